@@ -1,0 +1,145 @@
+"""Opening the SQLite database: migrations, backups, pragmas, sessions.
+
+The file is created on first use. Its schema is brought to the newest Alembic revision at every
+start; before an existing file is migrated, a dated copy is written beside it
+(``<name>.backup-YYYYmmdd-HHMMSS.sqlite3``) so nothing already saved can be lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.text import nfc
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database file cannot be opened or migrated; the message is Vietnamese, for the user."""
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic configuration pointing at ``core/migrations`` and the given SQLAlchemy URL."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url)
+    return cfg
+
+
+def _set_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _nfc_before_flush(session: Session, _ctx, _instances) -> None:
+    """Normalise every string attribute of new and dirty objects to NFC (GUIDE: text is NFC everywhere)."""
+    for obj in list(session.new) + list(session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            value = getattr(obj, attr.key)
+            if isinstance(value, str):
+                fixed = nfc(value)
+                if fixed != value:
+                    setattr(obj, attr.key, fixed)
+            elif isinstance(value, list) and any(isinstance(v, str) for v in value):
+                fixed_list = [nfc(v) if isinstance(v, str) else v for v in value]
+                if fixed_list != value:
+                    setattr(obj, attr.key, fixed_list)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the file is at, or ``None`` for an empty file."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest revision shipped with this version of the program."""
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def backup(path: Path, now: dt.datetime | None = None) -> Path:
+    """Copy the database file consistently (SQLite online backup) to a dated file beside it; return its path."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}.sqlite3")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+class Database:
+    """An open database file. ``session()`` gives one unit of work that commits or rolls back.
+
+    Raises :class:`DatabaseError` (Vietnamese message) when the file is not a database or
+    cannot be written.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(
+                f"sqlite:///{self.path}", json_serializer=lambda o: json.dumps(o, ensure_ascii=False)
+            )
+            event.listen(self.engine, "connect", _set_pragmas)
+            self._migrate()
+        except DatabaseError:
+            raise
+        except Exception as exc:  # sqlite3/OS errors: not a database, no permission, disk full…
+            raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: {exc}") from exc
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._factory, "before_flush", _nfc_before_flush)
+        from core.catalogue import load_award_forms
+
+        with self.session() as s:
+            load_award_forms(s)
+
+    def _migrate(self) -> None:
+        existing = self.path.exists() and self.path.stat().st_size > 0
+        rev = current_revision(self.engine)
+        if rev == head_revision():
+            return
+        if existing:
+            backup(self.path)
+        with self.engine.begin() as conn:
+            cfg = alembic_config(str(self.engine.url))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception, always closes."""
+        s = self._factory()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def close(self) -> None:
+        """Release the file (checkpoint the WAL so the .sqlite3 file alone holds everything)."""
+        self.engine.dispose()

@@ -1,0 +1,332 @@
+"""SQLAlchemy 2.0 typed models for the whole domain (see docs/GLOSSARY.md for the terms).
+
+All text columns are stored in Unicode NFC: a ``before_flush`` hook in :mod:`core.db`
+normalises every string attribute of new and changed objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, Date, DateTime, Enum, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Store the enum's value (stable, readable in the file) rather than its Python name.
+    return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False, length=32)
+
+
+class UnitType(str, enum.Enum):
+    """Kind of commune-level unit (đơn vị hành chính cấp xã)."""
+
+    COMMUNE = "xã"
+    WARD = "phường"
+    TOWNSHIP = "thị trấn"
+
+
+class SuperiorLevel(str, enum.Enum):
+    """Level of the superior body: district (until 30/6/2025) or province (two-level government since 1/7/2025)."""
+
+    DISTRICT = "district"
+    PROVINCE = "province"
+
+
+class PlanKind(str, enum.Enum):
+    """Annual plan (kế hoạch năm) or campaign plan (đợt thi đua cao điểm)."""
+
+    ANNUAL = "annual"
+    CAMPAIGN = "campaign"
+
+
+class PlanStatus(str, enum.Enum):
+    """Draft (bản nháp) or issued (đã ban hành); an issued plan is never altered."""
+
+    DRAFT = "draft"
+    ISSUED = "issued"
+
+
+class SectionKind(str, enum.Enum):
+    """Typed parts of the plan's body, in the order of the required structure (GUIDE §1)."""
+
+    BASIS = "basis"  # căn cứ / preamble
+    PURPOSE = "purpose"  # mục đích
+    REQUIREMENT = "requirement"  # yêu cầu
+    CONTENT = "content"  # nội dung thi đua, one per field
+    AWARD = "award"  # khen thưởng
+    TIMELINE = "timeline"  # thời gian (campaign plans)
+    ORGANISATION = "organisation"  # tổ chức thực hiện
+    CLOSING = "closing"  # closing paragraph before Nơi nhận
+
+
+class Comparator(str, enum.Enum):
+    """How a target's value is to be read (GUIDE §3)."""
+
+    EQ = "="
+    APPROX = "~"
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+    REDUCE_BY = "reduce_by"
+    REDUCE_TO = "reduce_to"
+    QUALITATIVE = "qualitative"
+
+
+class Field(str, enum.Enum):
+    """Field (lĩnh vực) a target or a content section belongs to."""
+
+    ECONOMY = "kinh_te"
+    CULTURE_SOCIETY = "van_hoa_xa_hoi"
+    ENVIRONMENT = "moi_truong"
+    DEFENCE_SECURITY = "quoc_phong_an_ninh"
+    PARTY_GOVERNMENT = "xay_dung_dang_chinh_quyen"
+    OTHER = "other"
+
+
+class NomineeKind(str, enum.Enum):
+    """Individual (cá nhân), collective (tập thể) or household (hộ gia đình)."""
+
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+    HOUSEHOLD = "household"
+
+
+class NominationStatus(str, enum.Enum):
+    """Life of a nomination: drafted, sent to the granting level, granted or refused."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+class CommuneSettings(Base):
+    """The commune's own details used in every document header and signature (one row)."""
+
+    __tablename__ = "commune_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_name: Mapped[str] = mapped_column(String(200))  # e.g. "Phổ An" (without the unit type)
+    unit_type: Mapped[UnitType] = mapped_column(_enum(UnitType), default=UnitType.COMMUNE)
+    superior_body: Mapped[str] = mapped_column(String(200), default="")  # e.g. "UBND tỉnh Quảng Ngãi"
+    superior_level: Mapped[SuperiorLevel] = mapped_column(_enum(SuperiorLevel), default=SuperiorLevel.PROVINCE)
+    place_name: Mapped[str] = mapped_column(String(200), default="")  # địa danh in the date line
+    chairman_name: Mapped[str] = mapped_column(String(200), default="")
+    vice_chairmen: Mapped[list[str]] = mapped_column(JSON, default=list)
+    number_suffix: Mapped[str] = mapped_column(String(40), default="KH-UBND")
+
+
+class SuperiorDocument(Base):
+    """An imported superior plan (kế hoạch cấp trên); ``sha256`` recognises a re-import of the same file."""
+
+    __tablename__ = "superior_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    text: Mapped[str] = mapped_column(Text)
+    targets: Mapped[list[Target]] = relationship(
+        back_populates="superior_document", order_by="Target.position", cascade="all, delete-orphan"
+    )
+
+
+class Plan(Base):
+    """A Kế hoạch phát động phong trào thi đua; revisions of an issued plan are new rows (``revises_id``)."""
+
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[PlanKind] = mapped_column(_enum(PlanKind), default=PlanKind.ANNUAL)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(40))  # "05" once issued; None prints as a blank
+    issue_date: Mapped[dt.date | None] = mapped_column(Date)
+    place_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text, default="")  # trích yếu
+    theme: Mapped[str] = mapped_column(Text, default="")  # chủ đề thi đua
+    campaign_start: Mapped[dt.date | None] = mapped_column(Date)
+    campaign_end: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[PlanStatus] = mapped_column(_enum(PlanStatus), default=PlanStatus.DRAFT)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revises_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    signer_authority: Mapped[str] = mapped_column(String(40), default="TM.")  # TM. / KT.
+    signer_title: Mapped[str] = mapped_column(String(100), default="CHỦ TỊCH")
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    targets_as_table: Mapped[bool] = mapped_column(default=False)
+    award_deadline: Mapped[dt.date | None] = mapped_column(Date)  # hạn nộp hồ sơ khen thưởng
+    wizard_page: Mapped[int] = mapped_column(Integer, default=0)  # where the clerk left the wizard
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), onupdate=func.now())
+
+    revises: Mapped[Plan | None] = relationship(remote_side=[id])
+    sections: Mapped[list[PlanSection]] = relationship(
+        back_populates="plan", order_by="PlanSection.position", cascade="all, delete-orphan"
+    )
+    legal_bases: Mapped[list[LegalBasis]] = relationship(
+        back_populates="plan", order_by="LegalBasis.position", cascade="all, delete-orphan"
+    )
+    targets: Mapped[list[Target]] = relationship(
+        back_populates="plan", order_by="Target.position", cascade="all, delete-orphan"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="plan", order_by="Assignment.position", cascade="all, delete-orphan"
+    )
+    recipients: Mapped[list[Recipient]] = relationship(
+        back_populates="plan", order_by="Recipient.position", cascade="all, delete-orphan"
+    )
+
+
+class PlanSection(Base):
+    """One typed, ordered part of a plan's body; ``body`` holds paragraphs separated by newlines."""
+
+    __tablename__ = "plan_section"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[SectionKind] = mapped_column(_enum(SectionKind))
+    field: Mapped[Field | None] = mapped_column(_enum(Field))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    heading: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="sections")
+
+
+class LegalBasis(Base):
+    """A document the plan implements (căn cứ): its type, number, date, issuer and summary."""
+
+    __tablename__ = "legal_basis"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    doc_type: Mapped[str] = mapped_column(String(100), default="Kế hoạch")
+    number: Mapped[str] = mapped_column(String(60), default="")  # "08/KH-UBND"
+    issue_date: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    superior_document_id: Mapped[int | None] = mapped_column(ForeignKey("superior_document.id", ondelete="SET NULL"))
+
+    plan: Mapped[Plan] = relationship(back_populates="legal_bases")
+
+
+class Target(Base):
+    """A chỉ tiêu: of a superior document (``superior_document_id``) or of a plan (``plan_id``).
+
+    ``value``/``value_max`` are plain numbers (a range a–b gives value a, value_max b); ``unit`` is
+    normalised ("tỷ đồng", "%", "‰", "m²/người"). A plan's target adopted from the superior plan
+    keeps ``derived_from_id`` pointing at the superior target.
+    """
+
+    __tablename__ = "target"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    superior_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("superior_document.id", ondelete="CASCADE"), index=True
+    )
+    derived_from_id: Mapped[int | None] = mapped_column(ForeignKey("target.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    indicator: Mapped[str] = mapped_column(Text)
+    comparator: Mapped[Comparator] = mapped_column(_enum(Comparator), default=Comparator.EQ)
+    value: Mapped[float | None] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(60))
+    field: Mapped[Field] = mapped_column(_enum(Field), default=Field.OTHER)
+    source_text: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan | None] = relationship(back_populates="targets")
+    superior_document: Mapped[SuperiorDocument | None] = relationship(back_populates="targets")
+    derived_from: Mapped[Target | None] = relationship(remote_side=[id])
+
+
+class Assignment(Base):
+    """A task of the Tổ chức thực hiện part given to a unit, with an optional deadline."""
+
+    __tablename__ = "assignment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    unit: Mapped[str] = mapped_column(Text)
+    task: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+
+    plan: Mapped[Plan] = relationship(back_populates="assignments")
+
+
+class Recipient(Base):
+    """One line of "Nơi nhận" (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.9d)."""
+
+    __tablename__ = "recipient"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+
+    plan: Mapped[Plan] = relationship(back_populates="recipients")
+
+
+class AwardForm(Base):
+    """Catalogue entry: an award form (hình thức khen thưởng) or emulation title (danh hiệu thi đua).
+
+    Loaded from ``resources/award_forms.json``; rules change with time, so each entry carries its
+    legal basis and the dates it is in force.
+    """
+
+    __tablename__ = "award_form"
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(20))  # "form" (hình thức) or "title" (danh hiệu)
+    beneficiary: Mapped[str] = mapped_column(String(20))  # individual / collective / household
+    granting_level: Mapped[str] = mapped_column(String(20))  # commune / district / province / central
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    effective_from: Mapped[dt.date | None] = mapped_column(Date)
+    effective_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Nominee(Base):
+    """A person, collective or household proposed for an award."""
+
+    __tablename__ = "nominee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[NomineeKind] = mapped_column(_enum(NomineeKind), default=NomineeKind.INDIVIDUAL)
+    name: Mapped[str] = mapped_column(String(300))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    position: Mapped[str] = mapped_column(String(300), default="")  # chức vụ
+    unit: Mapped[str] = mapped_column(String(300), default="")  # đơn vị công tác
+
+    nominations: Mapped[list[Nomination]] = relationship(back_populates="nominee", cascade="all, delete-orphan")
+
+
+class Nomination(Base):
+    """A đề nghị khen thưởng: who, for which award form, by when, and the decision once granted."""
+
+    __tablename__ = "nomination"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nominee_id: Mapped[int] = mapped_column(ForeignKey("nominee.id", ondelete="CASCADE"), index=True)
+    award_form_code: Mapped[str] = mapped_column(ForeignKey("award_form.code"))
+    granting_level: Mapped[str] = mapped_column(String(20), default="commune")
+    achievement: Mapped[str] = mapped_column(Text, default="")  # tóm tắt thành tích
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    movement: Mapped[str] = mapped_column(Text, default="")  # phong trào thi đua
+    year: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[NominationStatus] = mapped_column(_enum(NominationStatus), default=NominationStatus.DRAFT)
+    decision_number: Mapped[str | None] = mapped_column(String(60))
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    nominee: Mapped[Nominee] = relationship(back_populates="nominations")
+    award_form: Mapped[AwardForm] = relationship()
+    plan: Mapped[Plan | None] = relationship()

@@ -1,0 +1,21 @@
+; Inno Setup script: installs dist\thidua-xa per user (no administrator rights needed in a commune office).
+[Setup]
+AppName=Kế hoạch Thi đua xã
+AppVersion=0.1.0
+DefaultDirName={localappdata}\Programs\thidua-xa
+DefaultGroupName=Kế hoạch Thi đua xã
+PrivilegesRequired=lowest
+OutputDir=..\dist
+OutputBaseFilename=thidua-xa-setup
+Compression=lzma2
+SolidCompression=yes
+
+[Languages]
+Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+
+[Files]
+Source: "..\dist\thidua-xa\*"; DestDir: "{app}"; Flags: recursesubdirs
+
+[Icons]
+Name: "{group}\Kế hoạch Thi đua xã"; Filename: "{app}\thidua-xa.exe"
+Name: "{userdesktop}\Kế hoạch Thi đua xã"; Filename: "{app}\thidua-xa.exe"

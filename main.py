@@ -1,0 +1,44 @@
+"""Entry point: no argument starts the window; a sub-command runs headless.
+
+    python main.py                       # the application (needs a screen)
+    python main.py --version
+    python main.py demo-data --db PATH   # a fictional commune for training
+    python main.py extract-targets FILE  # targets of a superior plan, as JSON
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: global ``--db`` and ``--version``, and one sub-parser per headless command."""
+    parser = argparse.ArgumentParser(prog="main.py", description=APP_NAME)
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", help="tệp dữ liệu SQLite (mặc định: thư mục dữ liệu của người dùng, hoặc $THIDUA_DB)")
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo-data", help="tạo dữ liệu mẫu của một xã giả định")
+    demo.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    extract = sub.add_parser("extract-targets", help="trích các chỉ tiêu từ kế hoạch cấp trên, in ra JSON")
+    extract.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    db = getattr(args, "sub_db", None) or args.db
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(db)
+    from core import commands
+
+    return commands.run(args.command, args, db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Storage: every model round-trips, text is stored NFC, migrations and backups behave."""
+
+import datetime as dt
+import sqlite3
+import unicodedata
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from core.db import Database, DatabaseError, alembic_config, current_revision, head_revision
+from core.models import (
+    Assignment,
+    AwardForm,
+    Comparator,
+    CommuneSettings,
+    Field,
+    LegalBasis,
+    Nomination,
+    NominationStatus,
+    Nominee,
+    NomineeKind,
+    Plan,
+    PlanKind,
+    PlanSection,
+    PlanStatus,
+    Recipient,
+    SectionKind,
+    SuperiorDocument,
+    SuperiorLevel,
+    Target,
+    UnitType,
+)
+
+
+def test_whole_domain_round_trips(db):
+    with db.session() as s:
+        s.add(
+            CommuneSettings(
+                commune_name="Phổ An",
+                unit_type=UnitType.WARD,
+                superior_body="UBND tỉnh Quảng Ngãi",
+                superior_level=SuperiorLevel.PROVINCE,
+                place_name="Phổ An",
+                chairman_name="Nguyễn Minh Hà",
+                vice_chairmen=["Lê Văn Tư"],
+                number_suffix="KH-UBND",
+            )
+        )
+        doc = SuperiorDocument(file_name="kh-tinh.docx", sha256="ab" * 32, text="Kế hoạch …")
+        sup = Target(indicator="Tỷ lệ hộ nghèo", comparator=Comparator.LT, value=2.3, unit="%",
+                     field=Field.CULTURE_SOCIETY, source_text="Tỷ lệ hộ nghèo dưới 2,3%.")
+        doc.targets.append(sup)
+        s.add(doc)
+        s.flush()
+        plan = Plan(kind=PlanKind.CAMPAIGN, year=2025, title="Phát động đợt thi đua cao điểm", theme="Chủ đề",
+                    campaign_start=dt.date(2025, 5, 1), campaign_end=dt.date(2025, 9, 2))
+        plan.sections.append(PlanSection(kind=SectionKind.CONTENT, field=Field.ECONOMY, heading="Kinh tế", body="…"))
+        plan.legal_bases.append(LegalBasis(doc_type="Kế hoạch", number="08/KH-UBND", issue_date=dt.date(2025, 1, 16),
+                                           issuer="UBND tỉnh", superior_document_id=doc.id))
+        plan.targets.append(Target(indicator="Tỷ lệ hộ nghèo", comparator=Comparator.LT, value=2.0, unit="%",
+                                   field=Field.CULTURE_SOCIETY, derived_from=sup))
+        plan.assignments.append(Assignment(unit="Văn phòng - Thống kê", task="Theo dõi", deadline=dt.date(2025, 12, 15)))
+        plan.recipients.append(Recipient(name="UBND tỉnh"))
+        s.add(plan)
+        nominee = Nominee(kind=NomineeKind.INDIVIDUAL, name="Phạm Thị Lan", gender="Nữ", birth_date=dt.date(1980, 3, 2),
+                          position="Công chức", unit="UBND xã")
+        nominee.nominations.append(Nomination(award_form_code="GK_CTX", achievement="Hoàn thành xuất sắc",
+                                              plan=plan, deadline=dt.date(2025, 12, 15)))
+        s.add(nominee)
+
+    with db.session() as s:
+        settings = s.scalars(select(CommuneSettings)).one()
+        assert settings.unit_type is UnitType.WARD and settings.vice_chairmen == ["Lê Văn Tư"]
+        plan = s.scalars(select(Plan)).one()
+        assert plan.status is PlanStatus.DRAFT and plan.version == 1 and plan.updated_at is not None
+        assert plan.sections[0].field is Field.ECONOMY
+        assert plan.legal_bases[0].number == "08/KH-UBND"
+        target = plan.targets[0]
+        assert target.derived_from.superior_document.file_name == "kh-tinh.docx"
+        assert target.derived_from.value == 2.3 and target.comparator is Comparator.LT
+        assert plan.assignments[0].deadline == dt.date(2025, 12, 15)
+        assert plan.recipients[0].name == "UBND tỉnh"
+        nomination = s.scalars(select(Nomination)).one()
+        assert nomination.status is NominationStatus.DRAFT
+        assert nomination.award_form.granting_level == "commune"
+        assert nomination.nominee.name == "Phạm Thị Lan"
+
+
+def test_decomposed_text_is_stored_composed(db):
+    decomposed = unicodedata.normalize("NFD", "Xã Phổ An")
+    with db.session() as s:
+        s.add(CommuneSettings(commune_name=decomposed, vice_chairmen=[decomposed]))
+    with db.session() as s:
+        row = s.scalars(select(CommuneSettings)).one()
+        assert row.commune_name == unicodedata.normalize("NFC", "Xã Phổ An")
+        assert row.vice_chairmen == [unicodedata.normalize("NFC", "Xã Phổ An")]
+
+
+def test_deleting_a_plan_removes_its_parts(db):
+    with db.session() as s:
+        plan = Plan(year=2025)
+        plan.targets.append(Target(indicator="Tỷ lệ", value=1, unit="%"))
+        plan.recipients.append(Recipient(name="Lưu: VT"))
+        s.add(plan)
+    with db.session() as s:
+        s.delete(s.scalars(select(Plan)).one())
+    with db.session() as s:
+        assert s.scalars(select(Target)).all() == [] and s.scalars(select(Recipient)).all() == []
+
+
+def test_catalogue_is_loaded_with_legal_basis(db):
+    with db.session() as s:
+        forms = {f.code: f for f in s.scalars(select(AwardForm))}
+    assert forms["GK_CTX"].granting_level == "commune"
+    assert "Điều 80" in forms["LDTT"].legal_basis
+    assert forms["BK_CTT"].granting_level == "province"
+
+
+def test_first_start_creates_file_at_head(tmp_path):
+    path = tmp_path / "sub" / "new.sqlite3"
+    database = Database(path)
+    assert current_revision(database.engine) == head_revision()
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.close()
+    assert not list(tmp_path.glob("sub/*.backup-*"))
+
+
+def _older_revisions():
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return [r.revision for r in script.walk_revisions() if r.revision != script.get_current_head()]
+
+
+@pytest.mark.parametrize("revision", _older_revisions() or [pytest.param(None, marks=pytest.mark.skip("one revision"))])
+def test_older_file_is_backed_up_then_upgraded(tmp_path, revision):
+    path = tmp_path / "old.sqlite3"
+    command.upgrade(alembic_config(f"sqlite:///{path}"), revision)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO plan (kind, year, place_name, title, theme, status, version, signer_authority,"
+                     " signer_title, signer_name, targets_as_table, wizard_page)"
+                     " VALUES ('annual', 2024, '', 'Kế hoạch cũ', '', 'draft', 1, 'TM.', 'CHỦ TỊCH', '', 0, 0)")
+    database = Database(path)
+    with database.session() as s:
+        assert s.scalars(select(Plan)).one().title == "Kế hoạch cũ"
+    database.close()
+    assert len(list(tmp_path.glob("old.backup-*.sqlite3"))) == 1
+
+
+def test_failed_migration_keeps_a_backup_with_the_data(tmp_path):
+    """A file with tables but no revision stamp (e.g. made by hand) cannot be migrated: the data survives."""
+    path = tmp_path / "odd.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE plan (id INTEGER PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO plan (title) VALUES ('Kế hoạch viết tay')")
+    with pytest.raises(DatabaseError, match="Không mở được tệp dữ liệu"):
+        Database(path)
+    backups = list(tmp_path.glob("odd.backup-*.sqlite3"))
+    assert len(backups) == 1
+    for file in (path, backups[0]):
+        with sqlite3.connect(file) as conn:
+            assert conn.execute("SELECT title FROM plan").fetchone() == ("Kế hoạch viết tay",)
+
+
+def test_file_that_is_not_a_database_gives_a_vietnamese_error(tmp_path):
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="Không mở được tệp dữ liệu"):
+        Database(path)
+    assert path.read_bytes().startswith(b"this is not sqlite")

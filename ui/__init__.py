@@ -1,0 +1,1 @@
+"""Qt interface: one module per screen, each binding widgets to calls into ``core``."""

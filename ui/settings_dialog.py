@@ -1,0 +1,107 @@
+"""Dialog "Thông tin xã" for the commune settings, asked for on first start."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from core.db import Database
+from core.models import SuperiorLevel, UnitType
+from core.settings import SettingsError, load_settings, save_settings
+
+LEVEL_LABELS = {
+    SuperiorLevel.PROVINCE: "Tỉnh (chính quyền hai cấp, từ 01/7/2025)",
+    SuperiorLevel.DISTRICT: "Huyện (trước 01/7/2025)",
+}
+
+
+class SettingsDialog(QDialog):
+    """Edits the single :class:`core.models.CommuneSettings` row; saves on "Lưu"."""
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("Thông tin xã, phường")
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        self.commune_name = QLineEdit(placeholderText="ví dụ: Phổ An")
+        self.unit_type = QComboBox()
+        for unit in UnitType:
+            self.unit_type.addItem(unit.value.capitalize(), unit)
+        self.superior_body = QLineEdit(placeholderText="ví dụ: UBND tỉnh Quảng Ngãi")
+        self.superior_level = QComboBox()
+        for level, label in LEVEL_LABELS.items():
+            self.superior_level.addItem(label, level)
+        self.place_name = QLineEdit(placeholderText="địa danh ghi ở dòng ngày tháng")
+        self.chairman_name = QLineEdit()
+        self.vice_chairmen = QPlainTextEdit(placeholderText="mỗi dòng một người")
+        self.vice_chairmen.setTabChangesFocus(True)
+        self.vice_chairmen.setFixedHeight(70)
+        self.number_suffix = QLineEdit()
+        form.addRow("Tên xã, phường (*):", self.commune_name)
+        form.addRow("Loại đơn vị:", self.unit_type)
+        form.addRow("Cơ quan cấp trên:", self.superior_body)
+        form.addRow("Cấp trên trực tiếp:", self.superior_level)
+        form.addRow("Địa danh:", self.place_name)
+        form.addRow("Chủ tịch UBND:", self.chairman_name)
+        form.addRow("Các Phó Chủ tịch:", self.vice_chairmen)
+        form.addRow("Ký hiệu văn bản:", self.number_suffix)
+        self.error = QLabel(styleSheet="color: #b00020")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText("Lưu")
+        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Các thông tin này in ở đầu và cuối mọi văn bản. (*) là bắt buộc."))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        with self.db.session() as s:
+            row = load_settings(s)
+            if row is None:
+                self.number_suffix.setText("KH-UBND")
+                return
+            self.commune_name.setText(row.commune_name)
+            self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
+            self.superior_body.setText(row.superior_body)
+            self.superior_level.setCurrentIndex(self.superior_level.findData(row.superior_level))
+            self.place_name.setText(row.place_name)
+            self.chairman_name.setText(row.chairman_name)
+            self.vice_chairmen.setPlainText("\n".join(row.vice_chairmen or []))
+            self.number_suffix.setText(row.number_suffix)
+
+    def accept(self) -> None:
+        """Save and close; on a missing required value, say what is missing and stay open."""
+        vices = [line.strip() for line in self.vice_chairmen.toPlainText().splitlines() if line.strip()]
+        place = self.place_name.text().strip() or self.commune_name.text().strip()
+        try:
+            with self.db.session() as s:
+                save_settings(
+                    s,
+                    commune_name=self.commune_name.text(),
+                    unit_type=self.unit_type.currentData(),
+                    superior_body=self.superior_body.text(),
+                    superior_level=self.superior_level.currentData(),
+                    place_name=place,
+                    chairman_name=self.chairman_name.text(),
+                    vice_chairmen=vices,
+                    number_suffix=self.number_suffix.text().strip() or "KH-UBND",
+                )
+        except SettingsError as exc:
+            self.error.setText(str(exc))
+            self.commune_name.setFocus()
+            return
+        super().accept()
