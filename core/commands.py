@@ -24,7 +24,24 @@ def _demo_data(args, db: str | None) -> int:
     return 0
 
 
-COMMANDS = {"demo-data": _demo_data}
+def _extract_targets(args, db: str | None) -> int:
+    import json
+
+    from core.extraction import extract_targets
+    from core.reading import DocumentError, read_document
+
+    try:
+        document = read_document(args.file)
+    except DocumentError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    targets = [t.as_dict() for t in extract_targets(document)]
+    sys.stdout.reconfigure(encoding="utf-8")
+    print(json.dumps(targets, ensure_ascii=False, indent=1))
+    return 0
+
+
+COMMANDS = {"demo-data": _demo_data, "extract-targets": _extract_targets}
 
 
 def run(name: str, args, db: str | None) -> int:

@@ -1,0 +1,5 @@
+"""Extraction of targets (chỉ tiêu) from a superior plan's text (contract: GUIDE §3)."""
+
+from core.extraction.targets import ExtractedTarget, extract_targets
+
+__all__ = ["ExtractedTarget", "extract_targets"]

@@ -1,0 +1,76 @@
+"""Classifying a target or a section into a field (lĩnh vực) by its topic words.
+
+Fields follow the usual grouping of a commune's socio-economic targets: kinh tế; văn hóa – xã hội;
+môi trường; quốc phòng – an ninh; xây dựng Đảng, chính quyền (GUIDE §3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.extraction.folding import fold
+from core.models import Field
+
+# Folded key words per field; a longer phrase weighs more. Order matters only for ties.
+_KEYWORDS: dict[Field, list[str]] = {
+    Field.ENVIRONMENT: [
+        "moi truong", "rac thai", "chat thai", "thu gom", "che phu rung", "trong rung", "cay xanh", "nuoc sach",
+        "hop ve sinh", "o nhiem", "bien doi khi hau", "xu ly rac",
+    ],
+    Field.DEFENCE_SECURITY: [
+        "quoc phong", "an ninh", "quan su", "cong an", "giao quan", "tuyen quan", "dan quan", "tu ve",
+        "du bi dong vien", "tai nan giao thong", "toi pham", "khieu nai", "to cao", "trat tu", "quyet thang",
+        "phong chay", "ma tuy", "nghia vu quan su",
+    ],
+    Field.PARTY_GOVERNMENT: [
+        "dang vien", "co so dang", "to chuc dang", "chi bo", "dang bo", "xay dung dang", "chinh quyen",
+        "cai cach hanh chinh", "thu tuc hanh chinh", "dich vu cong", "mat tran", "doan the", "hoi vien",
+        "doan vien", "can bo, cong chuc", "cong chuc", "hoan thanh tot nhiem vu", "hoan thanh xuat sac nhiem vu",
+        "chuyen doi so", "chinh tri",
+    ],
+    Field.CULTURE_SOCIETY: [
+        "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "dan so", "sinh",
+        "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "tiem chung",
+        "lao dong", "viec lam", "dao tao", "truong", "hoc sinh", "giao duc", "pho cap", "the thao", "xa hoi",
+        "nguoi co cong", "den on dap nghia", "nguon quy", "tu thien", "nha tam", "nha dot nat",
+    ],
+    Field.ECONOMY: [
+        "kinh te", "san xuat", "tang truong", "ngan sach", "thu nhap", "luong thuc", "nong nghiep", "cong nghiep",
+        "dich vu", "thuong mai", "dau tu", "co cau", "san luong", "dien tich", "nong thon moi", "do thi",
+        "doanh nghiep", "hop tac xa", "giao thong", "ha tang", "xuat khau", "du lich", "chan nuoi", "thuy san",
+        "lua", "gia tri",
+    ],
+}
+_COMPILED = {
+    f: [(re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)"), len(k.split())) for k in keys] for f, keys in _KEYWORDS.items()
+}
+
+
+def scores(text: str) -> dict[Field, int]:
+    """Topic score of each field for ``text`` (sum of matched key phrases, weighted by their length)."""
+    folded = fold(text)
+    return {f: sum(w for rx, w in rules if rx.search(folded)) for f, rules in _COMPILED.items()}
+
+
+def classify(text: str) -> Field | None:
+    """The field whose key words ``text`` mentions most, or None when it mentions none."""
+    result = scores(text)
+    best = max(result, key=lambda f: result[f])
+    return best if result[best] > 0 else None
+
+
+# Phrases by which a heading announces its field ("… lĩnh vực văn hóa - xã hội …").
+_HEADING_FIELDS = [
+    (Field.DEFENCE_SECURITY, re.compile(r"quoc phong|an ninh")),
+    (Field.PARTY_GOVERNMENT, re.compile(r"xay dung dang|he thong chinh tri|chinh quyen")),
+    (Field.CULTURE_SOCIETY, re.compile(r"van hoa\s*[-–,]?\s*xa hoi")),
+    (Field.ENVIRONMENT, re.compile(r"moi truong")),
+    (Field.ECONOMY, re.compile(r"kinh te(?!\s*[-–]\s*xa hoi)")),
+]
+
+
+def heading_field(text: str) -> Field | None:
+    """The field a heading names explicitly (first match in the heading's first 160 characters), else None."""
+    folded = fold(text[:160])
+    found = [(m.start(), f) for f, rx in _HEADING_FIELDS if (m := rx.search(folded))]
+    return min(found)[1] if found else None

@@ -1,0 +1,275 @@
+"""Target extraction: from a read document to a list of targets in document order (GUIDE §3).
+
+Targets are taken from the targets zones of the outline (see :mod:`core.extraction.structure`),
+from "Phấn đấu …" sentences elsewhere, and from targets tables (see :mod:`core.extraction.tables`).
+Each item is cut into clauses at ";" (and sentences at ". "); a "head: a; b; c" item shares its head
+with its clauses. OCR-damaged documents get their indicators' diacritics restored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from core.extraction import fields
+from core.extraction.folding import fold
+from core.extraction.numbers import COUNT_UNITS
+from core.extraction.repair import is_damaged, restore
+from core.extraction.structure import is_strive_sentence, outline, strip_marker
+from core.extraction.values import Value, find_values
+from core.models import Field
+from core.reading import Document
+
+
+@dataclass
+class ExtractedTarget:
+    """One target as the contract gives it; ``line`` is the index of its source line in the document."""
+
+    text: str
+    indicator: str
+    comparator: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    field: str
+    line: int
+
+    def as_dict(self) -> dict:
+        """The contract's JSON object (GUIDE §3) plus ``line``."""
+        return asdict(self)
+
+
+# Words that open a self-standing indicator name: a clause starting so does not take the item's head.
+_INDICATOR_START = re.compile(
+    r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
+)
+_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
+_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
+_RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
+_ITEM_SPLIT = re.compile(r"(?<=[;.])\s*(?=(?:-\s*)?\(\d{1,3}\)\s)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
+
+
+def _trim(text: str, folded_pattern: re.Pattern, leading: bool) -> str:
+    folded = fold(text)
+    m = folded_pattern.search(folded) if not leading else folded_pattern.match(folded)
+    if not m:
+        return text
+    return text[m.end() :] if leading else text[: m.start()]
+
+
+def _clean_name(text: str) -> str:
+    text = _LEADING_NOISE.sub("", text)
+    text = _trim(text, _TRAILING_NOISE, leading=False)
+    text = text.strip(" :;,.-–(")
+    if text.count("(") > text.count(")"):
+        text = text.replace("(", "", 1).strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+_QUOTA = re.compile(r"\s(?:dat/vuot|dat va vuot|dat|vuot)(?: muc)?\s+(?=(?:\S+\s){0,2}(?:chi tieu|ke hoach|du toan))")
+
+
+def _relative_to_quota(name: str) -> str:
+    """ "Thu ngân sách đạt/vượt mức chỉ tiêu của tỉnh giao" → "Thu ngân sách (so với chỉ tiêu của tỉnh giao)"."""
+    m = _QUOTA.search(fold(name))
+    if not m:
+        return name
+    return f"{name[: m.start()]} (so với {name[m.end():]})"
+
+
+def _head_colon(text: str, plan_year: int | None) -> int | None:
+    """Position of the colon ending an item's head: no value before it, a value after it."""
+    for m in re.finditer(r":", text):
+        if not find_values(text[: m.start()], plan_year) and find_values(text[m.end() :], plan_year):
+            return m.start()
+    return None
+
+
+class _Extractor:
+    def __init__(self, document: Document):
+        self.doc = document
+        self.damaged = is_damaged(document.text)
+        self.plan_year = _plan_year(document)
+        self.out: list[ExtractedTarget] = []
+
+    def name(self, text: str) -> str:
+        text = _clean_name(text)
+        return restore(text) if self.damaged else text
+
+    def emit(self, source: str, indicator: str, comparator: str, v: Value | None, line: int, context: Field | None):
+        if comparator in ("reduce_by", "reduce_to") and fold(indicator).startswith("giam "):
+            indicator = indicator[5:6].upper() + indicator[6:]  # the comparator already says "giảm"
+        field = context or fields.classify(indicator) or fields.classify(source) or Field.OTHER
+        self.out.append(
+            ExtractedTarget(
+                text=source.strip(),
+                indicator=indicator,
+                comparator=comparator,
+                value=v.value if v else None,
+                value_max=v.value_max if v else None,
+                unit=v.unit if v else None,
+                field=field.value,
+                line=line,
+            )
+        )
+
+    def item(self, source: str, line: int, context: Field | None, group_head: str, qualitative: bool) -> None:
+        """Targets of one item (a bullet, a numbered target, or a sentence)."""
+        body = strip_marker(source)
+        if self.damaged:
+            body = restore(body)
+        head = group_head
+        colon = _head_colon(body, self.plan_year)
+        if colon is not None:
+            head = (f"{group_head} - " if group_head else "") + body[:colon]
+            body = body[colon + 1 :]
+        clauses = [c for c in re.split(r";", body) if c.strip()]
+        short_item = len(body.split()) <= 60
+        for clause in clauses:
+            sub = _head_colon(clause, self.plan_year)
+            clause_head = head
+            if sub is not None:
+                clause_head = clause[:sub]
+                clause = clause[sub + 1 :]
+            values = find_values(clause, self.plan_year)
+            if not values:
+                words = len(clause.split())
+                if qualitative and short_item and 2 <= words <= 25 and not clause.rstrip().endswith(":"):
+                    label, _, rest = clause.partition(":")
+                    self.emit(source, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
+                              line, context)
+                continue
+            self.clause(source, clause, clause_head, values, line, context)
+
+    def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
+        """Targets of one clause holding ``values``: name each from the words before it, or after it
+        when the clause lists values first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa")."""
+        folded = fold(clause)
+        names = []
+        after_first = []  # which names were read after their value ("96% gia đình")
+        pre_start = 0
+        for k, v in enumerate(values):
+            nxt = values[k + 1].cue_start if k + 1 < len(values) else len(clause)
+            tail = clause[v.end : nxt]
+            cut = re.search(r"[,.(]" if k + 1 < len(values) else r"[.(]", tail)
+            post = tail[: cut.start()] if cut else tail
+            pre = clause[pre_start : v.cue_start]
+            if len(_clean_name(pre).split()) < 2 and _clean_name(post):
+                names.append(self.subject_name(_clean_name(post), v, head))
+                after_first.append(True)
+                pre_start = v.end + len(post)
+            else:
+                names.append(self.pre_name(pre, post, head))
+                after_first.append(False)
+                pre_start = v.end
+        value_first = all(after_first)
+        if value_first and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
+            m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
+            if m:
+                names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
+        prev_end = 0
+        for v, name in zip(values, names):
+            comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
+            indicator = (restore(name) if self.damaged else name) or _clean_name(head)
+            self.emit(source, indicator, comparator, v, line, context)
+            prev_end = v.end
+
+    @staticmethod
+    def subject_name(subject: str, v: Value, head: str) -> str:
+        """Name of a value written before its subject: "100% xã đạt chuẩn" → "Tỷ lệ xã đạt chuẩn"."""
+        if not subject:
+            return _clean_name(head)
+        if fold(subject).startswith("so "):
+            subject = subject[3:]
+        if v.unit in ("%", "‰"):
+            return f"Tỷ lệ {subject[0].lower()}{subject[1:]}"
+        if fold(subject).split()[0] == fold(v.unit).split()[0]:
+            return f"Số {subject}"
+        if v.unit in COUNT_UNITS:
+            return f"Số {v.unit} {subject}"
+        return f"{subject} ({v.unit})"
+
+    @staticmethod
+    def pre_name(pre: str, post: str, head: str) -> str:
+        """Name of a value written after its indicator, with the item's head and a quota tail kept."""
+        name = _clean_name(pre)
+        if len(name.split()) > 15:  # prose: keep from the last indicator word on
+            for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
+                starts = [m.start() for m in re.finditer(rf"\b(?:{words})\b", fold(name))]
+                if starts:
+                    name = name[starts[-1] :]
+                    break
+        name = _relative_to_quota(name)
+        if head and not _INDICATOR_START.match(fold(name)):
+            name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
+        tail = _clean_name(post)
+        if tail and _RELATIVE_TAIL.match(fold(tail)):
+            lowered = tail[0].lower() + tail[1:]
+            name = f"{name} {lowered}" if fold(tail).startswith("so voi") else f"{name} ({lowered})"
+        return name
+
+    @staticmethod
+    def clause_cue(folded: str) -> str:
+        """Comparator stated earlier in the clause: "giảm … còn" → reduce_to, "giảm" → reduce_by, "đạt và vượt" → >=."""
+        if re.search(r"\bgiam\b.*\bcon\b", folded):
+            return "reduce_to"
+        if re.search(r"\bgiam\b", folded):
+            return "reduce_by"
+        if re.search(r"dat va vuot|dat/vuot|\bvuot\b", folded):
+            return ">="
+        return "="
+
+
+def _plan_year(document: Document) -> int | None:
+    years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\bnăm (20\d\d)\b", line.text))
+    if not years:
+        years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\b(20\d\d)\b", line.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def extract_targets(document: Document) -> list[ExtractedTarget]:
+    """Targets of ``document`` in document order (GUIDE §3 contract)."""
+    from core.extraction.tables import table_targets
+
+    ex = _Extractor(document)
+    plain = [line for line in document.lines if line.cells is None]
+    items = []
+    for line in plain:
+        for part in _ITEM_SPLIT.split(line.text):
+            items.append((part, line.index))
+    texts = [t for t, _ in items]
+    has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
+    shape = outline(texts, has_values)
+    context: Field | None = None
+    section_field: Field | None = None
+    group_head = ""
+    for (text, index), info, values in zip(items, shape, has_values):
+        if info.level is not None and info.level <= 1 and not info.in_zone:
+            section_field = fields.heading_field(strip_marker(text))
+        if info.zone_start:
+            context = fields.heading_field(strip_marker(text)) or section_field
+            group_head = ""
+            if not values:
+                continue
+        if not info.in_zone:
+            if is_strive_sentence(text) and values:
+                ex.item(text, index, section_field, "", qualitative=True)
+            continue
+        body = strip_marker(text)
+        if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
+            context = fields.heading_field(body) or context  # "a) Các chỉ tiêu văn hóa – xã hội"
+            continue
+        if not values and body.endswith(":"):
+            group_head = body[:-1] if re.match(r"^(?:ty le|so |tong|co cau)", fold(body)) else ""
+            continue
+        sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
+        bullet = info.level is not None and info.level >= 3
+        for sentence in _SENTENCE_SPLIT.split(text) if not bullet else [text]:
+            ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet)
+        if not sub_item:
+            group_head = ""
+    ex.out.extend(table_targets(document, ex.plan_year, ex.name))
+    ex.out.sort(key=lambda t: t.line)
+    return ex.out

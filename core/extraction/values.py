@@ -1,0 +1,126 @@
+"""Finding the values of targets in a clause, with their unit and comparator (GUIDE §3).
+
+A value is a number followed by a unit ("85%", "1.600 người", "8m²/người", "5,8‰"), a range
+("6,5-7%", "13 - 14 xã"), a fraction ("04/09 thôn" → 4) or an amount in words ("405 tỉ 449 triệu
+đồng"). Numbers without a unit are not values: years, document numbers, dates, "dưới 5 tuổi",
+"19 tiêu chí", "17 chỉ tiêu". Restated ratios ("bằng 106% so với năm 2022") and last year's
+results ("năm 2024 đạt 95%") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.extraction.folding import fold
+from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse_number
+
+_NUM = re.compile(r"(?<![\w.,/])(" + NUMBER + r")")
+_RANGE_TAIL = re.compile(r"\s*(?:-|–|đến|den)\s*(" + NUMBER + r")")
+_FRACTION = re.compile(r"/(\d{1,4})(/\d{1,4})?(?![\w-])")
+
+# Cues written right before the value (only spaces, "mức", "ở mức", ":" between), folded.
+_BEFORE_CUES = [
+    ("giam xuong con", "reduce_to"), ("giam con", "reduce_to"), ("xuong con", "reduce_to"), ("con lai", "reduce_to"),
+    ("khong vuot qua", "<="), ("khong qua", "<="), ("toi da", "<="), ("≤", "<="), ("<=", "<="),
+    ("toi thieu", ">="), ("it nhat", ">="), ("≥", ">="), (">=", ">="), ("dat va vuot", ">="), ("dat/vuot", ">="),
+    ("vuot", ">="), ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("~", "~"), ("tren", ">"), ("hon", ">"),
+    (">", ">"), ("duoi", "<"), ("<", "<"), ("giam", "reduce_by"), ("con", "reduce_to"),
+    ("dat", "="), ("giu vung", "="), ("la", "="),
+]
+_FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
+_PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
+
+
+@dataclass
+class Value:
+    """A value found in a clause: positions in the clause, number(s), unit and the cue's comparator."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    cue: str | None  # comparator written next to the value, None when there is none
+    cue_start: int  # where the cue (or the value) starts: the indicator ends before it
+    fraction: bool = False
+
+
+def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
+    head = folded[:pos]
+    trimmed = head.rstrip()
+    for spelling, comparator in _BEFORE_CUES:
+        if trimmed.endswith(spelling):
+            start = len(trimmed) - len(spelling)
+            if spelling[0].isalpha() and start > 0 and folded[start - 1].isalnum():
+                continue
+            if spelling == "dat":  # "đạt" alone: look for a stronger cue before it ("đạt trên 90%")
+                inner, inner_start = _cue_before(folded, start)
+                if inner is not None and inner != "=":
+                    return inner, inner_start
+            return comparator, start
+    # allow filler words between cue and value: "ở mức dưới 2,3%", "giảm còn: 5%"
+    m = _FILLER.search(head)
+    if m and m.start() < pos and m.group().strip():
+        cue, start = _cue_before(folded, m.start())
+        if cue is not None:
+            return cue, start
+        return None, m.start() if "dat" in m.group() or ":" in m.group() else pos
+    return None, pos
+
+
+def find_values(clause: str, plan_year: int | None = None) -> list[Value]:
+    """Every value written in ``clause``, in order (see the module docstring for what counts)."""
+    folded = fold(clause)
+    found: list[Value] = []
+    pos = 0
+    while (m := _NUM.search(clause, pos)) is not None:
+        pos = m.end()
+        start, end = m.start(), m.end()
+        amount = match_word_amount(folded, start)
+        if amount:
+            value, unit, end = amount
+            value_max = None
+            fraction = False
+        else:
+            try:
+                value = parse_number(m.group(1))
+            except ValueError:
+                continue
+            value_max = None
+            fraction = False
+            frac = _FRACTION.match(clause, end)
+            if frac:
+                if frac.group(2):  # a date dd/mm/yyyy
+                    pos = frac.end()
+                    continue
+                end = frac.end()
+                fraction = True
+            elif clause[end : end + 1] == "/":  # document number "08/KH-UBND"
+                continue
+            rng = _RANGE_TAIL.match(folded, end)
+            if rng and not fraction:
+                unit_after = match_unit(folded, rng.end())
+                if unit_after:
+                    value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+                    end = rng.end()
+            found_unit = match_unit(folded, end)
+            if not found_unit:
+                continue
+            unit, end = found_unit
+        pos = max(pos, end)
+        cue, cue_start = _cue_before(folded, start)
+        after = folded[end : end + 12].lstrip(" .,;)")
+        if after.startswith("tro len"):
+            cue = ">="
+        elif after.startswith("tro xuong"):
+            cue = "<="
+        if re.search(r"(?:^|\s)bang\s*$", folded[:start]) and "so voi" in folded[end : end + 20]:
+            continue  # restated ratio: "bằng 106% so với năm 2022"
+        past = _PAST_RESULT.search(folded[:cue_start])
+        if past and plan_year and int(past.group(1)) < plan_year:
+            continue  # last year's result
+        found.append(Value(start, end, value, value_max, unit, cue, cue_start, fraction))
+    if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
+        found = [v for v in found if not v.fraction] or found
+    return found

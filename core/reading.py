@@ -1,0 +1,244 @@
+"""Reading a superior plan file (.docx, text-layer .pdf, .txt/.md) into normalised lines.
+
+Every line keeps its position (``index``) so each extracted target can show its source span.
+Table rows of a .docx come through as one line each, with their cells kept apart in ``cells``.
+Unreadable input raises :class:`DocumentError` with one Vietnamese sentence for the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.text import nfc
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # refuse files over 50 MB (a plan is rarely over 2 MB)
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more is treated as a zip bomb
+MAX_ZIP_RATIO = 200  # compressed-to-unpacked ratio beyond which a member is a zip bomb
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office files (and old .doc)
+
+
+class DocumentError(Exception):
+    """The file cannot be read as a plan; ``str(exc)`` is a Vietnamese sentence for the user."""
+
+
+@dataclass
+class Line:
+    """One line of the document: ``text`` (NFC, cleaned), ``index`` in the document, table ``cells`` if any."""
+
+    text: str
+    index: int
+    cells: list[str] | None = None
+
+
+@dataclass
+class Document:
+    """A read document: its file name, SHA-256 of the bytes, and its lines in document order."""
+
+    file_name: str
+    sha256: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The whole text, one line per :class:`Line`, table cells separated by " | "."""
+        return "\n".join(line.text for line in self.lines)
+
+
+_MARKUP = [
+    (re.compile(r"<sup>\s*2\s*</sup>"), "²"),
+    (re.compile(r"<sup>\s*3\s*</sup>"), "³"),
+    (re.compile(r"</?(?:sup|sub|b|i|u|strong|em|span|br)[^>]*>", re.I), ""),
+    (re.compile(r"\\geq?\b|\\ge\b"), "≥"),
+    (re.compile(r"\\leq?\b|\\le\b"), "≤"),
+    (re.compile(r"\\(?:times|cdot)\b"), "×"),
+    (re.compile(r"\$([^$]{0,80})\$"), r"\1"),
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"\\([*_#\-.()\[\]])"), r"\1"),
+    (re.compile(r"^#{1,6}\s+"), ""),
+    (re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+"), " "),
+]
+
+
+def clean(text: str) -> str:
+    """NFC text with non-breaking spaces, HTML/LaTeX/Markdown markup removed and spaces folded."""
+    text = nfc(text) or ""
+    for pattern, repl in _MARKUP:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def read_document(path: Path | str) -> Document:
+    """Read ``path`` (.docx, .pdf, .txt or .md) into a :class:`Document`.
+
+    Raises :class:`DocumentError` for a missing, empty, oversized, corrupt, encrypted or
+    unsupported file, and for a PDF with no text layer (a scan that needs OCR).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError(f"Không tìm thấy tệp «{path.name}».")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(
+            f"Tệp «{path.name}» quá lớn ({size / 1024 / 1024:.0f} MB); chỉ nhận tệp đến {MAX_FILE_BYTES // 2**20} MB."
+        )
+    if size == 0:
+        raise DocumentError(f"Tệp «{path.name}» rỗng.")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    readers = {".docx": _docx_lines, ".pdf": _pdf_lines, ".txt": _text_lines, ".md": _text_lines}
+    if suffix not in readers:
+        raise DocumentError(
+            f"Không đọc được loại tệp «{suffix or path.name}». Hãy chọn tệp .docx, .pdf (có lớp chữ) hoặc .txt."
+        )
+    raw = readers[suffix](data, path.name)
+    lines = []
+    for raw_text, cells in raw:
+        text = clean(raw_text)
+        if text:
+            lines.append(Line(text, len(lines), [clean(c) for c in cells] if cells is not None else None))
+    if not lines:
+        raise DocumentError(f"Tệp «{path.name}» không có chữ nào để đọc.")
+    return Document(path.name, hashlib.sha256(data).hexdigest(), lines)
+
+
+def _docx_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
+    if data.startswith(OLE_MAGIC):
+        raise DocumentError(
+            f"Tệp «{name}» được đặt mật khẩu hoặc là định dạng Word cũ (.doc). "
+            "Hãy mở bằng Word, bỏ mật khẩu và lưu lại dưới dạng .docx."
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except zipfile.BadZipFile:
+        raise DocumentError(f"Tệp «{name}» bị hỏng hoặc không phải tệp Word .docx.") from None
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNZIPPED_BYTES or any(
+        i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO and i.file_size > 10 * 2**20 for i in infos
+    ):
+        raise DocumentError(f"Tệp «{name}» bất thường (giải nén ra quá lớn), không mở để bảo vệ máy.")
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:
+        raise DocumentError(f"Tệp «{name}» bị hỏng hoặc không phải tệp Word .docx.") from None
+    out: list[tuple[str, list[str] | None]] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            out.extend((part, None) for part in block.text.split("\n"))
+        elif isinstance(block, Table):
+            out.extend(_table_rows(block))
+    return out
+
+
+def _table_rows(table) -> list[tuple[str, list[str] | None]]:
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            text = cell.text.strip()
+            if not cells or text != cells[-1]:  # merged cells repeat their text
+                cells.append(text)
+        if len(cells) == 1:  # layout cell: its lines are ordinary lines
+            rows.extend((part, None) for part in cells[0].split("\n"))
+        elif any("\n" in c for c in cells) and len(cells) == 2 and not any(ch.isdigit() for ch in cells[1][:3]):
+            # the two-column header/signature tables of NĐ 30: read column by column
+            for c in cells:
+                rows.extend((part, None) for part in c.split("\n"))
+        else:
+            rows.append((" | ".join(c.replace("\n", " ") for c in cells), [c.replace("\n", " ") for c in cells]))
+    return rows
+
+
+def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"Tệp PDF «{name}» được đặt mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise DocumentError(f"Tệp PDF «{name}» bị hỏng, không đọc được.") from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files; never show a traceback
+        if type(exc).__module__.startswith("pypdf"):
+            raise DocumentError(f"Tệp PDF «{name}» bị hỏng, không đọc được.") from None
+        raise
+    if sum(len(p.strip()) for p in pages) < 20:
+        raise DocumentError(
+            f"Tệp PDF «{name}» là bản quét, không có lớp chữ: cần nhận dạng chữ (OCR) trước, "
+            "hoặc dùng bản .docx của văn bản."
+        )
+    return [(line, None) for page in pages for line in _unwrap(page.splitlines(), drop_page_numbers=True)]
+
+
+def _text_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
+    text = None
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif data[:200].count(b"\x00") > 20:  # UTF-16 without BOM
+        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DocumentError(
+                f"Tệp «{name}» không phải văn bản Unicode (UTF-8 hoặc UTF-16). "
+                "Hãy mở bằng Notepad và lưu lại với mã hóa UTF-8."
+            ) from None
+    lines: list[str] = []
+    paragraph: list[str] = []
+    for raw in text.splitlines():
+        if raw.strip():
+            paragraph.append(raw)
+        else:
+            lines.extend(_unwrap(paragraph))
+            paragraph = []
+    lines.extend(_unwrap(paragraph))
+    return [(line, None) for line in lines]
+
+
+_STARTS_ITEM = re.compile(
+    r"^\s*(?:[-+•*–]\s|\(\d{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVXLC1l]{1,5}\.\s|#|\|)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+
+
+def _unwrap(raw_lines: list[str], drop_page_numbers: bool = False) -> list[str]:
+    """Join lines that a fixed layout (PDF, OCR, e-mail) wrapped mid-sentence back into one line.
+
+    A line starts anew when it begins like an item or heading (bullet, "(1)", "2.", "a)", "II."), or when
+    the previous line ended a sentence (". ; : ! ?") and this one starts with a capital letter or a digit.
+    """
+    out: list[str] = []
+    for raw in raw_lines:
+        line = raw.strip()
+        if not line or (drop_page_numbers and _PAGE_NUMBER.match(line)):
+            continue
+        if out and not _STARTS_ITEM.match(line):
+            prev = out[-1]
+            ends_sentence = prev.rstrip("*”\")").endswith((".", ";", ":", "!", "?"))
+            if not (ends_sentence and (line[0].isupper() or line[0].isdigit())) and not _looks_like_heading(prev):
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(line)
+    return out
+
+
+def _looks_like_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
