@@ -9,9 +9,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from core import APP_NAME, __version__
+
+
+def _ensure_dependencies() -> None:
+    """Re-run inside the project's .venv when started with a Python that lacks the dependencies."""
+    try:
+        import sqlalchemy  # noqa: F401
+    except ImportError:
+        venv = Path(__file__).resolve().parent / ".venv"
+        python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
+            os.execv(str(python), [str(python), *sys.argv])
+        sys.exit("Chưa cài các thư viện cần thiết: hãy chạy lệnh cài đặt ở đầu README.md.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run; returns the process exit code."""
     args = build_parser().parse_args(argv)
+    _ensure_dependencies()
     db = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         from ui.app import run_gui

@@ -68,6 +68,7 @@ def _clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
 _QUOTA = re.compile(r"\s(?:dat/vuot|dat va vuot|dat|vuot)(?: muc)?\s+(?=(?:\S+\s){0,2}(?:chi tieu|ke hoach|du toan))")
 
 
@@ -93,6 +94,7 @@ class _Extractor:
         self.damaged = is_damaged(document.text)
         self.plan_year = _plan_year(document)
         self.out: list[ExtractedTarget] = []
+        self.subject = ""  # the current item's leading noun phrase, for clauses that name nothing
 
     def name(self, text: str) -> str:
         text = _clean_name(text)
@@ -126,6 +128,7 @@ class _Extractor:
             head = (f"{group_head} - " if group_head else "") + body[:colon]
             body = body[colon + 1 :]
         clauses = [c for c in re.split(r";", body) if c.strip()]
+        self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0])
         short_item = len(body.split()) <= 60
         for clause in clauses:
             sub = _head_colon(clause, self.plan_year)
@@ -134,9 +137,12 @@ class _Extractor:
                 clause_head = clause[:sub]
                 clause = clause[sub + 1 :]
             values = find_values(clause, self.plan_year)
+            if not values and find_values(clause, keep_skipped=True):
+                continue  # only last year's results or restated ratios
             if not values:
                 words = len(clause.split())
-                if qualitative and short_item and 2 <= words <= 25 and not clause.rstrip().endswith(":"):
+                reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
+                if qualitative and short_item and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
                     label, _, rest = clause.partition(":")
                     self.emit(source, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
@@ -172,7 +178,8 @@ class _Extractor:
         prev_end = 0
         for v, name in zip(values, names):
             comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
-            indicator = (restore(name) if self.damaged else name) or _clean_name(head)
+            indicator = (restore(name) if self.damaged else name) or _clean_name(head) or self.subject
+
             self.emit(source, indicator, comparator, v, line, context)
             prev_end = v.end
 
@@ -194,7 +201,7 @@ class _Extractor:
     @staticmethod
     def pre_name(pre: str, post: str, head: str) -> str:
         """Name of a value written after its indicator, with the item's head and a quota tail kept."""
-        name = _clean_name(pre)
+        name = _clean_name(_TIME_PHRASE.sub("", pre))
         if len(name.split()) > 15:  # prose: keep from the last indicator word on
             for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
                 starts = [m.start() for m in re.finditer(rf"\b(?:{words})\b", fold(name))]

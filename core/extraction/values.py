@@ -69,8 +69,12 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def find_values(clause: str, plan_year: int | None = None) -> list[Value]:
-    """Every value written in ``clause``, in order (see the module docstring for what counts)."""
+def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = False) -> list[Value]:
+    """Every value written in ``clause``, in order (see the module docstring for what counts).
+
+    With ``keep_skipped`` restated ratios and last year's results are kept too: a clause that has
+    any quantity is then never taken for a qualitative target.
+    """
     folded = fold(clause)
     found: list[Value] = []
     pos = 0
@@ -110,15 +114,14 @@ def find_values(clause: str, plan_year: int | None = None) -> list[Value]:
             unit, end = found_unit
         pos = max(pos, end)
         cue, cue_start = _cue_before(folded, start)
-        after = folded[end : end + 12].lstrip(" .,;)")
-        if after.startswith("tro len"):
-            cue = ">="
-        elif after.startswith("tro xuong"):
-            cue = "<="
-        if re.search(r"(?:^|\s)bang\s*$", folded[:start]) and "so voi" in folded[end : end + 20]:
+        after = re.match(r"\s*(tro len|tro xuong)\b", folded[end:])
+        if after:
+            cue = ">=" if after.group(1) == "tro len" else "<="
+            end += after.end()
+        if not keep_skipped and re.search(r"(?:^|\s)bang\s*$", folded[:start]) and "so voi" in folded[end : end + 20]:
             continue  # restated ratio: "bằng 106% so với năm 2022"
         past = _PAST_RESULT.search(folded[:cue_start])
-        if past and plan_year and int(past.group(1)) < plan_year:
+        if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
             continue  # last year's result
         found.append(Value(start, end, value, value_max, unit, cue, cue_start, fraction))
     if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value

@@ -1,0 +1,139 @@
+"""Readers on real files from ../shared, and every kind of bad input the clerk may pick."""
+
+import io
+import json
+import subprocess
+import sys
+import unicodedata
+import zipfile
+
+import docx
+import pypdf
+import pytest
+
+from conftest import ROOT
+from core.reading import MAX_FILE_BYTES, DocumentError, clean, read_document
+
+
+def test_docx_keeps_paragraphs_and_tables_in_document_order(shared):
+    doc = read_document(shared / "eval" / "002t_table_53c0be273c9cb1a6.docx")
+    texts = [line.text for line in doc.lines]
+    heading = texts.index("2. Chỉ tiêu thi đua")
+    first_row = next(line for line in doc.lines if line.cells and line.cells[0] == "1")
+    assert heading < first_row.index < texts.index("III. TỔ CHỨC THỰC HIỆN")
+    assert first_row.cells == ["1", "Tổng giá trị sản xuất", "tỷ đồng", "khoảng 28.603,61"]
+    assert "Số: 21/KH-UBND" in texts  # header table cells come through as lines
+
+
+def test_pdf_lines_wrapped_mid_item_are_joined(shared):
+    doc = read_document(shared / "eval" / "002_53c0be273c9cb1a6.pdf")
+    item = next(line.text for line in doc.lines if line.text.startswith("- (3)"))
+    assert item.endswith("Dịch vụ khoảng 51,99%;")
+    assert any(line.text == "(22) Thu nhập bình quân đầu người/năm: 60 Tr.đ/người/năm." for line in doc.lines)
+
+
+def test_samples_read_as_nfc(shared):
+    for path in sorted((shared / "samples").iterdir()):
+        doc = read_document(path)
+        assert len(doc.lines) > 20, path
+        assert all(unicodedata.is_normalized("NFC", line.text) for line in doc.lines)
+
+
+def test_markup_is_cleaned():
+    assert clean("đất cây xanh: 8m<sup>2</sup>/người") == "đất cây xanh: 8m²/người"
+    assert clean("giao  $\\geq 100$  %") == "giao ≥ 100 %"
+    assert clean("**2. Yêu cầu**") == "2. Yêu cầu"
+    assert clean("Tỷ\u00a0lệ " + unicodedata.normalize("NFD", "hộ nghèo")) == "Tỷ lệ hộ nghèo"
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b"")])
+def test_text_encodings(tmp_path, encoding, bom):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(bom + "2. Chỉ tiêu thi đua\n- Tỷ lệ hộ nghèo dưới 2%;\n".encode(encoding))
+    assert [line.text for line in read_document(path).lines] == ["2. Chỉ tiêu thi đua", "- Tỷ lệ hộ nghèo dưới 2%;"]
+
+
+def _docx_bytes(text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("matkhau")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _blank_pdf() -> bytes:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (210 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+BAD_INPUTS = {
+    "truncated.docx": (lambda: _docx_bytes("Kế hoạch")[:1500], "bị hỏng"),
+    "password.docx": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "mật khẩu"),
+    "encrypted.pdf": (_encrypted_pdf, "mật khẩu"),
+    "scan.pdf": (_blank_pdf, "OCR"),
+    "corrupt.pdf": (lambda: b"%PDF-1.4\n" + b"garbage" * 50, "bị hỏng"),
+    "plan.odt": (lambda: b"anything", "Không đọc được loại tệp"),
+    "latin1.txt": (lambda: "Kế hoạch".encode("cp1258", errors="replace") + b"\xff\xfe\xfa", "Unicode"),
+    "empty.txt": (lambda: b"", "rỗng"),
+    "bomb.docx": (_zip_bomb, "giải nén ra quá lớn"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_a_vietnamese_message(tmp_path, name):
+    make, words = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    with pytest.raises(DocumentError, match=words):
+        read_document(path)
+
+
+def test_file_over_the_limit_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.docx"
+    with open(path, "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: no 50 MB written to disk
+    with pytest.raises(DocumentError, match="quá lớn"):
+        read_document(path)
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+def test_cli_prints_targets_as_json(shared):
+    out = _cli("extract-targets", str(shared / "eval" / "002_53c0be273c9cb1a6.docx"))
+    assert out.returncode == 0, out.stderr
+    targets = json.loads(out.stdout)
+    assert len(targets) == 30
+    assert targets[0]["indicator"] == "Tổng giá trị sản xuất" and targets[0]["value"] == 28603.61
+    assert "Tỷ lệ" in out.stdout  # UTF-8, not \\u escapes
+
+
+def test_cli_bad_file_exits_non_zero_with_one_line(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_pdf())
+    out = _cli("extract-targets", str(path))
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert out.stderr.count("\n") == 1 and "OCR" in out.stderr and "Traceback" not in out.stderr
