@@ -46,6 +46,7 @@ _INDICATOR_START = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
 _TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
+_TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 _ITEM_SPLIT = re.compile(r"(?<=[;.])\s*(?=(?:-\s*)?\(\d{1,3}\)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
@@ -62,6 +63,7 @@ def _trim(text: str, folded_pattern: re.Pattern, leading: bool) -> str:
 def _clean_name(text: str) -> str:
     text = _LEADING_NOISE.sub("", text)
     text = _trim(text, _TRAILING_NOISE, leading=False)
+    text = _TRAILING_CUES.sub("", text)
     text = text.strip(" :;,.-–(")
     if text.count("(") > text.count(")"):
         text = text.replace("(", "", 1).strip()

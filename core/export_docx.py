@@ -1,0 +1,231 @@
+"""Export a plan as a .docx formatted per Nghị định 30/2020/NĐ-CP, Phụ lục I (thể thức văn bản hành chính).
+
+Rules applied (items of Phụ lục I, Phần I unless noted): A4 portrait (I.1–2); margins top and bottom
+20 mm, left 30 mm, right 15 mm (I.3); Times New Roman, black (I.4); page numbers centred in the top
+margin from page 2 (I.7); Quốc hiệu 13 pt bold capitals and tiêu ngữ 14 pt bold with a line under it
+(II.1); issuing body 13 pt bold capitals with a short line under it (II.2); "Số:" 13 pt (II.3); place and
+date 14 pt italic (II.4); "KẾ HOẠCH" and trích yếu 14 pt bold, centred (II.5b); body 14 pt, justified,
+first-line indent 1.27 cm, 6 pt after paragraphs (II.6); signer block 14 pt bold (II.7); "Nơi nhận:"
+12 pt bold italic, items 11 pt (II.9d). Header and closing blocks are borderless two-column tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from core.layout import MOTTO, NATIONAL_TITLE, PlanLayout
+
+FONT = "Times New Roman"
+TEXT_WIDTH_MM = 210 - 30 - 15
+
+
+def _set_font(rpr_parent, size: float | None = None) -> None:
+    """Set Times New Roman on all four script slots and drop theme fonts, which Word would prefer."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _run(paragraph, text: str, size: float, bold: bool = False, italic: bool = False):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    _set_font(run._r)
+    return run
+
+
+def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER,
+               after: float = 0, indent_first: float | None = None):
+    p = container.add_paragraph()
+    p.alignment = align
+    fmt = p.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = 1.0
+    if indent_first is not None:
+        fmt.first_line_indent = Cm(indent_first)
+    if text:
+        _run(p, text, size, bold, italic)
+    return p
+
+
+def _rule(container, width_mm: float, cell_width_mm: float) -> None:
+    """A centred solid line ``width_mm`` long: an empty paragraph with a top border and side indents."""
+    p = _paragraph(container, size=2)
+    side = max(0.0, (cell_width_mm - width_mm) / 2)
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    ppr.append(borders)
+    run = p.add_run()
+    run.font.size = Pt(2)
+
+
+def _text_mm(text: str, size: float, bold: bool) -> float:
+    """Rough printed width of ``text`` in Times New Roman (average glyph ≈ 0.5 em, capitals ≈ 0.68 em)."""
+    em = size * 0.3528
+    caps = sum(1 for c in text if c.isupper())
+    return em * ((len(text) - caps) * 0.47 + caps * 0.68) * (1.05 if bold else 1.0)
+
+
+def _borderless(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _two_columns(document, left_mm: float):
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borderless(table)
+    widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
+    for cell, width in zip(table.rows[0].cells, widths):
+        cell.width = width
+        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return table.rows[0].cells
+
+
+def _page_number_header(section) -> None:
+    """A centred PAGE field in the header of every page but the first (NĐ 30, Phụ lục I, mục I.7)."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        run = p.add_run()
+        run.font.size = Pt(13)
+        _set_font(run._r)
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def _setup(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(14)
+    _set_font(normal.element)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            fonts = rpr_default.find(qn("w:rPr")).find(qn("w:rFonts"))
+            if fonts is not None:
+                for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                    fonts.attrib.pop(qn(attr), None)
+                for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                    fonts.set(qn(attr), FONT)
+    _page_number_header(section)
+
+
+def _header(document, layout: PlanLayout) -> None:
+    left_mm = 62
+    left, right = _two_columns(document, left_mm)
+    for line in layout.agency_lines:
+        _paragraph(left, line, 13, bold=True)
+    _rule(left, min(_text_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm)
+    _paragraph(left, layout.number_line, 13)
+    right_mm = TEXT_WIDTH_MM - left_mm
+    _paragraph(right, NATIONAL_TITLE, 13, bold=True)
+    _paragraph(right, MOTTO, 14, bold=True)
+    _rule(right, _text_mm(MOTTO, 14, True), right_mm)
+    _paragraph(right, layout.place_date, 14, italic=True)
+
+
+STYLES = {  # style: (size, bold, italic, alignment, first-line indent cm)
+    "basis": (14, False, True, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+    "body": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+    "bullet": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+    "h1": (14, True, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+    "h2": (14, True, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+    "h3": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
+}
+
+
+def _targets_table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = [Mm(12), Mm(95), Mm(25), Mm(33)]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.rows[r].cells[c]
+            cell.width = widths[c]
+            p = cell.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER
+            _run(p, text, 13, bold=r == 0)
+    _paragraph(document, after=6)
+
+
+def _closing(document, layout: PlanLayout) -> None:
+    left, right = _two_columns(document, 80)
+    p = _paragraph(left, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _run(p, "Nơi nhận:", 12, bold=True, italic=True)
+    for item in layout.recipients:
+        _paragraph(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(right, layout.signer_authority, 14, bold=True)
+    _paragraph(right, layout.signer_title, 14, bold=True)
+    for _ in range(4):  # room to sign and stamp
+        _paragraph(right, "", 14)
+    _paragraph(right, layout.signer_name, 14, bold=True)
+
+
+def export_docx(layout: PlanLayout, path: Path | str) -> Path:
+    """Write ``layout`` to ``path`` as an NĐ 30 .docx and return the path.
+
+    Raises OSError when the file cannot be written (e.g. open in Word): the caller says so to the user.
+    """
+    document = Document()
+    _setup(document)
+    _header(document, layout)
+    _paragraph(document, after=6)
+    _paragraph(document, layout.doc_type, 14, bold=True)
+    _paragraph(document, layout.title, 14, bold=True)
+    _rule(document, min(_text_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM)
+    _paragraph(document, after=6)
+    for i, para in enumerate(layout.body):
+        size, bold, italic, align, indent = STYLES[para.style]
+        _paragraph(document, para.text, size, bold, italic, align, after=6, indent_first=indent)
+        if layout.target_table and i == layout.table_after:
+            _targets_table(document, layout.target_table)
+    _closing(document, layout)
+    path = Path(path)
+    document.save(path)
+    return path

@@ -1,0 +1,229 @@
+"""Plan life cycle: create with defaults, adopt superior targets, check, copy to next year, issue, revise.
+
+A plan is a draft until it is issued (ban hành) with a number and date; an issued plan is never
+altered — changes go into a revision, a new draft version linked to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core import defaults
+from core.models import (
+    Assignment,
+    Comparator,
+    CommuneSettings,
+    Field,
+    LegalBasis,
+    Plan,
+    PlanKind,
+    PlanSection,
+    PlanStatus,
+    Recipient,
+    SectionKind,
+    Target,
+)
+
+
+class PlanError(ValueError):
+    """An action the plan's state does not allow; the message is Vietnamese, for the user."""
+
+
+FIELD_LABELS = {
+    Field.ECONOMY: "Kinh tế",
+    Field.CULTURE_SOCIETY: "Văn hóa - xã hội",
+    Field.ENVIRONMENT: "Môi trường",
+    Field.DEFENCE_SECURITY: "Quốc phòng - an ninh",
+    Field.PARTY_GOVERNMENT: "Xây dựng Đảng, chính quyền",
+    Field.OTHER: "Chỉ tiêu khác",
+}
+COMPARATOR_LABELS = {
+    Comparator.EQ: "đạt",
+    Comparator.APPROX: "khoảng",
+    Comparator.GT: "trên",
+    Comparator.GE: "từ … trở lên",
+    Comparator.LT: "dưới",
+    Comparator.LE: "không quá",
+    Comparator.REDUCE_BY: "giảm",
+    Comparator.REDUCE_TO: "giảm còn",
+    Comparator.QUALITATIVE: "định tính",
+}
+
+
+def unit_name(settings: CommuneSettings) -> str:
+    """"xã Phổ An", "phường Nguyễn Nghiêm"."""
+    return f"{settings.unit_type.value} {settings.commune_name}"
+
+
+def default_title(kind: PlanKind, settings: CommuneSettings, year: int) -> str:
+    """The trích yếu proposed for a new plan."""
+    if kind is PlanKind.CAMPAIGN:
+        return f"Phát động đợt thi đua cao điểm hoàn thành các chỉ tiêu, nhiệm vụ năm {year} của {unit_name(settings)}"
+    return f"Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội {unit_name(settings)} năm {year}"
+
+
+def _fill(text: str, settings: CommuneSettings, year: int) -> str:
+    superior_short = settings.superior_body.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
+    return text.format(unit=unit_name(settings), where=f"trên địa bàn {unit_name(settings)}", year=year,
+                       superior_short=superior_short)
+
+
+def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: int) -> Plan:
+    """A draft plan with the default sections, assignments, recipients and signer, added to ``session``."""
+    plan = Plan(kind=kind, year=year, place_name=settings.place_name or settings.commune_name,
+                title=default_title(kind, settings, year), signer_authority="TM.", signer_title="CHỦ TỊCH",
+                signer_name=settings.chairman_name)
+
+    def section(kind_: SectionKind, heading: str, lines: list[str], field: Field | None = None) -> None:
+        plan.sections.append(PlanSection(kind=kind_, field=field, position=len(plan.sections), heading=heading,
+                                         body="\n".join(_fill(t, settings, year) for t in lines)))
+
+    section(SectionKind.BASIS, "Căn cứ", [])
+    section(SectionKind.PURPOSE, "Mục đích", defaults.PURPOSE[kind])
+    section(SectionKind.REQUIREMENT, "Yêu cầu", defaults.REQUIREMENT)
+    for field, (heading, text) in defaults.CONTENT.items():
+        section(SectionKind.CONTENT, heading, [text], field)
+    section(SectionKind.AWARD, "Khen thưởng", defaults.AWARD)
+    if kind is PlanKind.CAMPAIGN:
+        section(SectionKind.TIMELINE, "Thời gian thi đua", [])
+    section(SectionKind.ORGANISATION, "Tổ chức thực hiện", [])
+    for position, (unit, task) in enumerate(defaults.ORGANISATION):
+        plan.assignments.append(Assignment(position=position, unit=_fill(unit, settings, year), task=task))
+    superiors = [_fill(r, settings, year) for r in defaults.RECIPIENTS[settings.superior_level.value]]
+    for position, name in enumerate(superiors + [_fill(r, settings, year) for r in defaults.LOCAL_RECIPIENTS]):
+        plan.recipients.append(Recipient(position=position, name=name))
+    session.add(plan)
+    session.flush()
+    return plan
+
+
+def section_of(plan: Plan, kind: SectionKind, field: Field | None = None) -> PlanSection | None:
+    """The plan's first section of ``kind`` (and ``field`` for content sections), or None."""
+    return next((s for s in plan.sections if s.kind is kind and (field is None or s.field is field)), None)
+
+
+def adopt(plan: Plan, superior: Target) -> Target:
+    """Append to ``plan`` a copy of a superior target, linked to it (``derived_from``)."""
+    target = Target(position=len(plan.targets), indicator=superior.indicator, comparator=superior.comparator,
+                    value=superior.value, value_max=superior.value_max, unit=superior.unit, field=superior.field,
+                    source_text=superior.source_text, derived_from=superior)
+    plan.targets.append(target)
+    return target
+
+
+def weaker_than_superior(target: Target) -> bool:
+    """True when the commune's value is weaker than the superior's in the direction that matters.
+
+    For "đạt", "≥", "trên", "khoảng" a lower value is weaker; for "dưới", "không quá", "giảm còn" a higher
+    one; for "giảm" (reduce by) a smaller reduction. A warning only: the commune may have reasons.
+    """
+    sup = target.derived_from
+    if sup is None or target.value is None or sup.value is None or target.unit != sup.unit:
+        return False
+    if target.comparator in (Comparator.LT, Comparator.LE, Comparator.REDUCE_TO):
+        return target.value > sup.value
+    return target.value < sup.value
+
+
+def problems(plan: Plan) -> list[str]:
+    """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
+    found = []
+    if not plan.title.strip():
+        found.append("Chưa có trích yếu (tên kế hoạch).")
+    if not plan.targets:
+        found.append("Chưa có chỉ tiêu thi đua nào.")
+    for kind, label in [(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")]:
+        section = section_of(plan, kind)
+        if section is None or not section.body.strip():
+            found.append(f"Phần «{label}» đang trống.")
+    if not any(s.kind is SectionKind.CONTENT and s.body.strip() for s in plan.sections):
+        found.append("Phần «Nội dung thi đua» đang trống.")
+    if not plan.signer_name.strip():
+        found.append("Chưa có họ tên người ký.")
+    if not plan.recipients:
+        found.append("Chưa có «Nơi nhận».")
+    if plan.kind is PlanKind.CAMPAIGN and not (plan.campaign_start and plan.campaign_end):
+        found.append("Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
+    if plan.issue_date:
+        for a in plan.assignments:
+            if a.deadline and a.deadline < plan.issue_date:
+                found.append(f"Thời hạn của «{a.unit}» ({a.deadline:%d/%m/%Y}) trước ngày ban hành.")
+        if plan.award_deadline and plan.award_deadline < plan.issue_date:
+            found.append("Hạn nộp hồ sơ khen thưởng trước ngày ban hành.")
+    return found
+
+
+def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = False) -> Plan:
+    """A new draft copying ``source``'s structure, texts and targets (links kept).
+
+    For the next year (``revision=False``) number and date are cleared; a revision keeps the year and
+    becomes version + 1 of the same plan (``revises``).
+    """
+    plan = Plan(kind=source.kind, year=year, place_name=source.place_name,
+                title=source.title if revision else source.title.replace(str(source.year), str(year)),
+                theme="" if not revision else source.theme, campaign_start=None, campaign_end=None,
+                signer_authority=source.signer_authority, signer_title=source.signer_title,
+                signer_name=source.signer_name, targets_as_table=source.targets_as_table,
+                version=source.version + 1 if revision else 1, revises=source if revision else None)
+    if revision:
+        plan.campaign_start, plan.campaign_end = source.campaign_start, source.campaign_end
+        plan.award_deadline = source.award_deadline
+    for s in source.sections:
+        plan.sections.append(PlanSection(kind=s.kind, field=s.field, position=s.position, heading=s.heading, body=s.body))
+    for b in source.legal_bases if revision else []:
+        plan.legal_bases.append(LegalBasis(position=b.position, doc_type=b.doc_type, number=b.number,
+                                           issue_date=b.issue_date, issuer=b.issuer, summary=b.summary,
+                                           superior_document_id=b.superior_document_id))
+    for t in source.targets:
+        plan.targets.append(Target(position=t.position, indicator=t.indicator, comparator=t.comparator, value=t.value,
+                                   value_max=t.value_max, unit=t.unit, field=t.field, source_text=t.source_text,
+                                   derived_from_id=t.derived_from_id))
+    for a in source.assignments:
+        deadline = a.deadline if revision or a.deadline is None else _next_year(a.deadline)
+        plan.assignments.append(Assignment(position=a.position, unit=a.unit, task=a.task, deadline=deadline))
+    for r in source.recipients:
+        plan.recipients.append(Recipient(position=r.position, name=r.name))
+    session.add(plan)
+    session.flush()
+    return plan
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def ensure_draft(plan: Plan) -> None:
+    """Raise :class:`PlanError` when ``plan`` is issued (it may no longer change)."""
+    if plan.status is PlanStatus.ISSUED:
+        raise PlanError("Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi».")
+
+
+def issue(plan: Plan, number: str, issue_date: dt.date) -> None:
+    """Ban hành: stamp number and date and make the plan read-only.
+
+    Numbers below 10 get a leading zero (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). Raises
+    :class:`PlanError` when the plan is already issued, the number is not a positive whole number,
+    or the plan still has problems (see :func:`problems`).
+    """
+    ensure_draft(plan)
+    number = number.strip()
+    if not number.isdigit() or int(number) == 0:
+        raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
+    plan.number = f"{int(number):02d}"
+    plan.issue_date = issue_date
+    found = problems(plan)
+    if found:
+        plan.number, plan.issue_date = None, None
+        raise PlanError("Chưa ban hành được: " + " ".join(found))
+    plan.status = PlanStatus.ISSUED
+
+
+def plans_overview(session: Session) -> list[Plan]:
+    """All plans, newest year first, then newest version first."""
+    return list(session.scalars(select(Plan).order_by(Plan.year.desc(), Plan.id.desc())))
