@@ -38,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
     extract = sub.add_parser("extract-targets", help="trích các chỉ tiêu từ kế hoạch cấp trên, in ra JSON")
     extract.add_argument("file")
+    listing = sub.add_parser("list-plans", help="liệt kê các kế hoạch (JSON)")
+    listing.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    export = sub.add_parser("export-plan", help="xuất một kế hoạch ra .docx (và .pdf)")
+    export.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    export.add_argument("--plan", type=int, required=True, help="mã kế hoạch (xem list-plans)")
+    export.add_argument("--docx", help="tệp .docx cần ghi")
+    export.add_argument("--pdf", help="tệp .pdf cần ghi")
     return parser
 
 
@@ -52,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(db)
     from core import commands
 
+    if args.command == "export-plan" and args.pdf:
+        from ui.printing import write_pdf_headless
+
+        args.write_pdf = write_pdf_headless  # PDF pages are painted by Qt, which core/ does not import
     return commands.run(args.command, args, db)
 
 

@@ -41,7 +41,57 @@ def _extract_targets(args, db: str | None) -> int:
     return 0
 
 
-COMMANDS = {"demo-data": _demo_data, "extract-targets": _extract_targets}
+def _list_plans(args, db: str | None) -> int:
+    import json
+
+    from core.plans import plans_overview
+
+    database = open_db(db)
+    with database.session() as s:
+        rows = [{"id": p.id, "year": p.year, "kind": p.kind.value, "title": p.title, "status": p.status.value,
+                 "version": p.version} for p in plans_overview(s)]
+    database.close()
+    sys.stdout.reconfigure(encoding="utf-8")
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _export_plan(args, db: str | None) -> int:
+    from core.export_docx import export_docx
+    from core.layout import build_layout
+    from core.models import Plan
+    from core.settings import load_settings
+
+    database = open_db(db)
+    with database.session() as s:
+        plan = s.get(Plan, args.plan)
+        settings = load_settings(s)
+        if plan is None or settings is None:
+            print(f"Lỗi: không có kế hoạch số {args.plan} trong tệp dữ liệu {database.path}.", file=sys.stderr)
+            return 1
+        layout = build_layout(plan, settings)
+    database.close()
+    if not (args.docx or args.pdf):
+        print("Lỗi: hãy cho biết tệp cần ghi: --docx TỆP.docx và/hoặc --pdf TỆP.pdf.", file=sys.stderr)
+        return 1
+    try:
+        if args.docx:
+            export_docx(layout, args.docx)
+        if args.pdf:
+            args.write_pdf(layout, args.pdf)
+    except OSError as exc:
+        print(f"Lỗi: không ghi được tệp ({exc.strerror or exc}). Tệp có đang mở trong chương trình khác?",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {
+    "demo-data": _demo_data,
+    "extract-targets": _extract_targets,
+    "list-plans": _list_plans,
+    "export-plan": _export_plan,
+}
 
 
 def run(name: str, args, db: str | None) -> int:

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy import select
+
 from core.db import Database
-from core.models import SuperiorLevel, UnitType
-from core.settings import save_settings
+from core.models import LegalBasis, Plan, PlanKind, SuperiorLevel, UnitType
+from core.paths import resources_dir
+from core.plans import adopt, new_plan
+from core.settings import load_settings, save_settings
+from core.superior import import_superior_plan
+
+EXAMPLE = "examples/ke-hoach-thi-dua-tinh-dak-lam-2026.txt"
 
 
 def create_demo_data(db: Database) -> None:
-    """Fill ``db`` with the fictional commune Hòa Phong (settings only for now); idempotent."""
+    """Fill ``db`` with the fictional commune Hòa Phong and its complete 2026 annual plan; idempotent.
+
+    The plan's targets come from importing the fictional provincial plan in ``resources/examples/``.
+    """
     with db.session() as s:
-        save_settings(
+        settings = save_settings(
             s,
             commune_name="Hòa Phong",
             unit_type=UnitType.COMMUNE,
@@ -21,3 +33,21 @@ def create_demo_data(db: Database) -> None:
             vice_chairmen=["Lê Thị Thu Hà", "Nguyễn Đức Minh"],
             number_suffix="KH-UBND",
         )
+        if s.scalars(select(Plan).where(Plan.year == 2026)).first() is not None:
+            return
+        superior = import_superior_plan(s, resources_dir() / EXAMPLE).document
+        plan = new_plan(s, load_settings(s), PlanKind.ANNUAL, 2026)
+        plan.theme = "Đoàn kết, chủ động, sáng tạo, hoàn thành toàn diện các chỉ tiêu năm 2026"
+        plan.legal_bases.append(LegalBasis(
+            doc_type="Kế hoạch", number="12/KH-UBND", issue_date=dt.date(2026, 1, 20), issuer="UBND tỉnh Đắk Lâm",
+            summary="về phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2026",
+            superior_document_id=superior.id))
+        plan.legal_bases.append(LegalBasis(
+            doc_type="Nghị quyết", number="45/NQ-HĐND", issue_date=dt.date(2025, 12, 18), issuer="HĐND xã Hòa Phong",
+            summary="về kế hoạch phát triển kinh tế - xã hội năm 2026", position=1))
+        for target in superior.targets:
+            adopt(plan, target)
+        plan.award_deadline = dt.date(2026, 12, 10)
+        plan.assignments[-1].deadline = dt.date(2026, 12, 10)
+        plan.wizard_page = 8
+        settings.place_name = settings.place_name or "Hòa Phong"

@@ -104,8 +104,9 @@ def _two_columns(document, left_mm: float):
     table.autofit = False
     _borderless(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
-    for cell, width in zip(table.rows[0].cells, widths):
-        cell.width = width
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+        column.width = width  # the grid: LibreOffice reads this
+        cell.width = width  # the cell: Word reads this
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return table.rows[0].cells
 
@@ -184,6 +185,8 @@ def _targets_table(document, rows: list[list[str]]) -> None:
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = [Mm(12), Mm(95), Mm(25), Mm(33)]
+    for column, width in zip(table.columns, widths):
+        column.width = width
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = table.rows[r].cells[c]

@@ -105,8 +105,8 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     for b in plan.legal_bases:
         when = f" ngày {b.issue_date:%d/%m/%Y}" if b.issue_date else ""
         body.append(Paragraph("basis", f"Thực hiện {b.doc_type} số {b.number}{when} của {b.issuer} {b.summary}".strip()))
-    if body:
-        body[-1].text = body[-1].text.rstrip(";.") + ";"
+    for i, para in enumerate(body):  # NĐ 30, Phụ lục I, mục II.6a: each căn cứ ends ";", the last "."
+        para.text = para.text.rstrip(";.") + (";" if i < len(body) - 1 else ".")
     intro = f"Ủy ban nhân dân {unit_name(settings)} ban hành Kế hoạch {plan.title[:1].lower()}{plan.title[1:]}"
     intro += f" với chủ đề: “{plan.theme.strip()}”." if plan.theme.strip() else "."
     body.append(Paragraph("body", intro))
