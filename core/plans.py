@@ -114,18 +114,26 @@ def adopt(plan: Plan, superior: Target) -> Target:
     return target
 
 
-def weaker_than_superior(target: Target) -> bool:
-    """True when the commune's value is weaker than the superior's in the direction that matters.
+def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
+              superior_value: float | None, superior_unit: str | None) -> bool:
+    """True when a commune value is weaker than the superior's in the direction that matters.
 
-    For "đạt", "≥", "trên", "khoảng" a lower value is weaker; for "dưới", "không quá", "giảm còn" a higher
-    one; for "giảm" (reduce by) a smaller reduction. A warning only: the commune may have reasons.
+    For "đạt", "≥", "trên", "khoảng", "giảm" (reduce by) a lower value is weaker; for "dưới",
+    "không quá", "giảm còn" a higher one. Values in different units are not compared.
     """
-    sup = target.derived_from
-    if sup is None or target.value is None or sup.value is None or target.unit != sup.unit:
+    if value is None or superior_value is None or unit != superior_unit:
         return False
-    if target.comparator in (Comparator.LT, Comparator.LE, Comparator.REDUCE_TO):
-        return target.value > sup.value
-    return target.value < sup.value
+    if comparator in (Comparator.LT, Comparator.LE, Comparator.REDUCE_TO):
+        return value > superior_value
+    return value < superior_value
+
+
+def weaker_than_superior(target: Target) -> bool:
+    """:func:`is_weaker` for a plan target adopted from a superior target (a warning only, never a block)."""
+    sup = target.derived_from
+    if sup is None:
+        return False
+    return is_weaker(target.comparator, target.value, target.unit, sup.value, sup.unit)
 
 
 def problems(plan: Plan) -> list[str]:

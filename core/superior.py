@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,3 +50,49 @@ def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
     session.add(stored)
     session.flush()
     return ImportResult(stored, False)
+
+
+@dataclass
+class SuperiorHeader:
+    """What the header of a superior plan says: number, date, issuing body, trích yếu (None when unread)."""
+
+    number: str | None
+    issue_date: "dt.date | None"
+    issuer: str | None
+    title: str | None
+
+
+_NUMBER = re.compile(r"Số\s*:\s*(\d+\s*/\s*[A-ZĐ][A-ZĐ0-9\-]*)")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_ISSUER_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+\S")
+
+
+def read_header(text: str) -> SuperiorHeader:
+    """Read the NĐ 30 header of an imported plan's text (first 40 lines).
+
+    E.g. "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LÂM / Số: 12/KH-UBND / … ngày 20 tháng 01 năm 2026 / KẾ HOẠCH / Phát động …"
+    gives ("12/KH-UBND", 2026-01-20, "UBND tỉnh Đắk Lâm", "Phát động …").
+    """
+    lines = [line.strip() for line in text.splitlines()[:40] if line.strip()]
+    joined = "\n".join(lines)
+    number = _NUMBER.search(joined)
+    date = _DATE.search(joined)
+    issue_date = None
+    if date:
+        try:
+            issue_date = dt.date(int(date.group(3)), int(date.group(2)), int(date.group(1)))
+        except ValueError:
+            issue_date = None
+    issuer = None
+    for i, line in enumerate(lines[:-1]):
+        level = _ISSUER_LEVEL.match(lines[i + 1])
+        if line.upper().startswith(("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN")) and level:
+            name = lines[i + 1][level.end(1) :].strip().title()
+            issuer = f"UBND {level.group(1).lower()} {name}"
+            break
+    title = None
+    for i, line in enumerate(lines[:-1]):
+        if line.replace("*", "").strip() == "KẾ HOẠCH":
+            title = lines[i + 1]
+            break
+    return SuperiorHeader(number.group(1).replace(" ", "") if number else None, issue_date, issuer, title)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 from core import APP_NAME, __version__
 from core.db import Database
 from core.settings import load_settings
+from ui.plans_tab import PlansTab
 from ui.settings_dialog import SettingsDialog
 
 
@@ -20,7 +21,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.ui_state = QSettings(str(db.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
-        self.plans_tab = QLabel("Danh sách kế hoạch thi đua sẽ hiện ở đây.")
+        self.plans_tab = PlansTab(db)
         self.awards_tab = QLabel("Danh sách đề nghị khen thưởng sẽ hiện ở đây.")
         self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
         self.tabs.addTab(self.awards_tab, "Khen thưởng")

@@ -1,0 +1,131 @@
+"""Small reusable widgets: an optional date, and an editable table of rows for short lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
+
+
+class OptionalDate(QWidget):
+    """A date that may be left blank ("chưa có ngày"): a checkbox enabling a calendar date field."""
+
+    changed = Signal()
+
+    def __init__(self, label: str = "Có ngày", parent=None):
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+        self.setFocusProxy(self.check)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+
+    def value(self) -> dt.date | None:
+        """The date, or None when unticked."""
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        """Show ``day`` (None unticks the box)."""
+        self.check.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain values (lists) under fixed column titles; every cell is editable text or a date.
+
+    Dates are shown dd/mm/yyyy and typed the same way; an empty cell is None.
+    """
+
+    edited = Signal()
+
+    def __init__(self, headers: list[str], date_columns: tuple[int, ...] = (), parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.date_columns = date_columns
+        self.rows: list[list[Any]] = []
+
+    def set_rows(self, rows: list[list[Any]]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self.rows = [list(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        if role == Qt.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        value = self.rows[index.row()][index.column()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if isinstance(value, dt.date):
+                return value.strftime("%d/%m/%Y")
+            return "" if value is None else str(value)
+        return None
+
+    def flags(self, index):
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:  # noqa: N802
+        if role != Qt.EditRole:
+            return False
+        text = str(value).strip()
+        if index.column() in self.date_columns:
+            if text:
+                try:
+                    value = dt.datetime.strptime(text, "%d/%m/%Y").date()
+                except ValueError:
+                    return False  # the view keeps the old value; the tooltip says the format
+            else:
+                value = None
+        else:
+            value = text
+        self.rows[index.row()][index.column()] = value
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def add_row(self, row: list[Any]) -> int:
+        """Append a row; returns its index."""
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(list(row))
+        self.endInsertRows()
+        self.edited.emit()
+        return len(self.rows) - 1
+
+    def remove_row(self, row: int) -> None:
+        """Delete a row."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+        self.edited.emit()
+
+    def move_row(self, row: int, delta: int) -> int:
+        """Move a row up (-1) or down (+1); returns its new index."""
+        target = row + delta
+        if not 0 <= target < len(self.rows):
+            return row
+        self.beginResetModel()
+        self.rows[row], self.rows[target] = self.rows[target], self.rows[row]
+        self.endResetModel()
+        self.edited.emit()
+        return target

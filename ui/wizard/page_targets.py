@@ -1,0 +1,231 @@
+"""Page 3 "Kế hoạch cấp trên và chỉ tiêu": import the superior plan, adopt and adjust its targets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.db import Database
+from core.layout import target_value
+from core.models import Comparator, Field, Plan, SuperiorDocument, Target
+from core.plans import COMPARATOR_LABELS, FIELD_LABELS
+from core.reading import DocumentError
+from core.superior import SuperiorHeader, import_superior_plan, read_header
+from ui import dialogs
+from ui.wizard.base import PlanPage
+from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel
+
+FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
+
+
+def _stretch(view: QTableView, column: int) -> None:
+    """The indicator column takes the free width; the others fit their contents."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(column, QHeaderView.Stretch)
+
+
+def row_of(target: Target) -> Row:
+    """The editable row of a stored plan target."""
+    sup = target.derived_from
+    return Row(target.indicator, target.comparator, target.value, target.value_max, target.unit, target.field,
+               target.source_text, target.derived_from_id,
+               (sup.value, sup.unit, target_value(sup) or "định tính") if sup else None, target.id)
+
+
+class TargetsPage(PlanPage):
+    """Targets of the superior plan on the left (tick and adopt), the commune's targets on the right (edit)."""
+
+    imported = Signal(object, int)  # SuperiorHeader, superior document id
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
+                         "Mở tệp kế hoạch cấp trên (.docx, .pdf, .txt): các chỉ tiêu hiện ở bảng bên trái. "
+                         "Đánh dấu và đưa vào kế hoạch của xã, rồi sửa giá trị cho phù hợp.", parent)
+        self.db = db
+        self.superior = SuperiorModel(self)
+        self.model = TargetsModel(self)
+        self.model.edited.connect(self.changed)
+        self.model.edited.connect(self._update_warnings)
+        self.open_button = QPushButton("Mở kế hoạch cấp trên…")
+        self.open_button.clicked.connect(self.open_superior)
+        self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.")
+        self.superior_view = QTableView()
+        self.superior_view.setModel(self.superior)
+        _stretch(self.superior_view, 1)
+        self.superior_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.superior_view.doubleClicked.connect(lambda index: self.adopt_rows([index.row()]))
+        self.adopt_button = QPushButton("Đưa các chỉ tiêu đã chọn vào kế hoạch ›")
+        self.adopt_button.clicked.connect(self.adopt_ticked)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setItemDelegateForColumn(1, ChoiceDelegate(COMPARATOR_LABELS, self.view))
+        self.view.setItemDelegateForColumn(5, ChoiceDelegate(FIELD_LABELS, self.view))
+        _stretch(self.view, 0)
+        self.add_button = QPushButton("Thêm chỉ tiêu riêng của xã")
+        self.remove_button = QPushButton("Xóa")
+        self.up_button = QPushButton("Lên")
+        self.down_button = QPushButton("Xuống")
+        self.group_button = QPushButton("Xếp theo lĩnh vực")
+        self.add_button.clicked.connect(self.add_own)
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.group_button.clicked.connect(self.model.group_by_field)
+        self.source = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
+        self.warnings = QLabel(wordWrap=True, styleSheet="color: #9a3412")
+        self.superior_view.selectionModel().currentRowChanged.connect(self._show_superior_source)
+        self.view.selectionModel().currentRowChanged.connect(self._show_source)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.open_button)
+        left_layout.addWidget(self.superior_label)
+        left_layout.addWidget(self.superior_view)
+        left_layout.addWidget(self.adopt_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("<b>Chỉ tiêu thi đua của xã</b> (nhấn đúp để sửa)"))
+        right_layout.addWidget(self.view)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.group_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        right_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.source)
+        layout.addWidget(self.warnings)
+
+    def inputs(self):
+        return [self.open_button, self.adopt_button, self.add_button, self.remove_button, self.up_button,
+                self.down_button, self.group_button, self.view]
+
+    # -- superior plan
+    def open_superior(self) -> None:
+        """Ask for a superior plan file, import it, and list its targets."""
+        path = dialogs.ask_open_file(self, "Chọn tệp kế hoạch cấp trên", FILE_FILTER)
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        """Import ``path`` (stored once per file content); False with a message when it cannot be read."""
+        try:
+            with self.db.session() as s:
+                result = import_superior_plan(s, path)
+                doc_id = result.document.id
+                header = read_header(result.document.text)
+        except DocumentError as exc:
+            dialogs.warn(self, str(exc))
+            return False
+        self.show_superior(doc_id)
+        self.imported.emit(header, doc_id)
+        if result.already_imported:
+            self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
+        return True
+
+    def show_superior(self, document_id: int) -> None:
+        """List the targets of a stored superior document."""
+        with self.db.session() as s:
+            doc = s.get(SuperiorDocument, document_id)
+            targets = list(doc.targets)
+            name = doc.file_name
+        self.superior.set_targets(targets)
+        self.superior_label.setText(f"<b>{name}</b>: {len(targets)} chỉ tiêu đọc được.")
+        if not targets:
+            self.superior_label.setText(f"<b>{name}</b>: không tìm thấy chỉ tiêu nào; hãy thêm chỉ tiêu bằng tay.")
+
+    def adopt_ticked(self) -> None:
+        """Adopt every ticked superior target not adopted yet."""
+        self.adopt_rows([i for i, ticked in enumerate(self.superior.ticked) if ticked])
+
+    def adopt_rows(self, rows: list[int]) -> None:
+        """Adopt the superior targets at ``rows``, keeping the link to each."""
+        taken = {r.derived_from_id for r in self.model.rows}
+        for i in rows:
+            t = self.superior.targets[i]
+            if t.id in taken:
+                continue
+            self.model.add(Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
+                               t.id, (t.value, t.unit, target_value(t) or "định tính")))
+        self._update_warnings()
+
+    # -- the commune's targets
+    def add_own(self) -> None:
+        """Add a commune-only target and start editing its name."""
+        self.model.add(Row("Chỉ tiêu mới", Comparator.EQ, None, None, "%", Field.OTHER))
+        index = self.model.index(len(self.model.rows) - 1, 0)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)
+
+    def _remove(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.model.remove(row)
+
+    def _move(self, delta: int) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.view.selectRow(self.model.move(row, delta))
+
+    def _show_source(self, current, _previous) -> None:
+        if current.isValid():
+            text = self.model.rows[current.row()].source_text
+            self.source.setText(f"<i>Nguồn:</i> {text}" if text else "<i>Chỉ tiêu riêng của xã.</i>")
+
+    def _show_superior_source(self, current, _previous) -> None:
+        if current.isValid():
+            self.source.setText(f"<i>Nguồn:</i> {self.superior.targets[current.row()].source_text}")
+
+    def _update_warnings(self) -> None:
+        weak = [r.indicator for r in self.model.rows if r.weaker()]
+        self.warnings.setText(
+            ("⚠ Thấp hơn chỉ tiêu cấp trên giao: " + "; ".join(weak) + ". Vẫn lưu được nếu xã có lý do.") if weak else ""
+        )
+
+    def load(self, plan: Plan, session: Session) -> None:
+        self.model.set_rows([row_of(t) for t in plan.targets])
+        doc_ids = [b.superior_document_id for b in plan.legal_bases if b.superior_document_id]
+        if not doc_ids:
+            last = session.scalars(select(SuperiorDocument.id).order_by(SuperiorDocument.id.desc())).first()
+            doc_ids = [last] if last else []
+        if doc_ids:
+            self.show_superior(doc_ids[0])
+        self._update_warnings()
+
+    def store(self, plan: Plan, session: Session) -> None:
+        by_id = {t.id: t for t in plan.targets}
+        kept = []
+        for position, r in enumerate(self.model.rows):
+            target = by_id.get(r.id) if r.id else None
+            if target is None:
+                target = Target(derived_from_id=r.derived_from_id)
+                plan.targets.append(target)
+            target.position = position
+            target.indicator, target.comparator = r.indicator, r.comparator
+            target.value, target.value_max, target.unit, target.field = r.value, r.value_max, r.unit, r.field
+            target.source_text = r.source_text
+            kept.append(target)
+        plan.targets[:] = kept  # order as shown; removed rows are deleted (delete-orphan)
+        session.flush()
+        for r, target in zip(self.model.rows, kept):
+            r.id = target.id

@@ -1,0 +1,277 @@
+"""Pages 4–8: mục đích và yêu cầu, nội dung by field, khen thưởng, tổ chức thực hiện, người ký."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.models import Assignment, AwardForm, Field, Plan, PlanSection, Recipient, SectionKind
+from core.plans import FIELD_LABELS, section_of
+from core.settings import load_settings
+from ui.widgets import OptionalDate, RowsModel
+from ui.wizard.base import PlanPage, required
+
+BULLETS_HINT = "Mỗi dòng là một ý (khi in sẽ thành một gạch đầu dòng)."
+
+
+def _text_edit(page: PlanPage, placeholder: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit(placeholderText=placeholder)
+    edit.setTabChangesFocus(True)
+    edit.textChanged.connect(page.changed)
+    return edit
+
+
+def _lines(edit: QPlainTextEdit) -> str:
+    return "\n".join(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+def _section(plan: Plan, kind: SectionKind, heading: str, field: Field | None = None) -> PlanSection:
+    section = section_of(plan, kind, field)
+    if section is None:
+        section = PlanSection(kind=kind, field=field, heading=heading, position=len(plan.sections))
+        plan.sections.append(section)
+    return section
+
+
+class PurposePage(PlanPage):
+    """Page 4 "Mục đích, yêu cầu"."""
+
+    def __init__(self, parent=None):
+        super().__init__("4. Mục đích, yêu cầu", BULLETS_HINT, parent)
+        self.purpose = _text_edit(self)
+        self.requirement = _text_edit(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(required("1. Mục đích")))
+        layout.addWidget(self.purpose)
+        layout.addWidget(QLabel(required("2. Yêu cầu")))
+        layout.addWidget(self.requirement)
+
+    def inputs(self):
+        return [self.purpose, self.requirement]
+
+    def load(self, plan: Plan, session: Session) -> None:
+        for edit, kind in ((self.purpose, SectionKind.PURPOSE), (self.requirement, SectionKind.REQUIREMENT)):
+            section = section_of(plan, kind)
+            edit.setPlainText(section.body if section else "")
+
+    def store(self, plan: Plan, session: Session) -> None:
+        _section(plan, SectionKind.PURPOSE, "Mục đích").body = _lines(self.purpose)
+        _section(plan, SectionKind.REQUIREMENT, "Yêu cầu").body = _lines(self.requirement)
+
+
+CONTENT_FIELDS = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.ENVIRONMENT, Field.DEFENCE_SECURITY,
+                  Field.PARTY_GOVERNMENT]
+
+
+class ContentPage(PlanPage):
+    """Page 5 "Nội dung thi đua": a heading and a text for each field; an empty text is left out."""
+
+    def __init__(self, parent=None):
+        super().__init__("5. Nội dung thi đua",
+                         "Nội dung thi đua theo từng lĩnh vực. Để trống lĩnh vực nào thì lĩnh vực đó không in.", parent)
+        grid = QGridLayout(self)
+        self.headings: dict[Field, QLineEdit] = {}
+        self.bodies: dict[Field, QPlainTextEdit] = {}
+        for row, field in enumerate(CONTENT_FIELDS):
+            heading = QLineEdit()
+            heading.textEdited.connect(self.changed)
+            body = _text_edit(self)
+            self.headings[field], self.bodies[field] = heading, body
+            grid.addWidget(QLabel(f"<b>{FIELD_LABELS[field]}</b>"), row * 2, 0)
+            grid.addWidget(heading, row * 2, 1)
+            grid.addWidget(body, row * 2 + 1, 0, 1, 2)
+
+    def inputs(self):
+        return [*self.headings.values(), *self.bodies.values()]
+
+    def load(self, plan: Plan, session: Session) -> None:
+        for field in CONTENT_FIELDS:
+            section = section_of(plan, SectionKind.CONTENT, field)
+            self.headings[field].setText(section.heading if section else f"Thi đua về {FIELD_LABELS[field].lower()}")
+            self.bodies[field].setPlainText(section.body if section else "")
+
+    def store(self, plan: Plan, session: Session) -> None:
+        for field in CONTENT_FIELDS:
+            section = _section(plan, SectionKind.CONTENT, self.headings[field].text(), field)
+            section.heading = self.headings[field].text().strip()
+            section.body = _lines(self.bodies[field])
+
+
+LEVEL_LABELS = {"commune": "xã tặng", "district": "đề nghị huyện", "province": "đề nghị tỉnh",
+                "central": "đề nghị Trung ương"}
+
+
+class AwardPage(PlanPage):
+    """Page 6 "Khen thưởng": award forms from the catalogue, criteria text, dossier deadline."""
+
+    def __init__(self, parent=None):
+        super().__init__("6. Khen thưởng", "Chọn hình thức khen thưởng rồi bấm «Thêm vào nội dung»; "
+                         "có thể sửa câu chữ. " + BULLETS_HINT, parent)
+        self.forms = QListWidget()
+        self.insert = QPushButton("Thêm các hình thức đã chọn vào nội dung")
+        self.insert.clicked.connect(self.insert_forms)
+        self.text = _text_edit(self)
+        self.deadline = OptionalDate("Có hạn nộp hồ sơ")
+        self.deadline.changed.connect(self.changed)
+        self.basis = QLabel(wordWrap=True, styleSheet="color:#555")
+        self.forms.currentItemChanged.connect(
+            lambda item, _prev: self.basis.setText(f"Căn cứ: {item.data(Qt.UserRole + 1)}" if item else ""))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.forms, 1)
+        top.addWidget(self.insert)
+        layout.addLayout(top)
+        layout.addWidget(self.basis)
+        layout.addWidget(QLabel("Tiêu chí và hình thức khen thưởng:"))
+        layout.addWidget(self.text, 1)
+        form = QFormLayout()
+        form.addRow("Hạn nộp hồ sơ đề nghị khen thưởng:", self.deadline)
+        layout.addLayout(form)
+
+    def inputs(self):
+        return [self.forms, self.insert, self.text, self.deadline]
+
+    def insert_forms(self) -> None:
+        """Add one bullet per ticked award form to the text."""
+        lines = []
+        for i in range(self.forms.count()):
+            item = self.forms.item(i)
+            if item.checkState() == Qt.Checked:
+                level = item.data(Qt.UserRole)
+                verb = "Tặng" if level == "commune" else "Đề nghị cấp trên tặng"
+                lines.append(f"{verb} {item.text().split(' (')[0]} cho các tập thể, cá nhân đạt tiêu chuẩn.")
+                item.setCheckState(Qt.Unchecked)
+        if lines:
+            self.text.setPlainText("\n".join(filter(None, [_lines(self.text), *lines])))
+
+    def load(self, plan: Plan, session: Session) -> None:
+        year = plan.year
+        self.forms.clear()
+        for form in session.scalars(select(AwardForm).order_by(AwardForm.granting_level, AwardForm.name)):
+            in_force = (form.effective_from is None or form.effective_from.year <= year) and (
+                form.effective_to is None or form.effective_to.year >= year)
+            if not in_force:
+                continue
+            item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            item.setData(Qt.UserRole, form.granting_level)
+            item.setData(Qt.UserRole + 1, form.legal_basis)
+            self.forms.addItem(item)
+        section = section_of(plan, SectionKind.AWARD)
+        self.text.setPlainText(section.body if section else "")
+        self.deadline.set_value(plan.award_deadline)
+
+    def store(self, plan: Plan, session: Session) -> None:
+        _section(plan, SectionKind.AWARD, "Khen thưởng").body = _lines(self.text)
+        plan.award_deadline = self.deadline.value()
+
+
+class OrganisationPage(PlanPage):
+    """Page 7 "Tổ chức thực hiện": assignments (unit, task, deadline) and Nơi nhận."""
+
+    def __init__(self, parent=None):
+        super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
+                         "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT»).", parent)
+        self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn (dd/mm/yyyy)"], date_columns=(2,))
+        self.model.edited.connect(self.changed)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.add = QPushButton("Thêm đơn vị")
+        self.remove = QPushButton("Xóa dòng đã chọn")
+        self.add.clicked.connect(lambda: self.model.add_row(["", "", None]))
+        self.remove.clicked.connect(self._remove)
+        self.recipients = _text_edit(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(required("Nơi nhận:")))
+        layout.addWidget(self.recipients, 1)
+
+    def inputs(self):
+        return [self.table, self.add, self.remove, self.recipients]
+
+    def _remove(self) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            self.model.remove_row(row)
+
+    def load(self, plan: Plan, session: Session) -> None:
+        self.model.set_rows([[a.unit, a.task, a.deadline] for a in plan.assignments])
+        self.recipients.setPlainText("\n".join(r.name for r in plan.recipients))
+
+    def store(self, plan: Plan, session: Session) -> None:
+        plan.assignments[:] = [Assignment(position=i, unit=unit, task=task or "", deadline=deadline)
+                               for i, (unit, task, deadline) in enumerate(self.model.rows) if (unit or "").strip()]
+        names = [line.strip().lstrip("-").strip().rstrip(";.") for line in self.recipients.toPlainText().splitlines()]
+        plan.recipients[:] = [Recipient(position=i, name=n) for i, n in enumerate(n for n in names if n)]
+
+
+AUTHORITIES = {"TM.": ("TM. Ủy ban nhân dân — Chủ tịch ký", "CHỦ TỊCH"),
+               "KT.": ("KT. Chủ tịch — Phó Chủ tịch ký thay", "PHÓ CHỦ TỊCH")}
+
+
+class SignerPage(PlanPage):
+    """Page 8 "Người ký": authority (TM. / KT.), title and name (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7)."""
+
+    def __init__(self, parent=None):
+        super().__init__("8. Người ký", "Chủ tịch ký thay mặt Ủy ban (TM.), hoặc Phó Chủ tịch ký thay Chủ tịch (KT.).",
+                         parent)
+        self.authority = QComboBox()
+        for code, (label, _title) in AUTHORITIES.items():
+            self.authority.addItem(label, code)
+        self.title_edit = QLineEdit()
+        self.name = QComboBox(editable=True)
+        form = QFormLayout(self)
+        form.addRow(required("Thẩm quyền ký:"), self.authority)
+        form.addRow(required("Chức vụ:"), self.title_edit)
+        form.addRow(required("Họ và tên:"), self.name)
+        self.authority.currentIndexChanged.connect(self._authority_changed)
+        self.authority.currentIndexChanged.connect(self.changed)
+        self.title_edit.textEdited.connect(self.changed)
+        self.name.editTextChanged.connect(self.changed)
+        self._people: dict[str, list[str]] = {}
+
+    def inputs(self):
+        return [self.authority, self.title_edit, self.name]
+
+    def _authority_changed(self) -> None:
+        code = self.authority.currentData()
+        self.title_edit.setText(AUTHORITIES[code][1])
+        self.name.clear()
+        self.name.addItems(self._people.get(code, []))
+
+    def load(self, plan: Plan, session: Session) -> None:
+        settings = load_settings(session)
+        self._people = {"TM.": [settings.chairman_name] if settings and settings.chairman_name else [],
+                        "KT.": list(settings.vice_chairmen or []) if settings else []}
+        self.authority.setCurrentIndex(max(0, self.authority.findData(plan.signer_authority)))
+        self._authority_changed()
+        self.title_edit.setText(plan.signer_title)
+        self.name.setEditText(plan.signer_name)
+
+    def store(self, plan: Plan, session: Session) -> None:
+        plan.signer_authority = self.authority.currentData()
+        plan.signer_title = self.title_edit.text().strip().upper()
+        plan.signer_name = self.name.currentText().strip()

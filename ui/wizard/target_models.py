@@ -1,0 +1,217 @@
+"""Table models of page 3: the plan's targets (editable) and the superior plan's targets (to adopt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+
+from core.layout import target_value, vn_number
+from core.models import Comparator, Field, Target
+from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
+
+
+@dataclass
+class Row:
+    """A target as edited in the table; ``superior`` is the adopted superior target's (value, unit) text."""
+
+    indicator: str
+    comparator: Comparator = Comparator.EQ
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    field: Field = Field.OTHER
+    source_text: str = ""
+    derived_from_id: int | None = None
+    superior: tuple[float | None, str | None, str] | None = None  # value, unit, printed text
+    id: int | None = None
+
+    def weaker(self) -> bool:
+        """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""
+        return bool(self.superior) and is_weaker(self.comparator, self.value, self.unit, self.superior[0],
+                                                 self.superior[1])
+
+
+def _parse_number(text: str) -> float | None:
+    text = text.strip().replace(" ", "")
+    if not text:
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif text.count(".") == 1 and len(text.split(".")[1]) == 3:
+        text = text.replace(".", "")  # "1.600" is one thousand six hundred
+    return float(text)
+
+
+class TargetsModel(QAbstractTableModel):
+    """The plan's targets: indicator, comparator, value, to, unit, field, and the superior's value."""
+
+    HEADERS = ["Chỉ tiêu", "So sánh", "Giá trị", "Đến", "Đơn vị", "Lĩnh vực", "Cấp trên giao"]
+    edited = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Row] = []
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole:
+            return self.HEADERS[section] if orientation == Qt.Horizontal else section + 1
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        row = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return [
+                row.indicator,
+                COMPARATOR_LABELS[row.comparator],
+                "" if row.value is None else vn_number(row.value),
+                "" if row.value_max is None else vn_number(row.value_max),
+                row.unit or "",
+                FIELD_LABELS[row.field],
+                row.superior[2] if row.superior else "",
+            ][col]
+        if role == Qt.ToolTipRole and row.weaker():
+            return "Thấp hơn chỉ tiêu cấp trên giao (chỉ là cảnh báo, vẫn lưu được)."
+        if role == Qt.BackgroundRole and row.weaker() and col in (1, 2):
+            return QColor("#fde2e1")
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base if index.column() == 6 else base | Qt.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role != Qt.EditRole:
+            return False
+        row = self.rows[index.row()]
+        col = index.column()
+        try:
+            if col == 0:
+                if not str(value).strip():
+                    return False
+                row.indicator = str(value).strip()
+            elif col == 1:
+                row.comparator = value if isinstance(value, Comparator) else Comparator(value)
+            elif col in (2, 3):
+                number = _parse_number(str(value))
+                setattr(row, "value" if col == 2 else "value_max", number)
+            elif col == 4:
+                row.unit = str(value).strip() or None
+            elif col == 5:
+                row.field = value if isinstance(value, Field) else Field(value)
+        except ValueError:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.HEADERS) - 1))
+        self.edited.emit()
+        return True
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def add(self, row: Row) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+        self.edited.emit()
+
+    def remove(self, index: int) -> None:
+        self.beginRemoveRows(QModelIndex(), index, index)
+        del self.rows[index]
+        self.endRemoveRows()
+        self.edited.emit()
+
+    def move(self, index: int, delta: int) -> int:
+        target = index + delta
+        if not 0 <= target < len(self.rows):
+            return index
+        self.beginResetModel()
+        self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
+        self.endResetModel()
+        self.edited.emit()
+        return target
+
+    def group_by_field(self) -> None:
+        """Order the targets by field (as they print), keeping their order within a field."""
+        order = list(Field)
+        self.beginResetModel()
+        self.rows.sort(key=lambda r: order.index(r.field))
+        self.endResetModel()
+        self.edited.emit()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor offering (label, value) choices."""
+
+    def __init__(self, choices: dict, parent=None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for value, label in self.choices.items():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findText(index.data())))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData())
+
+
+class SuperiorModel(QAbstractTableModel):
+    """The targets read from the superior plan, each with a tick to adopt it."""
+
+    HEADERS = ["Chọn", "Chỉ tiêu cấp trên", "Giá trị", "Lĩnh vực"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.targets: list[Target] = []
+        self.ticked: list[bool] = []
+
+    def set_targets(self, targets: list[Target]) -> None:
+        self.beginResetModel()
+        self.targets = targets
+        self.ticked = [True] * len(targets)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.targets)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole:
+            return self.HEADERS[section] if orientation == Qt.Horizontal else section + 1
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        t = self.targets[index.row()]
+        if role == Qt.CheckStateRole and index.column() == 0:
+            return Qt.Checked if self.ticked[index.row()] else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            return ["", t.indicator, target_value(t) or "định tính", FIELD_LABELS[t.field]][index.column()]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role == Qt.CheckStateRole and index.column() == 0:
+            self.ticked[index.row()] = Qt.CheckState(value) == Qt.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        return False
