@@ -77,8 +77,7 @@ def _rule(container, width_mm: float, cell_width_mm: float) -> None:
         top.set(qn(key), value)
     borders.append(top)
     ppr.append(borders)
-    run = p.add_run()
-    run.font.size = Pt(2)
+    _run(p, "", 2)
 
 
 def _text_mm(text: str, size: float, bold: bool) -> float:

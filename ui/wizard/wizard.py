@@ -90,6 +90,8 @@ class PlanWizard(QWizard):
             self._timer.start()
 
     def _page_changed(self, page_id: int) -> None:
+        if page_id < 0:  # the wizard is closing: done() already saved
+            return
         self.save()
         if self.currentPage() is self.preview:
             with self.db.session() as s:
@@ -105,7 +107,8 @@ class PlanWizard(QWizard):
             if plan.status is PlanStatus.DRAFT:
                 for page in self.pages:
                     page.store(plan, s)
-            plan.wizard_page = max(self.currentId(), 0)
+            if self.currentId() >= 0:
+                plan.wizard_page = self.currentId()
         self.saved.emit()
 
     def done(self, result: int) -> None:

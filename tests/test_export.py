@@ -1,0 +1,200 @@
+"""The exported .docx follows NĐ 30/2020/NĐ-CP, Phụ lục I; issued plans are frozen; PDF pages match."""
+
+import datetime as dt
+
+import docx
+import pypdf
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from core.demo import create_demo_data
+from core.export_docx import export_docx
+from core.layout import build_layout, vn_number
+from core.models import Plan, PlanStatus
+from core.plans import PlanError, copy_plan, ensure_draft, issue
+from core.settings import load_settings
+
+
+@pytest.fixture
+def demo(db):
+    create_demo_data(db)
+    return db
+
+
+def _export(db, tmp_path, **changes):
+    with db.session() as s:
+        plan = s.get(Plan, 1)
+        for key, value in changes.items():
+            setattr(plan, key, value)
+        layout = build_layout(plan, load_settings(s))
+        s.rollback()
+    return docx.Document(export_docx(layout, tmp_path / "plan.docx"))
+
+
+def _para(document, text):
+    return next(p for p in document.paragraphs if p.text == text)
+
+
+def _cell_paragraphs(table, col):
+    return [p for p in table.rows[0].cells[col].paragraphs if p.text]
+
+
+def test_page_size_margins_and_page_numbers(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    section = d.sections[0]
+    mm = [round(v.mm, 1) for v in (section.page_width, section.page_height, section.top_margin,
+                                    section.bottom_margin, section.left_margin, section.right_margin)]
+    assert mm == [210, 297, 20, 20, 30, 15]  # Word stores twips: compare to a tenth of a millimetre
+    assert section.different_first_page_header_footer  # no number on page 1
+    header_xml = section.header._element.xml
+    assert "PAGE" in header_xml and section.header.paragraphs[0].alignment == 1  # centred
+
+
+def test_header_block(demo, tmp_path):
+    d = _export(demo, tmp_path, number="05", issue_date=dt.date(2026, 2, 5))
+    top = d.tables[0]
+    left, right = _cell_paragraphs(top, 0), _cell_paragraphs(top, 1)
+    assert [p.text for p in left] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA PHONG", "Số: 05/KH-UBND"]
+    assert all(p.runs[0].bold and p.runs[0].font.size == Pt(13) for p in left[:2])
+    assert not left[2].runs[0].bold and left[2].runs[0].font.size == Pt(13)
+    assert [p.text for p in right] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                       "Hòa Phong, ngày 05 tháng 02 năm 2026"]
+    assert right[0].runs[0].bold and right[0].runs[0].font.size == Pt(13)
+    assert right[1].runs[0].bold and right[1].runs[0].font.size == Pt(14)
+    assert right[2].runs[0].italic and not right[2].runs[0].bold
+    borders = top._tbl.tblPr.find(qn("w:tblBorders"))
+    assert all(el.get(qn("w:val")) == "nil" for el in borders)
+
+
+def test_blank_number_and_date_leave_room_to_write(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    left, right = _cell_paragraphs(d.tables[0], 0), _cell_paragraphs(d.tables[0], 1)
+    assert left[2].text == "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND"
+    assert right[2].text == "Hòa Phong, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm 2026"
+
+
+def test_title_headings_and_body(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    title = _para(d, "KẾ HOẠCH")
+    assert title.alignment == 1 and title.runs[0].bold and title.runs[0].font.size == Pt(14)
+    h1 = _para(d, "I. MỤC ĐÍCH, YÊU CẦU")
+    assert h1.runs[0].bold
+    h2 = _para(d, "1. Mục đích")
+    assert h2.runs[0].bold
+    basis = next(p for p in d.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 12/KH-UBND"))
+    assert basis.runs[0].italic and basis.text.endswith(";")
+    body = next(p for p in d.paragraphs if p.text.startswith("- Khơi dậy"))
+    assert body.alignment == 3 and body.paragraph_format.first_line_indent is not None  # justified, indented
+    assert body.runs[0].font.size == Pt(14)
+
+
+def test_every_run_uses_times_new_roman_in_all_slots(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    runs = [r for p in d.paragraphs for r in p.runs] + [
+        r for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert runs
+    for run in runs:
+        fonts = run._r.rPr.find(qn("w:rFonts"))
+        assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {"Times New Roman"}
+        assert fonts.get(qn("w:asciiTheme")) is None
+
+
+def test_targets_in_order_grouped_by_field(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    texts = [p.text for p in d.paragraphs]
+    targets = [t for t in texts if t.startswith("(")]
+    assert targets[0] == "(1) Tốc độ tăng trưởng kinh tế khoảng 8,5%;"
+    assert targets[-1].startswith("(14) ") and targets[-1].endswith(".")
+    assert texts.index("a) Kinh tế") < texts.index(targets[0]) < texts.index("b) Văn hóa - xã hội")
+
+
+def test_targets_as_table_option(demo, tmp_path):
+    d = _export(demo, tmp_path, targets_as_table=True)
+    table = next(t for t in d.tables if t.rows[0].cells[0].text == "STT")
+    assert [c.text for c in table.rows[0].cells] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]
+    assert [c.text for c in table.rows[1].cells] == ["1", "Tốc độ tăng trưởng kinh tế", "%", "khoảng 8,5"]
+
+
+def test_closing_block(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    closing = d.tables[-1]
+    left, right = _cell_paragraphs(closing, 0), _cell_paragraphs(closing, 1)
+    assert left[0].text == "Nơi nhận:" and left[0].runs[0].bold and left[0].runs[0].italic
+    assert left[0].runs[0].font.size == Pt(12)
+    assert left[1].runs[0].font.size == Pt(11) and left[-1].text == "- Lưu: VT."
+    assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"]
+    assert all(p.runs[0].bold for p in right)
+    all_right = closing.rows[0].cells[1].paragraphs
+    assert len(all_right) - len(right) >= 3  # room to sign and stamp
+
+
+def test_issued_plan_is_frozen_and_revision_is_a_new_version(demo):
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        issue(plan, "5", dt.date(2026, 2, 5))
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        assert (plan.status, plan.number) == (PlanStatus.ISSUED, "05")
+        with pytest.raises(PlanError, match="đã ban hành"):
+            ensure_draft(plan)
+        with pytest.raises(PlanError):
+            issue(plan, "6", dt.date(2026, 2, 6))
+        revision = copy_plan(s, plan, plan.year, revision=True)
+        assert (revision.version, revision.revises_id, revision.status) == (2, 1, PlanStatus.DRAFT)
+        assert revision.number is None and len(revision.targets) == len(plan.targets)
+    with demo.session() as s:
+        assert s.get(Plan, 1).number == "05"
+
+
+def test_incomplete_plan_cannot_be_issued(demo):
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        plan.targets.clear()
+        with pytest.raises(PlanError, match="Chưa có chỉ tiêu"):
+            issue(plan, "5", dt.date(2026, 2, 5))
+        assert plan.status is PlanStatus.DRAFT and plan.number is None
+
+
+def test_vietnamese_numbers():
+    assert [vn_number(v) for v in (28603.61, 1600, 0.8, 5.0, 197001545)] == [
+        "28.603,61", "1.600", "0,8", "5", "197.001.545"]
+
+
+def test_pdf_pages_match_the_layout(demo, tmp_path, qapp):
+    from ui.printing import export_pdf
+
+    with demo.session() as s:
+        layout = build_layout(s.get(Plan, 1), load_settings(s))
+    pages = export_pdf(layout, tmp_path / "plan.pdf")
+    reader = pypdf.PdfReader(tmp_path / "plan.pdf")
+    assert len(reader.pages) == pages >= 2
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "KẾ HOẠCH" in first
+    assert reader.pages[1].extract_text().lstrip().startswith("2")  # page number on top from page 2
+    assert "Trần Văn Bình" in " ".join(reader.pages[-1].extract_text().split())
+
+
+def test_cli_export_and_list(demo, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    db_path = str(demo.path)
+    demo.close()
+    out = subprocess.run([sys.executable, "main.py", "list-plans", "--db", db_path], cwd=ROOT, capture_output=True,
+                         text=True, encoding="utf-8", timeout=120)
+    assert json.loads(out.stdout)[0]["status"] == "draft"
+    out = subprocess.run([sys.executable, "main.py", "export-plan", "--db", db_path, "--plan", "1",
+                          "--docx", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf")],
+                         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "a.docx").stat().st_size > 10000 and (tmp_path / "a.pdf").stat().st_size > 10000
+    out = subprocess.run([sys.executable, "main.py", "export-plan", "--db", db_path, "--plan", "99",
+                          "--docx", str(tmp_path / "b.docx")], cwd=ROOT, capture_output=True, text=True,
+                         encoding="utf-8", timeout=120)
+    assert out.returncode == 1 and "không có kế hoạch số 99" in out.stderr

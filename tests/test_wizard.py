@@ -1,0 +1,166 @@
+"""The plan wizard driven as a clerk would: create, import, adopt, edit, resume, copy."""
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from core.models import Comparator, Plan, PlanKind, SectionKind, SuperiorLevel, Target, UnitType
+from core.plans import section_of
+from core.settings import save_settings
+from ui import dialogs
+from ui.plans_tab import PlansTab
+
+
+@pytest.fixture
+def tab(qtbot, db, monkeypatch):
+    with db.session() as s:
+        save_settings(s, commune_name="Bình Hải", unit_type=UnitType.COMMUNE, superior_body="UBND huyện Bình Sơn",
+                      superior_level=SuperiorLevel.DISTRICT, place_name="Bình Hải", chairman_name="Phạm Văn Tâm",
+                      vice_chairmen=["Lê Thị Hoa"], number_suffix="KH-UBND")
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.ANNUAL)
+    widget = PlansTab(db)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _go_to(wizard, page_id):
+    while wizard.currentId() < page_id:
+        wizard.next()
+    while wizard.currentId() > page_id:
+        wizard.back()
+    assert wizard.currentId() == page_id
+
+
+def _plan(db):
+    with db.session() as s:
+        plan = s.scalars(select(Plan).order_by(Plan.id.desc())).first()
+        s.expunge_all()
+    return plan
+
+
+def test_create_import_adopt_edit_finish(qtbot, db, tab, shared, monkeypatch):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    _go_to(wizard, 2)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(shared / "samples" / "superior-002.docx"))
+    qtbot.mouseClick(wizard.targets.open_button, Qt.LeftButton)
+    assert wizard.targets.superior.rowCount() == 30
+    wizard.targets.superior.setData(wizard.targets.superior.index(1, 0), Qt.Unchecked, Qt.CheckStateRole)
+    qtbot.mouseClick(wizard.targets.adopt_button, Qt.LeftButton)
+    assert wizard.targets.model.rowCount() == 29
+    model = wizard.targets.model
+    assert model.setData(model.index(0, 2), "30.000,5")  # the commune raises the first target
+    _go_to(wizard, 8)
+    assert wizard.preview.problems.count() == 0
+    assert "Tổng giá trị sản xuất khoảng 30.000,5 tỷ đồng" in wizard.preview.preview.toPlainText()
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    with db.session() as s:
+        plan = s.scalars(select(Plan)).one()
+        assert len(plan.targets) == 29
+        first = plan.targets[0]
+        assert (first.indicator, first.value, first.comparator) == ("Tổng giá trị sản xuất", 30000.5, Comparator.APPROX)
+        assert first.derived_from.value == 28603.61 and first.derived_from.superior_document.file_name == "superior-002.docx"
+        assert all(t.derived_from_id for t in plan.targets)
+        assert "Tốc độ tăng trưởng tổng giá trị sản phẩm trên địa bàn" not in [t.indicator for t in plan.targets]
+        basis = plan.legal_bases[0]  # the imported plan became a căn cứ, read from its header
+        assert (basis.number, basis.issuer, basis.issue_date.isoformat()) == ("21/KH-UBND", "UBND huyện Bình Sơn",
+                                                                              "2025-02-03")
+
+
+def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, shared, monkeypatch):
+    wizard = tab.create()
+    _go_to(wizard, 2)
+    assert wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    wizard.targets.adopt_rows([0])
+    model = wizard.targets.model
+    assert wizard.targets.warnings.text() == ""
+    model.setData(model.index(0, 2), "20.000")
+    assert "Tổng giá trị sản xuất" in wizard.targets.warnings.text()
+    wizard.next()
+    assert wizard.currentId() == 3
+    assert _plan(db) is not None
+    with db.session() as s:
+        assert s.scalars(select(Target).where(Target.plan_id.is_not(None))).one().value == 20000
+
+
+def test_unreadable_superior_file_says_why(qtbot, db, tab, tmp_path, monkeypatch):
+    wizard = tab.create()
+    _go_to(wizard, 2)
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    messages = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: messages.append(text))
+    assert not wizard.targets.import_file(str(bad))
+    assert messages and "PDF" in messages[0]
+
+
+def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
+    wizard = tab.create()
+    _go_to(wizard, 1)
+    wizard.basis.theme.setPlainText("Đoàn kết, sáng tạo, về đích sớm")
+    _go_to(wizard, 3)
+    wizard.pages[3].purpose.setPlainText("Mục đích thứ nhất\nMục đích thứ hai")
+    wizard.close()
+    plan = _plan(db)
+    assert plan.theme == "Đoàn kết, sáng tạo, về đích sớm" and plan.wizard_page == 3
+    again = tab.open_plan(plan.id)
+    qtbot.waitExposed(again)
+    assert again.currentId() == 3
+    assert again.pages[3].purpose.toPlainText() == "Mục đích thứ nhất\nMục đích thứ hai"
+    again.back()
+    assert again.currentId() == 2  # resuming keeps Back working
+
+
+def test_autosave_after_typing(qtbot, db, tab):
+    wizard = tab.create()
+    _go_to(wizard, 1)
+    wizard.basis.theme.setPlainText("Chủ đề lưu tự động")
+    qtbot.waitUntil(lambda: _plan(db).theme == "Chủ đề lưu tự động", timeout=5000)
+
+
+def test_back_and_next_keep_values(qtbot, db, tab):
+    wizard = tab.create()
+    wizard.info.number.setText("07")
+    _go_to(wizard, 4)
+    _go_to(wizard, 0)
+    assert wizard.info.number.text() == "07"
+
+
+def test_required_title_blocks_next(qtbot, db, tab):
+    wizard = tab.create()
+    wizard.info.title_edit.setPlainText("")
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.info.reset_title()
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+
+
+def test_copy_to_next_year(qtbot, db, tab, shared):
+    wizard = tab.create()
+    _go_to(wizard, 2)
+    wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    wizard.targets.adopt_ticked()
+    wizard.info.number.setText("05")
+    wizard.close()
+    source = _plan(db)
+    tab.model.refresh()
+    tab.view.selectRow(0)
+    copy = tab.copy_selected()
+    with db.session() as s:
+        new = s.get(Plan, copy.plan_id)
+        assert (new.year, new.number, new.issue_date) == (source.year + 1, None, None)
+        assert str(source.year + 1) in new.title
+        assert [t.indicator for t in new.targets] == [t.indicator for t in s.get(Plan, source.id).targets]
+        assert all(t.derived_from_id for t in new.targets)
+        assert section_of(new, SectionKind.PURPOSE).body
+
+
+def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):
+    tab.create().close()
+    tab.model.refresh()
+    tab.view.selectRow(0)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, q: False)
+    assert not tab.delete_selected()
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, q: True)
+    assert tab.delete_selected()
+    assert tab.model.rowCount() == 0
