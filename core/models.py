@@ -130,7 +130,7 @@ class SuperiorDocument(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     file_name: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now, server_default=func.now())
     text: Mapped[str] = mapped_column(Text)
     targets: Mapped[list[Target]] = relationship(
         back_populates="superior_document", order_by="Target.position", cascade="all, delete-orphan"
@@ -161,7 +161,10 @@ class Plan(Base):
     targets_as_table: Mapped[bool] = mapped_column(default=False)
     award_deadline: Mapped[dt.date | None] = mapped_column(Date)  # hạn nộp hồ sơ khen thưởng
     wizard_page: Mapped[int] = mapped_column(Integer, default=0)  # where the clerk left the wizard
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), onupdate=func.now())
+    # local time (the clerk's clock), not SQLite's UTC CURRENT_TIMESTAMP
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, default=dt.datetime.now, onupdate=dt.datetime.now, server_default=func.now()
+    )
 
     revises: Mapped[Plan | None] = relationship(remote_side=[id])
     sections: Mapped[list[PlanSection]] = relationship(

@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QPushButton,
     QTableView,
@@ -21,6 +20,7 @@ from core.models import Plan, PlanKind, PlanStatus
 from core.plans import PlanError, copy_plan, ensure_draft, new_plan, plans_overview
 from core.settings import load_settings
 from ui import dialogs
+from ui.widgets import fit_columns
 from ui.wizard import PlanWizard
 
 KIND = {PlanKind.ANNUAL: "Năm", PlanKind.CAMPAIGN: "Đợt cao điểm"}
@@ -89,7 +89,7 @@ class PlansTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        fit_columns(self.view, 2)
         self.view.doubleClicked.connect(self.open_selected)
         self.buttons = {}
         row = QHBoxLayout()

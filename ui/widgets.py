@@ -6,7 +6,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QSizePolicy, QTableView, QWidget
+
+
+def fit_columns(view: QTableView, stretch: int) -> None:
+    """Column ``stretch`` takes the free width; the others fit their contents (headers never cut)."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
 
 
 class OptionalDate(QWidget):

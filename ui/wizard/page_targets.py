@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,17 +23,11 @@ from core.plans import COMPARATOR_LABELS, FIELD_LABELS
 from core.reading import DocumentError
 from core.superior import SuperiorHeader, import_superior_plan, read_header
 from ui import dialogs
+from ui.widgets import fit_columns
 from ui.wizard.base import PlanPage
 from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
-
-
-def _stretch(view: QTableView, column: int) -> None:
-    """The indicator column takes the free width; the others fit their contents."""
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(column, QHeaderView.Stretch)
 
 
 def row_of(target: Target) -> Row:
@@ -64,7 +57,7 @@ class TargetsPage(PlanPage):
         self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.")
         self.superior_view = QTableView()
         self.superior_view.setModel(self.superior)
-        _stretch(self.superior_view, 1)
+        fit_columns(self.superior_view, 1)
         self.superior_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.superior_view.doubleClicked.connect(lambda index: self.adopt_rows([index.row()]))
         self.adopt_button = QPushButton("Đưa các chỉ tiêu đã chọn vào kế hoạch ›")
@@ -74,7 +67,7 @@ class TargetsPage(PlanPage):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(COMPARATOR_LABELS, self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(FIELD_LABELS, self.view))
-        _stretch(self.view, 0)
+        fit_columns(self.view, 0)
         self.add_button = QPushButton("Thêm chỉ tiêu riêng của xã")
         self.remove_button = QPushButton("Xóa")
         self.up_button = QPushButton("Lên")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,7 +23,7 @@ from core.models import LegalBasis, Plan, PlanKind
 from core.plans import default_title
 from core.settings import load_settings
 from core.superior import SuperiorHeader
-from ui.widgets import OptionalDate, RowsModel
+from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
 KIND_LABELS = {PlanKind.ANNUAL: "Kế hoạch năm", PlanKind.CAMPAIGN: "Đợt thi đua cao điểm (có thời gian cụ thể)"}
@@ -123,7 +122,7 @@ class InfoPage(PlanPage):
 class BasisPage(PlanPage):
     """Page 2 "Căn cứ và chủ đề": documents the plan implements, and the year's chủ đề thi đua."""
 
-    COLUMNS = ["Loại văn bản", "Số, ký hiệu", "Ngày (dd/mm/yyyy)", "Cơ quan ban hành", "Trích yếu"]
+    COLUMNS = ["Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu"]
 
     def __init__(self, parent=None):
         super().__init__("2. Căn cứ và chủ đề",
@@ -133,7 +132,7 @@ class BasisPage(PlanPage):
         self.model.edited.connect(self.changed)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        fit_columns(self.table, 4)
         self.table.setToolTip("Nhấn đúp vào ô để sửa; ngày gõ theo dạng 20/01/2026.")
         self.add = QPushButton("Thêm căn cứ")
         self.remove = QPushButton("Xóa dòng đã chọn")

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,7 +23,7 @@ from sqlalchemy.orm import Session
 from core.models import Assignment, AwardForm, Field, Plan, PlanSection, Recipient, SectionKind
 from core.plans import FIELD_LABELS, section_of
 from core.settings import load_settings
-from ui.widgets import OptionalDate, RowsModel
+from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
 BULLETS_HINT = "Mỗi dòng là một ý (khi in sẽ thành một gạch đầu dòng)."
@@ -189,11 +188,12 @@ class OrganisationPage(PlanPage):
     def __init__(self, parent=None):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
                          "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT»).", parent)
-        self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn (dd/mm/yyyy)"], date_columns=(2,))
+        self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
         self.model.edited.connect(self.changed)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.setToolTip("Nhấn đúp vào ô để sửa; thời hạn gõ theo dạng 15/12/2026.")
+        fit_columns(self.table, 1)
         self.add = QPushButton("Thêm đơn vị")
         self.remove = QPushButton("Xóa dòng đã chọn")
         self.add.clicked.connect(lambda: self.model.add_row(["", "", None]))
