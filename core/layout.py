@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from core.models import Comparator, CommuneSettings, Field, Plan, PlanKind, SectionKind, Target
+from core.models import CommuneSettings, Comparator, Field, Plan, PlanKind, SectionKind, Target
 from core.plans import FIELD_LABELS, section_of, unit_name
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from core import defaults
 from core.models import (
     Assignment,
-    Comparator,
     CommuneSettings,
+    Comparator,
     Field,
     LegalBasis,
     Plan,

@@ -1,9 +1,9 @@
 """Main window and settings dialog, driven as a clerk would with pytest-qt."""
 
+from conftest import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from conftest import type_text
 from core.models import SuperiorLevel, UnitType
 from core.settings import load_settings
 from ui.main_window import MainWindow

@@ -10,8 +10,8 @@ import zipfile
 import docx
 import pypdf
 import pytest
-
 from conftest import ROOT
+
 from core.reading import MAX_FILE_BYTES, DocumentError, clean, read_document
 
 

@@ -13,8 +13,8 @@ from core.db import Database, DatabaseError, alembic_config, current_revision, h
 from core.models import (
     Assignment,
     AwardForm,
-    Comparator,
     CommuneSettings,
+    Comparator,
     Field,
     LegalBasis,
     Nomination,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from core.models import Plan, PlanKind, PlanStatus
 from core.plans import PlanError, copy_plan, ensure_draft, new_plan, plans_overview
 from core.settings import load_settings
 from ui import dialogs
-from ui.widgets import fit_columns
+from ui.widgets import ListModel, fit_columns
 from ui.wizard import PlanWizard
 
 KIND = {PlanKind.ANNUAL: "Năm", PlanKind.CAMPAIGN: "Đợt cao điểm"}
@@ -34,36 +34,20 @@ def ask_kind(parent) -> PlanKind | None:
     return (PlanKind.ANNUAL if label == labels[0] else PlanKind.CAMPAIGN) if ok else None
 
 
-class PlansModel(QAbstractTableModel):
+class PlansModel(ListModel):
     """One row per plan: year, kind, title, status (with version), last change."""
 
-    HEADERS = ["Năm", "Loại", "Trích yếu", "Trạng thái", "Sửa lần cuối"]
-
     def __init__(self, db: Database, parent=None):
-        super().__init__(parent)
+        super().__init__(["Năm", "Loại", "Trích yếu", "Trạng thái", "Sửa lần cuối"], parent)
         self.db = db
-        self.rows: list[tuple] = []
 
     def refresh(self) -> None:
         """Reload from the database."""
-        self.beginResetModel()
         with self.db.session() as s:
-            self.rows = [(p.id, p.year, KIND[p.kind], p.title,
+            self.set_rows([(p.id, p.year, KIND[p.kind], p.title,
                           STATUS[p.status] + (f" (bản {p.version})" if p.version > 1 else "")
                           + (f" — số {p.number}" if p.status is PlanStatus.ISSUED else ""),
-                          p.updated_at) for p in plans_overview(s)]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEADERS[section]
-        return None
+                           p.updated_at) for p in plans_overview(s)])
 
     def data(self, index, role=Qt.DisplayRole):
         value = self.rows[index.row()][index.column() + 1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QSizePolicy, QTableView, QWidget
@@ -14,6 +13,63 @@ def fit_columns(view: QTableView, stretch: int) -> None:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+
+class ListModel(QAbstractTableModel):
+    """A table over ``self.rows`` (one item per row) under the column titles ``self.headers``.
+
+    ``edited`` fires on every change the clerk makes (so the wizard can autosave).
+    """
+
+    edited = Signal()
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole:
+            return self.headers[section] if orientation == Qt.Horizontal else section + 1
+        return None
+
+    def set_rows(self, rows: list) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def add_row(self, row) -> int:
+        """Append a row; returns its index."""
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+        self.edited.emit()
+        return len(self.rows) - 1
+
+    def remove_row(self, row: int) -> None:
+        """Delete a row."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+        self.edited.emit()
+
+    def move_row(self, row: int, delta: int) -> int:
+        """Move a row up (-1) or down (+1); returns its new index."""
+        target = row + delta
+        if not 0 <= target < len(self.rows):
+            return row
+        self.beginResetModel()
+        self.rows[row], self.rows[target] = self.rows[target], self.rows[row]
+        self.endResetModel()
+        self.edited.emit()
+        return target
 
 
 class OptionalDate(QWidget):
@@ -48,38 +104,15 @@ class OptionalDate(QWidget):
             self.edit.setDate(QDate(day.year, day.month, day.day))
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListModel):
     """Rows of plain values (lists) under fixed column titles; every cell is editable text or a date.
 
     Dates are shown dd/mm/yyyy and typed the same way; an empty cell is None.
     """
 
-    edited = Signal()
-
     def __init__(self, headers: list[str], date_columns: tuple[int, ...] = (), parent=None):
-        super().__init__(parent)
-        self.headers = headers
+        super().__init__(headers, parent)
         self.date_columns = date_columns
-        self.rows: list[list[Any]] = []
-
-    def set_rows(self, rows: list[list[Any]]) -> None:
-        """Replace all rows."""
-        self.beginResetModel()
-        self.rows = [list(r) for r in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.headers[section]
-        if role == Qt.DisplayRole:
-            return section + 1
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         value = self.rows[index.row()][index.column()]
@@ -110,29 +143,3 @@ class RowsModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
-
-    def add_row(self, row: list[Any]) -> int:
-        """Append a row; returns its index."""
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(list(row))
-        self.endInsertRows()
-        self.edited.emit()
-        return len(self.rows) - 1
-
-    def remove_row(self, row: int) -> None:
-        """Delete a row."""
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.rows[row]
-        self.endRemoveRows()
-        self.edited.emit()
-
-    def move_row(self, row: int, delta: int) -> int:
-        """Move a row up (-1) or down (+1); returns its new index."""
-        target = row + delta
-        if not 0 <= target < len(self.rows):
-            return row
-        self.beginResetModel()
-        self.rows[row], self.rows[target] = self.rows[target], self.rows[row]
-        self.endResetModel()
-        self.edited.emit()
-        return target

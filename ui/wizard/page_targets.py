@@ -21,7 +21,7 @@ from core.layout import target_value
 from core.models import Comparator, Field, Plan, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS
 from core.reading import DocumentError
-from core.superior import SuperiorHeader, import_superior_plan, read_header
+from core.superior import import_superior_plan, read_header
 from ui import dialogs
 from ui.widgets import fit_columns
 from ui.wizard.base import PlanPage
@@ -142,7 +142,7 @@ class TargetsPage(PlanPage):
             doc = s.get(SuperiorDocument, document_id)
             targets = list(doc.targets)
             name = doc.file_name
-        self.superior.set_targets(targets)
+        self.superior.set_rows(targets)
         self.superior_label.setText(f"<b>{name}</b>: {len(targets)} chỉ tiêu đọc được.")
         if not targets:
             self.superior_label.setText(f"<b>{name}</b>: không tìm thấy chỉ tiêu nào; hãy thêm chỉ tiêu bằng tay.")
@@ -155,17 +155,17 @@ class TargetsPage(PlanPage):
         """Adopt the superior targets at ``rows``, keeping the link to each."""
         taken = {r.derived_from_id for r in self.model.rows}
         for i in rows:
-            t = self.superior.targets[i]
+            t = self.superior.rows[i]
             if t.id in taken:
                 continue
-            self.model.add(Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
+            self.model.add_row(Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
                                t.id, (t.value, t.unit, target_value(t) or "định tính")))
         self._update_warnings()
 
     # -- the commune's targets
     def add_own(self) -> None:
         """Add a commune-only target and start editing its name."""
-        self.model.add(Row("Chỉ tiêu mới", Comparator.EQ, None, None, "%", Field.OTHER))
+        self.model.add_row(Row("Chỉ tiêu mới", Comparator.EQ, None, None, "%", Field.OTHER))
         index = self.model.index(len(self.model.rows) - 1, 0)
         self.view.setCurrentIndex(index)
         self.view.edit(index)
@@ -173,12 +173,12 @@ class TargetsPage(PlanPage):
     def _remove(self) -> None:
         row = self.view.currentIndex().row()
         if row >= 0:
-            self.model.remove(row)
+            self.model.remove_row(row)
 
     def _move(self, delta: int) -> None:
         row = self.view.currentIndex().row()
         if row >= 0:
-            self.view.selectRow(self.model.move(row, delta))
+            self.view.selectRow(self.model.move_row(row, delta))
 
     def _show_source(self, current, _previous) -> None:
         if current.isValid():
@@ -187,7 +187,7 @@ class TargetsPage(PlanPage):
 
     def _show_superior_source(self, current, _previous) -> None:
         if current.isValid():
-            self.source.setText(f"<i>Nguồn:</i> {self.superior.targets[current.row()].source_text}")
+            self.source.setText(f"<i>Nguồn:</i> {self.superior.rows[current.row()].source_text}")
 
     def _update_warnings(self) -> None:
         weak = [r.indicator for r in self.model.rows if r.weaker()]

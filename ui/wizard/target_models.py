@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from core.layout import target_value, vn_number
 from core.models import Comparator, Field, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
+from ui.widgets import ListModel
 
 
 @dataclass
@@ -45,26 +46,11 @@ def _parse_number(text: str) -> float | None:
     return float(text)
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(ListModel):
     """The plan's targets: indicator, comparator, value, to, unit, field, and the superior's value."""
 
-    HEADERS = ["Chỉ tiêu", "So sánh", "Giá trị", "Đến", "Đơn vị", "Lĩnh vực", "Cấp trên giao"]
-    edited = Signal()
-
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Row] = []
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole:
-            return self.HEADERS[section] if orientation == Qt.Horizontal else section + 1
-        return None
+        super().__init__(["Chỉ tiêu", "So sánh", "Giá trị", "Đến", "Đơn vị", "Lĩnh vực", "Cấp trên giao"], parent)
 
     def data(self, index, role=Qt.DisplayRole):
         row = self.rows[index.row()]
@@ -110,36 +96,9 @@ class TargetsModel(QAbstractTableModel):
                 row.field = value if isinstance(value, Field) else Field(value)
         except ValueError:
             return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.HEADERS) - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.headers) - 1))
         self.edited.emit()
         return True
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def add(self, row: Row) -> None:
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(row)
-        self.endInsertRows()
-        self.edited.emit()
-
-    def remove(self, index: int) -> None:
-        self.beginRemoveRows(QModelIndex(), index, index)
-        del self.rows[index]
-        self.endRemoveRows()
-        self.edited.emit()
-
-    def move(self, index: int, delta: int) -> int:
-        target = index + delta
-        if not 0 <= target < len(self.rows):
-            return index
-        self.beginResetModel()
-        self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
-        self.endResetModel()
-        self.edited.emit()
-        return target
 
     def group_by_field(self) -> None:
         """Order the targets by field (as they print), keeping their order within a field."""
@@ -170,35 +129,20 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData())
 
 
-class SuperiorModel(QAbstractTableModel):
+class SuperiorModel(ListModel):
     """The targets read from the superior plan, each with a tick to adopt it."""
 
-    HEADERS = ["Chọn", "Chỉ tiêu cấp trên", "Giá trị", "Lĩnh vực"]
-
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.targets: list[Target] = []
+        super().__init__(["Chọn", "Chỉ tiêu cấp trên", "Giá trị", "Lĩnh vực"], parent)
         self.ticked: list[bool] = []
 
-    def set_targets(self, targets: list[Target]) -> None:
-        self.beginResetModel()
-        self.targets = targets
-        self.ticked = [True] * len(targets)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.targets)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole:
-            return self.HEADERS[section] if orientation == Qt.Horizontal else section + 1
-        return None
+    def set_rows(self, rows: list[Target]) -> None:
+        """Show ``rows`` (superior targets), all ticked."""
+        self.ticked = [True] * len(rows)
+        super().set_rows(rows)
 
     def data(self, index, role=Qt.DisplayRole):
-        t = self.targets[index.row()]
+        t = self.rows[index.row()]
         if role == Qt.CheckStateRole and index.column() == 0:
             return Qt.Checked if self.ticked[index.row()] else Qt.Unchecked
         if role == Qt.DisplayRole:
