@@ -80,8 +80,8 @@ def _export_plan(args, db: str | None) -> int:
         if args.pdf:
             args.write_pdf(layout, args.pdf)
     except OSError as exc:
-        print(f"Lỗi: không ghi được tệp ({exc.strerror or exc}). Tệp có đang mở trong chương trình khác?",
-              file=sys.stderr)
+        print(f"Lỗi: không ghi được tệp «{exc.filename}» ({exc.strerror or exc}). "
+              "Thư mục có tồn tại không, tệp có đang mở trong chương trình khác không?", file=sys.stderr)
         return 1
     return 0
 

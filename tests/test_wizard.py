@@ -164,3 +164,46 @@ def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):
     monkeypatch.setattr(dialogs, "confirm", lambda parent, q: True)
     assert tab.delete_selected()
     assert tab.model.rowCount() == 0
+
+
+def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, shared, monkeypatch):
+    wizard = tab.create()
+    _go_to(wizard, 2)
+    wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    wizard.targets.adopt_ticked()
+    _go_to(wizard, 8)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "3")
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    qtbot.mouseClick(wizard.preview.issue_button, Qt.LeftButton)
+    with db.session() as s:
+        plan = s.get(Plan, wizard.plan_id)
+        assert (plan.status.value, plan.number) == ("issued", "03") and plan.issue_date is not None
+    assert wizard.read_only and not wizard.targets.add_button.isEnabled()
+    _go_to(wizard, 0)
+    assert wizard.info.number.text() == "03" and not wizard.info.number.isEnabled()
+    wizard.info.number.setText("99")  # even if changed programmatically, an issued plan is not written
+    wizard.save()
+    with db.session() as s:
+        assert s.get(Plan, wizard.plan_id).number == "03"
+    wizard.close()
+    tab.model.refresh()
+    tab.view.selectRow(0)
+    revision = tab.revise_selected()
+    with db.session() as s:
+        new = s.get(Plan, revision.plan_id)
+        assert (new.version, new.revises_id, new.status.value) == (2, wizard.plan_id, "draft")
+    assert not revision.read_only
+
+
+def test_issue_is_refused_while_something_is_missing(qtbot, db, tab, monkeypatch):
+    wizard = tab.create()
+    _go_to(wizard, 8)
+    assert "Chưa có chỉ tiêu thi đua nào." in [wizard.preview.problems.item(i).text()
+                                              for i in range(wizard.preview.problems.count())]
+    warnings = []
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "4")
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: warnings.append(text))
+    wizard.issue_plan()
+    assert warnings and "Chưa có chỉ tiêu" in warnings[0]
+    with db.session() as s:
+        assert s.get(Plan, wizard.plan_id).status.value == "draft"
