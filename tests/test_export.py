@@ -198,3 +198,18 @@ def test_cli_export_and_list(demo, tmp_path):
                           "--docx", str(tmp_path / "b.docx")], cwd=ROOT, capture_output=True, text=True,
                          encoding="utf-8", timeout=120)
     assert out.returncode == 1 and "không có kế hoạch số 99" in out.stderr
+
+
+def test_campaign_plan_prints_its_period(db, tmp_path):
+    from core.models import PlanKind
+    from core.plans import new_plan
+
+    create_demo_data(db)
+    with db.session() as s:
+        plan = new_plan(s, load_settings(s), PlanKind.CAMPAIGN, 2026)
+        plan.campaign_start, plan.campaign_end = dt.date(2026, 11, 1), dt.date(2026, 12, 31)
+        texts = [p.text for p in build_layout(plan, load_settings(s)).body]
+        assert "Đợt thi đua" not in texts
+        assert texts[texts.index("III. THỜI GIAN THI ĐUA") + 1] == "Từ ngày 01/11/2026 đến ngày 31/12/2026."
+        assert "IV. KHEN THƯỞNG" in texts and "V. TỔ CHỨC THỰC HIỆN" in texts
+        assert plan.title.startswith("Phát động đợt thi đua cao điểm")

@@ -73,6 +73,7 @@ class PlansTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.verticalHeader().hide()
         fit_columns(self.view, 2)
         self.view.doubleClicked.connect(self.open_selected)
         self.buttons = {}
