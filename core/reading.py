@@ -200,16 +200,36 @@ def _text_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
                 f"Tệp «{name}» không phải văn bản Unicode (UTF-8 hoặc UTF-16). "
                 "Hãy mở bằng Notepad và lưu lại với mã hóa UTF-8."
             ) from None
-    lines: list[str] = []
+    out: list[tuple[str, list[str] | None]] = []
     paragraph: list[str] = []
+
+    def flush() -> None:
+        out.extend((line, None) for line in _unwrap(paragraph))
+        paragraph.clear()
+
     for raw in text.splitlines():
-        if raw.strip():
+        cells = _text_cells(raw)
+        if cells is not None:
+            flush()
+            if any(c.strip(" -:") for c in cells):  # not a Markdown separator row |---|---|
+                out.append((" | ".join(cells), cells))
+        elif raw.strip():
             paragraph.append(raw)
         else:
-            lines.extend(_unwrap(paragraph))
-            paragraph = []
-    lines.extend(_unwrap(paragraph))
-    return [(line, None) for line in lines]
+            flush()
+    flush()
+    return out
+
+
+def _text_cells(raw: str) -> list[str] | None:
+    """Cells of a table row written as text: Markdown "| a | b |" or three or more tab-separated fields."""
+    line = raw.strip()
+    if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        return [c.strip() for c in line[1:-1].split("|")]
+    parts = [c.strip() for c in raw.split("\t")]
+    if len([p for p in parts if p]) >= 3:
+        return parts
+    return None
 
 
 _STARTS_ITEM = re.compile(

@@ -137,3 +137,18 @@ def test_cli_bad_file_exits_non_zero_with_one_line(tmp_path):
     assert out.returncode == 1
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and "OCR" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_text_tables_keep_their_cells(tmp_path):
+    from core.extraction import extract_targets
+
+    path = tmp_path / "plan.md"
+    path.write_text("2. Chỉ tiêu thi đua\n\n| STT | Chỉ tiêu | ĐVT | Thực hiện 2024 | Kế hoạch 2025 |\n"
+                    "|---|---|---|---|---|\n| I | Chỉ tiêu kinh tế | | | |\n"
+                    "| 1 | Thu nhập bình quân đầu người | Tr.đ/người/năm | 55 | 60 |\n"
+                    "| 2 | Tỷ lệ hộ nghèo | % | 3,1 | giảm còn 2,5 |\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.lines[1].cells == ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện 2024", "Kế hoạch 2025"]
+    found = [(t.indicator, t.comparator, t.value, t.unit, t.field) for t in extract_targets(doc)]
+    assert found == [("Thu nhập bình quân đầu người", "=", 60, "triệu đồng/người/năm", "kinh_te"),
+                     ("Tỷ lệ hộ nghèo", "reduce_to", 2.5, "%", "van_hoa_xa_hoi")]
