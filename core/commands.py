@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -24,9 +25,13 @@ def _demo_data(args, db: str | None) -> int:
     return 0
 
 
-def _extract_targets(args, db: str | None) -> int:
-    import json
+def _print_json(data) -> None:
+    """JSON on stdout in UTF-8 with Vietnamese letters as they are (not \\u escapes), whatever the console."""
+    sys.stdout.reconfigure(encoding="utf-8")
+    print(json.dumps(data, ensure_ascii=False, indent=1))
 
+
+def _extract_targets(args, db: str | None) -> int:
     from core.extraction import extract_targets
     from core.reading import DocumentError, read_document
 
@@ -35,15 +40,11 @@ def _extract_targets(args, db: str | None) -> int:
     except DocumentError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
-    targets = [t.as_dict() for t in extract_targets(document)]
-    sys.stdout.reconfigure(encoding="utf-8")
-    print(json.dumps(targets, ensure_ascii=False, indent=1))
+    _print_json([t.as_dict() for t in extract_targets(document)])
     return 0
 
 
 def _list_plans(args, db: str | None) -> int:
-    import json
-
     from core.plans import plans_overview
 
     database = open_db(db)
@@ -51,8 +52,7 @@ def _list_plans(args, db: str | None) -> int:
         rows = [{"id": p.id, "year": p.year, "kind": p.kind.value, "title": p.title, "status": p.status.value,
                  "version": p.version} for p in plans_overview(s)]
     database.close()
-    sys.stdout.reconfigure(encoding="utf-8")
-    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    _print_json(rows)
     return 0
 
 

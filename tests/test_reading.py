@@ -61,18 +61,12 @@ def _docx_bytes(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _encrypted_pdf() -> bytes:
+def _blank_pdf(password: str | None = None) -> bytes:
+    """One empty A4 page (no text layer, like a scan), encrypted when ``password`` is given."""
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
-    writer.encrypt("matkhau")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _blank_pdf() -> bytes:
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(595, 842)
+    if password:
+        writer.encrypt(password)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -89,7 +83,7 @@ def _zip_bomb() -> bytes:
 BAD_INPUTS = {
     "truncated.docx": (lambda: _docx_bytes("Kế hoạch")[:1500], "bị hỏng"),
     "password.docx": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "mật khẩu"),
-    "encrypted.pdf": (_encrypted_pdf, "mật khẩu"),
+    "encrypted.pdf": (lambda: _blank_pdf("matkhau"), "mật khẩu"),
     "scan.pdf": (_blank_pdf, "OCR"),
     "corrupt.pdf": (lambda: b"%PDF-1.4\n" + b"garbage" * 50, "bị hỏng"),
     "plan.odt": (lambda: b"anything", "Không đọc được loại tệp"),
