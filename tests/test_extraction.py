@@ -133,3 +133,10 @@ def test_targets_keep_their_source_text():
     t = one("- (10) Giải quyết việc làm trong năm: 1.600 người;")
     assert t["text"] == "- (10) Giải quyết việc làm trong năm: 1.600 người;"
     assert t["indicator"] == "Giải quyết việc làm trong năm"
+
+
+def test_qualitative_target_after_a_comma():
+    found = targets_of("- Xây dựng lực lượng dân quân đạt 100% chỉ tiêu giao, huấn luyện dự bị động viên đạt yêu cầu.")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Xây dựng lực lượng dân quân (chỉ tiêu giao)", "=", 100),
+        ("Huấn luyện dự bị động viên đạt yêu cầu", "qualitative", None)]

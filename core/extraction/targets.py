@@ -70,6 +70,7 @@ def _clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
 _QUOTA = re.compile(r"\s(?:dat/vuot|dat va vuot|dat|vuot)(?: muc)?\s+(?=(?:\S+\s){0,2}(?:chi tieu|ke hoach|du toan))")
 
@@ -156,6 +157,7 @@ class _Extractor:
         when the clause lists values first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa")."""
         folded = fold(clause)
         names = []
+        trailing = ""  # a qualitative target after the last value's comma
         after_first = []  # which names were read after their value ("96% gia đình")
         pre_start = 0
         for k, v in enumerate(values):
@@ -169,9 +171,12 @@ class _Extractor:
                 after_first.append(True)
                 pre_start = v.end + len(post)
             else:
+                post, _, rest = post.partition(",")
                 names.append(self.pre_name(pre, post, head))
                 after_first.append(False)
                 pre_start = v.end
+                if k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4:
+                    trailing = rest  # "…đạt 100% chỉ tiêu, huấn luyện dự bị động viên đạt tỷ lệ quy định"
         value_first = all(after_first)
         if value_first and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
             m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
@@ -184,6 +189,8 @@ class _Extractor:
 
             self.emit(source, indicator, comparator, v, line, context)
             prev_end = v.end
+        if trailing:
+            self.emit(source, self.name(trailing), "qualitative", None, line, context)
 
     @staticmethod
     def subject_name(subject: str, v: Value, head: str) -> str:
