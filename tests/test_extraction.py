@@ -140,3 +140,21 @@ def test_qualitative_target_after_a_comma():
     assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
         ("Xây dựng lực lượng dân quân (chỉ tiêu giao)", "=", 100),
         ("Huấn luyện dự bị động viên đạt yêu cầu", "qualitative", None)]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("- Tổng thu ngân sách 15.500 triệu đồng, đạt 105% dự toán huyện giao.",
+         [("Tổng thu ngân sách", 15500), ("Tổng thu ngân sách (so với dự toán huyện giao)", 105)]),
+        ("- Duy trì 100% thôn có nhà văn hóa.", [("Tỷ lệ thôn có nhà văn hóa", 100)]),
+        ("- Phấn đấu có thêm 02 thôn đạt chuẩn nông thôn mới kiểu mẫu.",
+         [("Số thôn đạt chuẩn nông thôn mới kiểu mẫu", 2)]),
+        ("- Bê tông hóa thêm 3,5 km đường giao thông nông thôn.", [("Bê tông hóa thêm đường giao thông nông thôn", 3.5)]),
+        ("- Xóa 15 căn nhà tạm, nhà dột nát cho hộ nghèo.", [("Xóa căn nhà tạm, nhà dột nát cho hộ nghèo", 15)]),
+        ("- Trường đạt chuẩn quốc gia: 01 trường (Tỷ lệ trường đạt chuẩn 81,69%);",
+         [("Trường đạt chuẩn quốc gia", 1), ("Tỷ lệ trường đạt chuẩn", 81.69)]),
+    ],
+)
+def test_indicator_names(line, expected):
+    assert [(t["indicator"], t["value"]) for t in targets_of(line)] == expected

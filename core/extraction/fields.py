@@ -26,13 +26,13 @@ _KEYWORDS: dict[Field, list[str]] = {
         "dang vien", "co so dang", "to chuc dang", "chi bo", "dang bo", "xay dung dang", "chinh quyen",
         "cai cach hanh chinh", "thu tuc hanh chinh", "dich vu cong", "mat tran", "doan the", "hoi vien",
         "doan vien", "can bo, cong chuc", "cong chuc", "hoan thanh tot nhiem vu", "hoan thanh xuat sac nhiem vu",
-        "chuyen doi so", "chinh tri",
+        "chuyen doi so", "chinh tri", "ho so", "dinh danh", "truc tuyen",
     ],
     Field.CULTURE_SOCIETY: [
         "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "dan so", "sinh",
         "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "tiem chung",
         "lao dong", "viec lam", "dao tao", "truong", "hoc sinh", "giao duc", "pho cap", "the thao", "xa hoi",
-        "nguoi co cong", "den on dap nghia", "nguon quy", "tu thien", "nha tam", "nha dot nat",
+        "nguoi co cong", "den on dap nghia", "nguon quy", "tu thien", "nha tam", "nha dot nat", "bhxh", "tiem",
     ],
     Field.ECONOMY: [
         "kinh te", "san xuat", "tang truong", "ngan sach", "thu nhap", "luong thuc", "nong nghiep", "cong nghiep",

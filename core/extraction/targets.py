@@ -70,6 +70,7 @@ def _clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
 _QUOTA = re.compile(r"\s(?:dat/vuot|dat va vuot|dat|vuot)(?: muc)?\s+(?=(?:\S+\s){0,2}(?:chi tieu|ke hoach|du toan))")
@@ -166,8 +167,17 @@ class _Extractor:
             cut = re.search(r"[,.(]" if k + 1 < len(values) else r"[.(]", tail)
             post = tail[: cut.start()] if cut else tail
             pre = clause[pre_start : v.cue_start]
-            if len(_clean_name(pre).split()) < 2 and _clean_name(post):
-                names.append(self.subject_name(_clean_name(post), v, head))
+            pre_words = _clean_name(pre)
+            if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
+                # "…15.500 triệu đồng, đạt 105% dự toán giao": the same indicator, relative to the quota
+                names.append(f"{names[-1]} (so với {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]})")
+                after_first.append(False)
+                pre_start = v.end + len(post)
+            elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words))) and _clean_name(post):
+                subject = self.subject_name(_clean_name(post), v, head)
+                if pre_words and not _STATE_VERB.fullmatch(fold(pre_words)):  # "Xóa 15 căn nhà tạm"
+                    subject = f"{pre_words} {v.unit} {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]}"
+                names.append(subject)
                 after_first.append(True)
                 pre_start = v.end + len(post)
             else:
@@ -199,13 +209,15 @@ class _Extractor:
             return _clean_name(head)
         if fold(subject).startswith("so "):
             subject = subject[3:]
+        if not subject[1:2].isupper():  # keep acronyms ("NTM") as written
+            subject = subject[:1].lower() + subject[1:]
         if v.unit in ("%", "‰"):
-            return f"Tỷ lệ {subject[0].lower()}{subject[1:]}"
+            return f"Tỷ lệ {subject}"
         if fold(subject).split()[0] == fold(v.unit).split()[0]:
             return f"Số {subject}"
         if v.unit in COUNT_UNITS:
             return f"Số {v.unit} {subject}"
-        return f"{subject} ({v.unit})"
+        return f"{subject[:1].upper()}{subject[1:]} ({v.unit})"
 
     @staticmethod
     def pre_name(pre: str, post: str, head: str) -> str:
@@ -220,10 +232,13 @@ class _Extractor:
         name = _relative_to_quota(name)
         if head and not _INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
-        tail = _clean_name(post)
-        if tail and _RELATIVE_TAIL.match(fold(tail)):
-            lowered = tail[0].lower() + tail[1:]
-            name = f"{name} {lowered}" if fold(tail).startswith("so voi") else f"{name} ({lowered})"
+        tail = _clean_name(post.strip(" )"))
+        if tail:
+            lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
+            if not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
+                name = f"{name} {lowered}"  # "Bê tông hóa thêm 3,5 km đường giao thông" keeps its object
+            else:
+                name = f"{name} ({lowered})"
         return name
 
     @staticmethod
