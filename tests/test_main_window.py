@@ -55,3 +55,17 @@ def test_window_geometry_is_remembered(qtbot, db):
     window.close()
     again = _window(qtbot, db)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_closing_the_main_window_saves_an_open_wizard(qtbot, db, monkeypatch):
+    from core.demo import create_demo_data
+    from core.models import Plan
+
+    create_demo_data(db)
+    window = _window(qtbot, db)
+    window.plans_tab.view.selectRow(0)
+    wizard = window.plans_tab.open_selected()
+    wizard.info.number.setText("12")  # typed less than two seconds before closing
+    window.close()
+    with db.session() as s:
+        assert s.get(Plan, 1).number == "12"

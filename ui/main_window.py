@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Remember the window geometry for the next start."""
+        """Save an open wizard and remember the window geometry for the next start."""
+        if self.plans_tab.wizard is not None and self.plans_tab.wizard.isVisible():
+            self.plans_tab.wizard.save()
         self.ui_state.setValue("geometry", self.saveGeometry())
         self.ui_state.sync()
         super().closeEvent(event)
