@@ -52,17 +52,15 @@ _ITEM_SPLIT = re.compile(r"(?<=[;.])\s*(?=(?:-\s*)?\(\d{1,3}\)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
 
 
-def _trim(text: str, folded_pattern: re.Pattern, leading: bool) -> str:
-    folded = fold(text)
-    m = folded_pattern.search(folded) if not leading else folded_pattern.match(folded)
-    if not m:
-        return text
-    return text[m.end() :] if leading else text[: m.start()]
+def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
+    """``text`` without the tail that ``folded_pattern`` finds in its folded form."""
+    m = folded_pattern.search(fold(text))
+    return text[: m.start()] if m else text
 
 
 def _clean_name(text: str) -> str:
     text = _LEADING_NOISE.sub("", text)
-    text = _trim(text, _TRAILING_NOISE, leading=False)
+    text = _cut_trailing(text, _TRAILING_NOISE)
     text = _TRAILING_CUES.sub("", text)
     text = text.strip(" :;,.-–(")
     if text.count("(") > text.count(")"):
@@ -94,13 +92,13 @@ def _head_colon(text: str, plan_year: int | None) -> int | None:
 
 class _Extractor:
     def __init__(self, document: Document):
-        self.doc = document
         self.damaged = is_damaged(document.text)
         self.plan_year = _plan_year(document)
         self.out: list[ExtractedTarget] = []
         self.subject = ""  # the current item's leading noun phrase, for clauses that name nothing
 
     def name(self, text: str) -> str:
+        """A cleaned indicator name, its diacritics restored in an OCR-damaged document."""
         text = _clean_name(text)
         return restore(text) if self.damaged else text
 
@@ -195,7 +193,7 @@ class _Extractor:
         prev_end = 0
         for v, name in zip(values, names):
             comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
-            indicator = (restore(name) if self.damaged else name) or _clean_name(head) or self.subject
+            indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
 
             self.emit(source, indicator, comparator, v, line, context)
             prev_end = v.end
