@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.catalogue import load_award_forms
 from core.text import nfc
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -110,8 +111,6 @@ class Database:
             raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: {exc}") from exc
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "before_flush", _nfc_before_flush)
-        from core.catalogue import load_award_forms
-
         with self.session() as s:
             load_award_forms(s)
 

@@ -128,14 +128,6 @@ def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
     return value < superior_value
 
 
-def weaker_than_superior(target: Target) -> bool:
-    """:func:`is_weaker` for a plan target adopted from a superior target (a warning only, never a block)."""
-    sup = target.derived_from
-    if sup is None:
-        return False
-    return is_weaker(target.comparator, target.value, target.unit, sup.value, sup.unit)
-
-
 def problems(plan: Plan) -> list[str]:
     """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
     found = []

@@ -57,7 +57,7 @@ class SuperiorHeader:
     """What the header of a superior plan says: number, date, issuing body, trích yếu (None when unread)."""
 
     number: str | None
-    issue_date: "dt.date | None"
+    issue_date: dt.date | None
     issuer: str | None
     title: str | None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import QWizardPage
 from sqlalchemy.orm import Session
 
 from core.models import Plan
@@ -29,8 +29,6 @@ class PlanPage(QWizardPage):
 
     def set_read_only(self, read_only: bool) -> None:
         """Issued plans are shown, not edited: every input is disabled."""
-        for child in self.findChildren(QLabel):
-            child.setEnabled(True)
         for widget in self.inputs():
             widget.setEnabled(not read_only)
 
