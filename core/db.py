@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.catalogue import load_award_forms
@@ -31,12 +31,23 @@ class DatabaseError(Exception):
     """The database file cannot be opened or migrated; the message is Vietnamese, for the user."""
 
 
-def alembic_config(url: str) -> Config:
-    """Alembic configuration pointing at ``core/migrations`` and the given SQLAlchemy URL."""
+def alembic_config(connection=None) -> Config:
+    """Alembic configuration for ``core/migrations``, running on an open SQLAlchemy ``connection``.
+
+    No URL string ever goes into the configuration: Alembic's ConfigParser treats ``%`` as
+    interpolation, and a rendered SQLite URL percent-encodes non-ASCII letters and Windows
+    backslashes (``C:\\Users\\Nguyễn``), which then fails to parse.
+    """
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", url)
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
     return cfg
+
+
+def sqlite_url(path: Path) -> URL:
+    """SQLAlchemy URL object for the file ``path`` (never rendered to a string, so any path works)."""
+    return URL.create("sqlite", database=str(path))
 
 
 def _set_pragmas(dbapi_conn, _record) -> None:
@@ -71,7 +82,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str:
     """The newest revision shipped with this version of the program."""
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def backup(path: Path, now: dt.datetime | None = None) -> Path:
@@ -101,7 +112,7 @@ class Database:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(
-                f"sqlite:///{self.path}", json_serializer=lambda o: json.dumps(o, ensure_ascii=False)
+                sqlite_url(self.path), json_serializer=lambda o: json.dumps(o, ensure_ascii=False)
             )
             event.listen(self.engine, "connect", _set_pragmas)
             self._migrate()
@@ -122,9 +133,7 @@ class Database:
         if existing:
             backup(self.path)
         with self.engine.begin() as conn:
-            cfg = alembic_config(str(self.engine.url))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(alembic_config(conn), "head")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -7,9 +7,9 @@ import unicodedata
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
-from core.db import Database, DatabaseError, alembic_config, current_revision, head_revision
+from core.db import Database, DatabaseError, alembic_config, current_revision, head_revision, sqlite_url
 from core.models import (
     Assignment,
     AwardForm,
@@ -130,14 +130,15 @@ def test_first_start_creates_file_at_head(tmp_path):
 
 
 def _older_revisions():
-    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    script = ScriptDirectory.from_config(alembic_config())
     return [r.revision for r in script.walk_revisions() if r.revision != script.get_current_head()]
 
 
 @pytest.mark.parametrize("revision", _older_revisions() or [pytest.param(None, marks=pytest.mark.skip("one revision"))])
 def test_older_file_is_backed_up_then_upgraded(tmp_path, revision):
     path = tmp_path / "old.sqlite3"
-    command.upgrade(alembic_config(f"sqlite:///{path}"), revision)
+    with create_engine(sqlite_url(path)).begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO plan (kind, year, place_name, title, theme, status, version, signer_authority,"
                      " signer_title, signer_name, targets_as_table, wizard_page)"
@@ -170,3 +171,32 @@ def test_file_that_is_not_a_database_gives_a_vietnamese_error(tmp_path):
     with pytest.raises(DatabaseError, match="Không mở được tệp dữ liệu"):
         Database(path)
     assert path.read_bytes().startswith(b"this is not sqlite")
+
+
+AWKWARD_FOLDERS = ["Tài liệu của Nguyễn Văn Á", "50% xong #2", "O'Brien", r"C:\Users\Thư ký\AppData\Local"]
+
+
+@pytest.mark.parametrize("folder", AWKWARD_FOLDERS)
+def test_database_opens_in_any_folder_name(tmp_path, folder):
+    """Vietnamese letters, spaces, %, #, an apostrophe, a Windows-shaped name: the file opens and keeps data."""
+    path = tmp_path / folder / "thi đua.sqlite3"
+    database = Database(path)
+    with database.session() as s:
+        s.add(Plan(year=2026, title="Kế hoạch thử"))
+    database.close()
+    database = Database(path)
+    with database.session() as s:
+        assert s.scalars(select(Plan.title)).one() == "Kế hoạch thử"
+    database.close()
+    assert path.is_file()
+
+
+def test_default_location_under_a_vietnamese_user_folder(tmp_path, monkeypatch):
+    from core.paths import DB_ENV, default_db_path
+
+    monkeypatch.delenv(DB_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "Người dùng Đỗ Thị Hà%20" / "dữ liệu"))
+    path = default_db_path()
+    assert "Đỗ Thị Hà%20" in str(path)
+    Database(path).close()
+    assert path.is_file()

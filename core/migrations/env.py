@@ -1,7 +1,6 @@
-"""Alembic environment: runs on the connection handed over by core.db (or the configured URL)."""
+"""Alembic environment: runs on the connection handed over by ``core.db.alembic_config``."""
 
 from alembic import context
-from sqlalchemy import create_engine
 
 from core.models import Base
 
@@ -10,17 +9,10 @@ target_metadata = Base.metadata
 
 
 def run() -> None:
-    conn = config.attributes.get("connection")
-    if conn is not None:
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.begin() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+    conn = config.attributes["connection"]
+    context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 run()
