@@ -61,7 +61,7 @@ def classify(text: str) -> Field | None:
 
 # Phrases by which a heading announces its field ("… lĩnh vực văn hóa - xã hội …").
 _HEADING_FIELDS = [
-    (Field.DEFENCE_SECURITY, re.compile(r"quoc phong|an ninh")),
+    (Field.DEFENCE_SECURITY, re.compile(r"quoc phong|an ninh|trat tu an toan")),
     (Field.PARTY_GOVERNMENT, re.compile(r"xay dung dang|he thong chinh tri|chinh quyen")),
     (Field.CULTURE_SOCIETY, re.compile(r"van hoa\s*[-–,]?\s*xa hoi")),
     (Field.ENVIRONMENT, re.compile(r"moi truong")),
@@ -74,3 +74,20 @@ def heading_field(text: str) -> Field | None:
     folded = fold(text[:160])
     found = [(m.start(), f) for f, rx in _HEADING_FIELDS if (m := rx.search(folded))]
     return min(found)[1] if found else None
+
+
+_GROUP_FIELDS = [
+    (Field.PARTY_GOVERNMENT, re.compile(r"cai cach hanh chinh|xay dung dang")),
+    (Field.CULTURE_SOCIETY, re.compile(r"xa hoi")),
+    (Field.ECONOMY, re.compile(r"do thi|nong thon|ha tang|quy hoach")),
+]
+
+
+def group_field(label: str) -> Field | None:
+    """The field of a group label in a resolution summary: "Về xã hội", "3 chỉ tiêu về đô thị", "Về cải cách
+    hành chính" (what :func:`heading_field` names, else the group's usual field)."""
+    found = heading_field(label)
+    if found:
+        return found
+    folded = fold(label)
+    return next((f for f, rx in _GROUP_FIELDS if rx.search(folded)), None)

@@ -50,6 +50,16 @@ _UNIT_SPELLINGS = [
     ("nghin dong", "nghìn đồng"),
     ("ngan dong", "nghìn đồng"),
     ("trieu usd", "triệu USD"),
+    ("trieu ty dong", "triệu tỷ đồng"),
+    ("trieu m2", "triệu m²"),
+    ("trieu m²", "triệu m²"),
+    ("trieu luot", "triệu lượt"),
+    ("trieu", "triệu"),
+    ("km/km2", "km/km²"),
+    ("km/km²", "km/km²"),
+    ("luot nguoi", "lượt người"),
+    ("cho lam", "chỗ làm"),
+    ("giuong", "giường"),
     ("usd", "USD"),
     ("dong", "đồng"),
     ("ty", "tỷ đồng"),
@@ -106,11 +116,27 @@ COUNT_UNITS = frozenset(
 )
 
 
+# A per-something suffix written after a unit: "kg/ năm", "lao động/năm", "%/GRDP" (kept in the unit).
+_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa)(?![\w²])")
+_PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã"}
+
+
 def match_unit(folded: str, pos: int) -> tuple[str, int] | None:
     """The unit written at ``folded[pos:]`` (after optional spaces) as (normalised unit, end position).
 
     A unit must end at a word boundary: "tấn" matches in "4.565 tấn," but "ha" does not in "hay".
+    A per-time or per-base suffix stays in the unit: "700kg/ năm" → "kg/năm", "1%/GRDP" → "%/GRDP".
     """
+    found = _match_bare_unit(folded, pos)
+    if found is None:
+        return None
+    unit, end = found
+    while (m := _PER_SUFFIX.match(folded, end)) and not unit.endswith("/" + _PER_WRITTEN.get(m[1], m[1])):
+        unit, end = f"{unit}/{_PER_WRITTEN.get(m[1], m[1])}", m.end()
+    return unit, end
+
+
+def _match_bare_unit(folded: str, pos: int) -> tuple[str, int] | None:
     i = pos
     while i < len(folded) and folded[i] == " ":
         i += 1

@@ -13,6 +13,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from core.extraction import fields
+from core.extraction.evidence import (
+    CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
+)
 from core.extraction.folding import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
@@ -34,9 +37,10 @@ class ExtractedTarget:
     unit: str | None
     field: str
     line: int
+    confidence: float = CONFIDENCE["zone"]
 
     def as_dict(self) -> dict:
-        """The contract's JSON object (GUIDE §3) plus ``line``."""
+        """The contract's JSON object (GUIDE §3) plus ``line`` and ``confidence`` (0–1)."""
         return asdict(self)
 
 
@@ -48,7 +52,6 @@ _LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?
 _TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
 _TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
-_ITEM_SPLIT = re.compile(r"(?<=[;.])\s*(?=(?:-\s*)?\(\d{1,3}\)\s)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
 
 
@@ -95,6 +98,8 @@ class _Extractor:
         self.damaged = is_damaged(document.text)
         self.plan_year = _plan_year(document)
         self.out: list[ExtractedTarget] = []
+        self.confidence = CONFIDENCE["zone"]  # of the targets emitted next
+        self.carried_cue: tuple[str, str] | None = None  # "giảm từ …" governs later clauses of the same unit
         self.subject = ""  # the current item's leading noun phrase, for clauses that name nothing
 
     def name(self, text: str) -> str:
@@ -116,6 +121,7 @@ class _Extractor:
                 unit=v.unit if v else None,
                 field=field.value,
                 line=line,
+                confidence=self.confidence,
             )
         )
 
@@ -130,6 +136,7 @@ class _Extractor:
             head = (f"{group_head} - " if group_head else "") + body[:colon]
             body = body[colon + 1 :]
         clauses = [c for c in re.split(r";", body) if c.strip()]
+        self.carried_cue = None
         self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0])
         short_item = len(body.split()) <= 60
         for clause in clauses:
@@ -193,6 +200,12 @@ class _Extractor:
         prev_end = 0
         for v, name in zip(values, names):
             comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
+            if comparator == "=" and not v.cue and self.carried_cue and self.carried_cue[1] == v.unit:
+                comparator = self.carried_cue[0]  # "huyện A giảm từ 6,5-7,2%; huyện B 4,5-5,0%"
+            elif comparator in ("reduce_by", "reduce_to"):
+                self.carried_cue = (comparator, v.unit)
+            if comparator == "=" and v.value_max is not None:
+                comparator = ">="  # a range states the least to reach ("từ 7,5% đến 8%")
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
 
             self.emit(source, indicator, comparator, v, line, context)
@@ -258,34 +271,46 @@ def _plan_year(document: Document) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def extract_targets(document: Document) -> list[ExtractedTarget]:
-    """Targets of ``document`` in document order (GUIDE §3 contract)."""
+# A group label opening a sentence: "Về kinh tế:", "7 chỉ tiêu về xã hội:", "… với 20 chỉ tiêu chủ yếu là:".
+_GROUP_LABEL = re.compile(r"^(?:\d+\s+chi tieu\s+)?ve\s+([^:]{3,80}):\s*|^[^:]{0,160}\bchi tieu\b[^:]{0,80}:\s*")
+_QUALITATIVE_STRIVE = 25  # words: a "Phấn đấu …" sentence without a value is a target only when short
+
+
+def extract_targets(document: Document, include_unlikely: bool = False) -> list[ExtractedTarget]:
+    """Targets of ``document`` in document order (GUIDE §3 contract), each with its ``confidence``.
+
+    Targets come from the targets zones of the outline, from tables (real or flattened), and from every
+    other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
+    confidence ≥ ``TICK`` are returned unless ``include_unlikely`` (the wizard lists those unticked).
+    """
     from core.extraction.tables import table_targets
 
     ex = _Extractor(document)
     plain = [line for line in document.lines if line.cells is None]
-    items = []
-    for line in plain:
-        for part in _ITEM_SPLIT.split(line.text):
-            items.append((part, line.index))
+    items = [(part, line.index) for line in plain for part in split_items(line.text)]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
     shape = outline(texts, has_values)
+    reader = Reader(target_year([s for t in texts for s in split_sentences(t)]))
     context: Field | None = None
     section_field: Field | None = None
     group_head = ""
     for (text, index), info, values in zip(items, shape, has_values):
         if info.level is not None and info.level <= 1 and not info.in_zone:
-            section_field = fields.heading_field(strip_marker(text))
+            section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
+        if info.in_zone or info.zone_start:
+            for sentence in split_sentences(text):
+                reader.read(sentence)
+            reader.mode = "target"
         if info.zone_start:
             context = fields.heading_field(strip_marker(text)) or section_field
             group_head = ""
             if not values:
                 continue
         if not info.in_zone:
-            if is_strive_sentence(text) and values:
-                ex.item(text, index, section_field, "", qualitative=True)
+            section_field = _prose(ex, reader, text, index, section_field)
             continue
+        ex.confidence = CONFIDENCE["zone"]
         body = strip_marker(text)
         if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
             context = fields.heading_field(body) or context  # "a) Các chỉ tiêu văn hóa – xã hội"
@@ -301,4 +326,29 @@ def extract_targets(document: Document) -> list[ExtractedTarget]:
             group_head = ""
     ex.out.extend(table_targets(document, ex.plan_year, ex.name))
     ex.out.sort(key=lambda t: t.line)
-    return ex.out
+    if include_unlikely:
+        return ex.out
+    return [t for t in ex.out if t.confidence >= TICK]
+
+
+def _prose(ex: _Extractor, reader: Reader, text: str, index: int, section_field: Field | None) -> Field | None:
+    """Targets of a paragraph outside the targets zones, sentence by sentence; returns the section field
+    as group labels ("Về xã hội: …") leave it."""
+    for sentence in split_sentences(text):
+        mode = reader.read(sentence)
+        label = _GROUP_LABEL.match(fold(sentence))
+        if label:
+            section_field = fields.group_field(label.group(1) or label.group(0)) or section_field
+            if label.end() < len(sentence):
+                sentence = sentence[label.end() :]
+        strive = is_strive_sentence(sentence)
+        if not find_values(sentence, ex.plan_year) and not (
+            strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
+        ):
+            continue
+        confidence = sentence_confidence(mode, sentence)
+        if confidence is None:
+            continue
+        ex.confidence = max(confidence, CONFIDENCE["target"]) if strive else confidence
+        ex.item(sentence, index, section_field, "", qualitative=strive or mode == "target")
+    return section_field

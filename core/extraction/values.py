@@ -28,8 +28,43 @@ _BEFORE_CUES = [
     (">", ">"), ("duoi", "<"), ("<", "<"), ("giam", "reduce_by"), ("con", "reduce_to"),
     ("dat", "="), ("giu vung", "="), ("la", "="),
 ]
+_CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*$")
+_COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|nam))")
+_OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
+
+
+def _paren_depth(clause: str, pos: int) -> tuple[int, int]:
+    """(depth of parentheses at ``pos``, start of the innermost open parenthesis or -1)."""
+    stack = []
+    for i, ch in enumerate(clause[:pos]):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            stack.pop()
+    return len(stack), (stack[-1] if stack else -1)
+
+
+def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None") -> bool:
+    """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
+
+    * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
+      sub-target "(trong đó, nước sạch đạt trên 90%)";
+    * a change written after a value: "3.621 tỷ đồng, tăng 8,53% so với năm 2023", "11.892 tỷ đồng, tăng 3,07%";
+    * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao".
+    """
+    if previous is None:
+        return False
+    depth, opened = _paren_depth(clause, v.start)
+    if depth and opened > previous.start and not re.match(r"\(\s*trong do", folded[opened:]):
+        return True
+    between = folded[previous.end : v.start]
+    if ";" in between or "." in between.strip(" ."):
+        return False
+    if _CHANGE_CUE.search(folded[: v.start]) and "," in between:
+        return bool(_COMPARED.match(folded, v.end)) or previous.unit != v.unit
+    return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
 
 @dataclass
@@ -112,6 +147,11 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
             if not found_unit:
                 continue
             unit, end = found_unit
+            rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
+            again = match_unit(folded, rng.end()) if rng and value_max is None and not fraction else None
+            if again and again[0] == unit:
+                value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+                end = again[1]
         pos = max(pos, end)
         cue, cue_start = _cue_before(folded, start)
         after = re.match(r"\s*(tro len|tro xuong)\b", folded[end:])
@@ -123,7 +163,10 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
         past = _PAST_RESULT.search(folded[:cue_start])
         if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
             continue  # last year's result
-        found.append(Value(start, end, value, value_max, unit, cue, cue_start, fraction))
+        value_found = Value(start, end, value, value_max, unit, cue, cue_start, fraction)
+        if not keep_skipped and is_restatement(clause, folded, value_found, found[-1] if found else None):
+            continue
+        found.append(value_found)
     if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
         found = [v for v in found if not v.fraction] or found
     return found

@@ -1,0 +1,116 @@
+"""Evidence for and against a sentence stating targets, outside the outline's targets zones.
+
+Superior documents state targets in running prose too: a resolution summary ("Về kinh tế: …"), a news
+report of the session that adopted them, a decision assigning them. Every sentence holding a value
+is a candidate; what decides is the *reading mode* the text is in when the sentence comes:
+
+* **target**: after a cue that announces targets ("phấn đấu", "đề ra", "đặt mục tiêu", "các chỉ tiêu
+  chủ yếu", "giao chỉ tiêu", "đến năm 2030") or a sentence opening with the target year ("Năm 2026, …");
+* **past**: after a cue of results ("ước thực hiện", "đã đạt", "đạt được những kết quả", "hoàn thành
+  12/12 chỉ tiêu", "so với cùng kỳ") or a sentence opening with an earlier year or term
+  ("Năm 2025, …", "Nhiệm kỳ 2020-2025, …" when the targets are for 2026 or 2030);
+* **neutral**: before any cue.
+
+The mode carries over to the next sentences and paragraphs until another cue changes it, as a reader
+keeps reading "results" until the text turns to "targets". A question ("…?") is a headline, never a target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.extraction.folding import fold
+
+TARGET, PAST, NEUTRAL = "target", "past", "neutral"
+
+# Confidence of a target by where it was found (0–1); the wizard ticks those at or above TICK.
+CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, PAST: 0.15}
+NEUTRAL_WEAK = 0.35  # a neutral sentence with neither an indicator noun nor comparator wording
+TICK = 0.5
+
+_TARGET_CUE = re.compile(
+    r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bgiao\b.{0,30}\bchi tieu\b|"
+    r"\bden nam 20\d\d\b|\bke hoach nam\b|\bnghi quyet\b.{0,60}\bnam 20\d\d\b.{0,40}\bvoi\b"
+)
+_PAST_CUE = re.compile(
+    r"\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bdat duoc\b|\bket qua\b|\bso voi cung ky\b|\bnhiem ky qua\b|"
+    r"\bnam qua\b|\bda hoan thanh\b|\bhoan thanh \d+/\d+\b|\bda giai quyet\b|\btrong nam da\b|"
+    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
+)
+_OPENING_YEAR = re.compile(
+    r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
+)
+_YEAR_IN_CUE = re.compile(r"\b(?:nam|den nam|nhiem ky|giai doan)\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+_INDICATOR_NOUN = re.compile(
+    r"\b(?:ty le|ty trong|toc do|tong|thu ngan sach|thu nhap|binh quan|gia tri|san luong|so |co cau|dien tich|"
+    r"muc giam|kim ngach|von dau tu|giai quyet viec lam|grdp|gdp)"
+)
+_COMPARATOR_WORDS = re.compile(r"\b(?:dat|tren|hon|duoi|tu|tro len|giam|tang|khoang|gan|toi thieu|it nhat|con)\b")
+
+# List markers run together inside one paragraph: "… 16%. 2. Thu nhập", "…: (7) Tỷ lệ", "… trở lên. - Lương
+# thực", "… 2020-2025 I. Về kinh tế".
+_ITEM_MARKER = (
+    r"(?<=[.;:)])\s+(?=(?:\d{1,2}\.|\(\d{1,2}\))\s+[^\W\d_])"
+    r"|(?<=[.;])\s+(?=[-+•]\s+[^\W\d_])"
+    r"|(?<=[\w)])\s+(?=(?:[IVX]{1,4})\.\s+[A-ZĐ][^\W\d_])"
+)
+_ITEM_END = re.compile(_ITEM_MARKER)
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[^\W\d_])|" + _ITEM_MARKER)
+_SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
+
+
+def split_items(text: str) -> list[str]:
+    """The list items run together in one paragraph (see ``_ITEM_MARKER``), each stripped."""
+    return [part.strip() for part in _ITEM_END.split(text) if part and part.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences and run-together list items of one paragraph, in order, each stripped.
+
+    "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two.
+    """
+    text = _SENTENCE_AFTER_PERIOD.sub(" ", text)
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+@dataclass
+class Reader:
+    """The reading mode over a document's sentences; ``target_year`` is the year targets are set for."""
+
+    target_year: int | None
+    mode: str = NEUTRAL
+
+    def read(self, sentence: str) -> str:
+        """Update the mode with ``sentence`` and return the mode the sentence itself is in."""
+        folded = fold(sentence)
+        opening = _OPENING_YEAR.match(folded)
+        if opening and self.target_year:
+            self.mode = PAST if int(opening.group(1)) < self.target_year else TARGET
+        if _PAST_CUE.search(folded):
+            self.mode = PAST
+            return PAST
+        if _TARGET_CUE.search(folded) and not (opening and self.mode == PAST):
+            self.mode = TARGET
+        return self.mode
+
+
+def target_year(sentences: list[str]) -> int | None:
+    """The latest year named in a sentence that announces targets ("Năm 2026, xã đề ra 18 chỉ tiêu")."""
+    years = []
+    for sentence in sentences:
+        folded = fold(sentence)
+        if _TARGET_CUE.search(folded) and not _PAST_CUE.search(folded):
+            years += [int(y) for y in _YEAR_IN_CUE.findall(folded)]
+    return max(years) if years else None
+
+
+def sentence_confidence(mode: str, sentence: str) -> float | None:
+    """Confidence of targets found in ``sentence`` read in ``mode``; None drops it (a question)."""
+    if sentence.rstrip().endswith("?"):
+        return None
+    if mode == NEUTRAL:
+        folded = fold(sentence)
+        if not (_INDICATOR_NOUN.search(folded) or _COMPARATOR_WORDS.search(folded)):
+            return NEUTRAL_WEAK
+    return CONFIDENCE[mode]
