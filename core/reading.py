@@ -62,6 +62,9 @@ _MARKUP = [
     (re.compile(r"\\([*_#\-.()\[\]])"), r"\1"),
     (re.compile(r"^#{1,6}\s+"), ""),
     (re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+"), " "),
+    # PDF fonts of the VNI/TCVN era map "ư"/"Ư" to "ƣ"/"Ƣ" (U+01A3/U+01A2), letters Vietnamese never uses.
+    (re.compile("\u01a3"), "ư"),
+    (re.compile("\u01a2"), "Ư"),
 ]
 
 

@@ -9,7 +9,8 @@ is a candidate; what decides is the *reading mode* the text is in when the sente
 * **past**: after a cue of results ("ước thực hiện", "đã đạt", "đạt được những kết quả", "hoàn thành
   12/12 chỉ tiêu", "so với cùng kỳ") or a sentence opening with an earlier year or term
   ("Năm 2025, …", "Nhiệm kỳ 2020-2025, …" when the targets are for 2026 or 2030);
-* **neutral**: before any cue.
+* **neutral**: before any cue;
+* **closing**: from "Nơi nhận:" on (the distribution list: "- 04 tổ dân phố;" is a recipient), to the end.
 
 The mode carries over to the next sentences and paragraphs until another cue changes it, as a reader
 keeps reading "results" until the text turns to "targets". A question ("…?") is a headline, never a target.
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from core.extraction.folding import fold
 
-TARGET, PAST, NEUTRAL = "target", "past", "neutral"
+TARGET, PAST, NEUTRAL, CLOSING = "target", "past", "neutral", "closing"
 
 # Confidence of a target by where it was found (0–1); the wizard ticks those at or above TICK.
 CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, PAST: 0.15}
@@ -34,13 +35,14 @@ _TARGET_CUE = re.compile(
     r"\bden nam 20\d\d\b|\bke hoach nam\b|\bnghi quyet\b.{0,60}\bnam 20\d\d\b.{0,40}\bvoi\b"
 )
 _PAST_CUE = re.compile(
-    r"\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bdat duoc\b|\bket qua\b|\bso voi cung ky\b|\bnhiem ky qua\b|"
+    r"(?<!so voi )(?<!so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
     r"\bnam qua\b|\bda hoan thanh\b|\bhoan thanh \d+/\d+\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
 )
 _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
 )
+_CLOSING = re.compile(r"^\W*noi nh[a-z]n\b")
 _YEAR_IN_CUE = re.compile(r"\b(?:nam|den nam|nhiem ky|giai doan)\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 _INDICATOR_NOUN = re.compile(
     r"\b(?:ty le|ty trong|toc do|tong|thu ngan sach|thu nhap|binh quan|gia tri|san luong|so |co cau|dien tich|"
@@ -56,7 +58,8 @@ _ITEM_MARKER = (
     r"|(?<=[\w)])\s+(?=(?:[IVX]{1,4})\.\s+[A-ZĐ][^\W\d_])"
 )
 _ITEM_END = re.compile(_ITEM_MARKER)
-_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[^\W\d_])|" + _ITEM_MARKER)
+# A sentence ends at ". " after a lower-case word, a number or a bracket, not after "TP." or "Q.".
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])\s+(?=[^\W\d_])|" + _ITEM_MARKER)
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 
@@ -84,6 +87,9 @@ class Reader:
     def read(self, sentence: str) -> str:
         """Update the mode with ``sentence`` and return the mode the sentence itself is in."""
         folded = fold(sentence)
+        if self.mode == CLOSING or _CLOSING.match(folded):
+            self.mode = CLOSING
+            return CLOSING
         opening = _OPENING_YEAR.match(folded)
         if opening and self.target_year:
             self.mode = PAST if int(opening.group(1)) < self.target_year else TARGET
@@ -107,7 +113,7 @@ def target_year(sentences: list[str]) -> int | None:
 
 def sentence_confidence(mode: str, sentence: str) -> float | None:
     """Confidence of targets found in ``sentence`` read in ``mode``; None drops it (a question)."""
-    if sentence.rstrip().endswith("?"):
+    if mode == CLOSING or sentence.rstrip().endswith("?"):
         return None
     if mode == NEUTRAL:
         folded = fold(sentence)

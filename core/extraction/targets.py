@@ -321,7 +321,8 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
         for sentence in _SENTENCE_SPLIT.split(text) if not bullet else [text]:
-            ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet)
+            strive = is_strive_sentence(sentence)
+            ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
         if not sub_item:
             group_head = ""
     ex.out.extend(table_targets(document, ex.plan_year, ex.name))

@@ -50,14 +50,15 @@ def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None
     """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
 
     * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
-      sub-target "(trong đó, nước sạch đạt trên 90%)";
+      sub-target "(trong đó, nước sạch đạt trên 90%)" or one naming its own indicator "(Tỷ lệ trường … 81,69%)";
     * a change written after a value: "3.621 tỷ đồng, tăng 8,53% so với năm 2023", "11.892 tỷ đồng, tăng 3,07%";
     * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao".
     """
     if previous is None:
         return False
     depth, opened = _paren_depth(clause, v.start)
-    if depth and opened > previous.start and not re.match(r"\(\s*trong do", folded[opened:]):
+    own_name = re.match(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )", folded[opened:])
+    if depth and opened > previous.start and not own_name:
         return True
     between = folded[previous.end : v.start]
     if ";" in between or "." in between.strip(" ."):
