@@ -10,6 +10,8 @@ is a candidate; what decides is the *reading mode* the text is in when the sente
   12/12 chỉ tiêu", "so với cùng kỳ") or a sentence opening with an earlier year or term
   ("Năm 2025, …", "Nhiệm kỳ 2020-2025, …" when the targets are for 2026 or 2030);
 * **neutral**: before any cue;
+* **aside**: under a part of a plan that sets no targets ("I. Mục đích, yêu cầu", "Khen thưởng",
+  "Tổ chức thực hiện"): "Huy động 100% cán bộ tham gia" there is a requirement, listed but not ticked;
 * **closing**: from "Nơi nhận:" on (the distribution list: "- 04 tổ dân phố;" is a recipient), to the end.
 
 The mode carries over to the next sentences and paragraphs until another cue changes it, as a reader
@@ -23,10 +25,10 @@ from dataclasses import dataclass
 
 from core.extraction.folding import fold
 
-TARGET, PAST, NEUTRAL, CLOSING = "target", "past", "neutral", "closing"
+TARGET, PAST, NEUTRAL, ASIDE, CLOSING = "target", "past", "neutral", "aside", "closing"
 
 # Confidence of a target by where it was found (0–1); the wizard ticks those at or above TICK.
-CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, PAST: 0.15}
+CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, ASIDE: 0.3, PAST: 0.15}
 NEUTRAL_WEAK = 0.35  # a neutral sentence with neither an indicator noun nor comparator wording
 TICK = 0.5
 
@@ -42,6 +44,7 @@ _PAST_CUE = re.compile(
 _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
 )
+_ASIDE_HEADING = re.compile(r"muc dich|yeu cau|to chuc thuc hien|khen thuong|hinh thuc|tieu chuan|kinh phi")
 _CLOSING = re.compile(r"^\W*noi nh[a-z]n\b")
 _YEAR_IN_CUE = re.compile(r"\b(?:nam|den nam|nhiem ky|giai doan)\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 _INDICATOR_NOUN = re.compile(
@@ -83,6 +86,15 @@ class Reader:
 
     target_year: int | None
     mode: str = NEUTRAL
+
+    def heading(self, text: str) -> None:
+        """Enter the part of the plan headed ``text`` (a level 0–1 heading)."""
+        if self.mode == CLOSING:
+            return
+        if _ASIDE_HEADING.search(fold(text)):
+            self.mode = ASIDE
+        elif self.mode == ASIDE:
+            self.mode = NEUTRAL
 
     def read(self, sentence: str) -> str:
         """Update the mode with ``sentence`` and return the mode the sentence itself is in."""

@@ -16,6 +16,7 @@ from core.extraction import fields
 from core.extraction.evidence import (
     CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
 )
+from core.extraction.flat_tables import unflatten
 from core.extraction.folding import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
@@ -190,7 +191,8 @@ class _Extractor:
                 names.append(self.pre_name(pre, post, head))
                 after_first.append(False)
                 pre_start = v.end
-                if k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4:
+                if (k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
+                        and not find_values(rest, keep_skipped=True)):  # not a restated value
                     trailing = rest  # "…đạt 100% chỉ tiêu, huấn luyện dự bị động viên đạt tỷ lệ quy định"
         value_first = all(after_first)
         if value_first and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
@@ -286,7 +288,8 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     from core.extraction.tables import table_targets
 
     ex = _Extractor(document)
-    plain = [line for line in document.lines if line.cells is None]
+    lines = unflatten(document.lines)
+    plain = [line for line in lines if line.cells is None]
     items = [(part, line.index) for line in plain for part in split_items(line.text)]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
@@ -298,6 +301,8 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     for (text, index), info, values in zip(items, shape, has_values):
         if info.level is not None and info.level <= 1 and not info.in_zone:
             section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
+            if info.is_heading:
+                reader.heading(strip_marker(text))
         if info.in_zone or info.zone_start:
             for sentence in split_sentences(text):
                 reader.read(sentence)
@@ -325,7 +330,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
             ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
         if not sub_item:
             group_head = ""
-    ex.out.extend(table_targets(document, ex.plan_year, ex.name))
+    ex.out.extend(table_targets(lines, ex.plan_year, ex.name))
     ex.out.sort(key=lambda t: t.line)
     if include_unlikely:
         return ex.out
