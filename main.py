@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
     extract = sub.add_parser("extract-targets", help="trích các chỉ tiêu từ kế hoạch cấp trên, in ra JSON")
     extract.add_argument("file")
+    extract.add_argument("--all", action="store_true", help="in cả các câu có thể là chỉ tiêu (độ tin cậy thấp)")
     listing = sub.add_parser("list-plans", help="liệt kê các kế hoạch (JSON)")
     listing.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
     export = sub.add_parser("export-plan", help="xuất một kế hoạch ra .docx (và .pdf)")

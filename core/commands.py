@@ -40,7 +40,7 @@ def _extract_targets(args, db: str | None) -> int:
     except DocumentError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
-    _print_json([t.as_dict() for t in extract_targets(document)])
+    _print_json([t.as_dict() for t in extract_targets(document, include_unlikely=args.all)])
     return 0
 
 

@@ -242,6 +242,9 @@ class Target(Base):
     unit: Mapped[str | None] = mapped_column(String(60))
     field: Mapped[Field] = mapped_column(_enum(Field), default=Field.OTHER)
     source_text: Mapped[str] = mapped_column(Text, default="")
+    # How sure the extraction was that a superior target is one (0–1, see core.extraction.evidence); None for
+    # the commune's own targets and for targets read before version 0002 of the schema.
+    confidence: Mapped[float | None] = mapped_column(Float)
 
     plan: Mapped[Plan | None] = relationship(back_populates="targets")
     superior_document: Mapped[SuperiorDocument | None] = relationship(back_populates="targets")

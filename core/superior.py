@@ -24,7 +24,8 @@ class ImportResult:
 
 
 def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
-    """Read ``path``, extract its targets and store both; a file already imported is returned as it is.
+    """Read ``path``, extract its targets (unlikely candidates included, with their confidence) and store
+    both; a file already imported is returned as it is, so nothing adopted from it changes.
 
     Raises :class:`core.reading.DocumentError` (Vietnamese message) when the file cannot be read;
     nothing is written to the database then.
@@ -34,7 +35,7 @@ def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
     if existing is not None:
         return ImportResult(existing, True)
     stored = SuperiorDocument(file_name=document.file_name, sha256=document.sha256, text=document.text)
-    for position, t in enumerate(extract_targets(document)):
+    for position, t in enumerate(extract_targets(document, include_unlikely=True)):
         stored.targets.append(
             Target(
                 position=position,
@@ -45,6 +46,7 @@ def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
                 unit=t.unit,
                 field=Field(t.field),
                 source_text=t.text,
+                confidence=t.confidence,
             )
         )
     session.add(stored)

@@ -157,3 +157,132 @@ def test_qualitative_target_after_a_comma():
 )
 def test_indicator_names(line, expected):
     assert [(t["indicator"], t["value"]) for t in targets_of(line)] == expected
+
+
+# -- Targets stated outside a targets list: prose, resolution summaries, flattened tables (issue 10).
+# Each text below is written for the test; none is copied from a real document.
+
+def prose(*paragraphs: str, include_unlikely: bool = False) -> list[dict]:
+    doc = Document("t.txt", "0" * 64, [Line(clean(t), i) for i, t in enumerate(paragraphs)])
+    return [t.as_dict() for t in extract_targets(doc, include_unlikely=include_unlikely)]
+
+
+def values_of(found: list[dict]) -> list[tuple]:
+    return [(t["comparator"], t["value"], t["value_max"], t["unit"]) for t in found]
+
+
+def test_targets_in_a_news_sentence_after_a_cue():
+    found = prose("Năm 2027, xã Hòa Bắc đề ra 16 chỉ tiêu, trong đó phấn đấu thu ngân sách đạt 31,5 tỷ đồng; "
+                  "tỷ lệ hộ nghèo giảm còn 0,9%; giải quyết việc làm cho 240 lao động.")
+    assert values_of(found) == [("=", 31.5, None, "tỷ đồng"), ("reduce_to", 0.9, None, "%"),
+                                ("=", 240, None, "lao động")]
+    assert all(t["confidence"] >= 0.5 for t in found)
+
+
+def test_results_of_the_previous_year_are_not_targets():
+    found = prose("Năm 2026, kinh tế của xã tiếp tục phát triển. Thu ngân sách ước thực hiện 28 tỷ đồng.",
+                  "Tỷ lệ hộ nghèo còn 1,4%.",
+                  "Năm 2027, xã phấn đấu thu ngân sách đạt 30 tỷ đồng.")
+    assert values_of(found) == [("=", 30, None, "tỷ đồng")]
+
+
+def test_results_of_the_previous_term_before_the_new_term_targets():
+    found = prose("Nhiệm kỳ 2025-2030, Đảng bộ xã đã đạt được nhiều kết quả quan trọng.",
+                  "Thu nhập bình quân đầu người đạt 52 triệu đồng/năm.",
+                  "Đại hội đặt mục tiêu đến năm 2035, thu nhập bình quân đầu người đạt trên 80 triệu đồng/năm.")
+    assert values_of(found) == [(">", 80, None, "triệu đồng/năm")]
+
+
+def test_unlikely_candidates_are_kept_apart_with_a_low_confidence():
+    text = ("Năm 2026, thu ngân sách ước thực hiện 28 tỷ đồng.", "Năm 2027, xã phấn đấu thu ngân sách đạt 30 tỷ đồng.")
+    everything = prose(*text, include_unlikely=True)
+    assert [(t["value"], t["confidence"] < 0.5) for t in everything] == [(28, True), (30, False)]
+
+
+def test_a_change_restated_after_an_absolute_value_is_not_a_target():
+    found = prose("Các chỉ tiêu chủ yếu năm 2027: giá trị sản xuất công nghiệp 410,5 tỷ đồng, tăng 7,2% so với năm 2026; "
+                  "tổng chi ngân sách 55 tỷ đồng, tăng 4%.")
+    assert values_of(found) == [("=", 410.5, None, "tỷ đồng"), ("=", 55, None, "tỷ đồng")]
+
+
+def test_a_growth_rate_stated_alone_is_a_target():
+    found = prose("Các chỉ tiêu chủ yếu: tốc độ tăng giá trị sản xuất 12%, trong đó nông nghiệp tăng 4,5%; dịch vụ tăng 15%.")
+    assert [t["value"] for t in found] == [12, 4.5, 15]
+
+
+def test_a_parenthetical_restatement_is_not_a_target_but_a_sub_target_is():
+    found = prose("Các chỉ tiêu chủ yếu: tỷ lệ thôn đạt chuẩn nông thôn mới 60% (9 thôn); tỷ lệ hộ nghèo giảm 2% (còn 5,5%); "
+                  "tỷ lệ hộ dùng nước hợp vệ sinh trên 97% (trong đó, nước sạch đạt trên 70%).")
+    assert values_of(found) == [("=", 60, None, "%"), ("reduce_by", 2, None, "%"), (">", 97, None, "%"),
+                                (">", 70, None, "%")]
+
+
+def test_counts_of_targets_and_years_are_not_values():
+    found = prose("Năm 2027, phường đề ra 14 chỉ tiêu, hoàn thành kế hoạch 5 năm 2026 - 2030: "
+                  "tỷ lệ gia đình văn hóa đạt 92%.")
+    assert values_of(found) == [("=", 92, None, "%")]
+
+
+def test_resolution_groups_give_the_field():
+    found = prose("Về kinh tế: tốc độ tăng trưởng bình quân đạt 8%/năm. Về xã hội: tỷ lệ lao động có việc làm đạt 95%. "
+                  "Về môi trường: tỷ lệ che phủ rừng đạt 45%.", "Về quốc phòng - an ninh: hoàn thành 100% chỉ tiêu giao quân.")
+    assert [(t["value"], t["unit"], t["field"]) for t in found] == [
+        (8, "%/năm", "kinh_te"), (95, "%", "van_hoa_xa_hoi"), (45, "%", "moi_truong"), (100, "%", "quoc_phong_an_ninh")]
+
+
+def test_counted_groups_give_the_field_and_not_a_value():
+    found = prose("Thành phố xác định 9 chỉ tiêu chủ yếu.", "2 chỉ tiêu về xã hội: tỷ lệ thất nghiệp dưới 3,5%; "
+                  "giải quyết việc làm cho 12.000 lượt người.")
+    assert [(t["value"], t["unit"], t["field"]) for t in found] == [
+        (3.5, "%", "van_hoa_xa_hoi"), (12000, "lượt người", "van_hoa_xa_hoi")]
+
+
+def test_numbered_items_run_together_on_one_line():
+    found = prose("CÁC CHỈ TIÊU CHỦ YẾU I. Về kinh tế (3 chỉ tiêu) 1. Thu nhập bình quân đầu người: 65 triệu đồng. "
+                  "2. Sản lượng lương thực: 8.200 tấn. II. Về xã hội (2 chỉ tiêu) 3. Tỷ lệ lao động qua đào tạo 70%.")
+    assert [(t["value"], t["unit"]) for t in found] == [(65, "triệu đồng"), (8200, "tấn"), (70, "%")]
+
+
+def test_bulleted_items_run_together_on_one_line():
+    found = prose("Các chỉ tiêu: - Sản lượng lúa 5.000 tấn trở lên. - Lương thực bình quân đầu người 650kg/ năm trở lên.")
+    assert values_of(found) == [(">=", 5000, None, "tấn"), (">=", 650, None, "kg/năm")]
+
+
+def test_a_range_states_the_least_to_reach():
+    found = prose("Các chỉ tiêu: tăng trưởng kinh tế từ 7% đến 7,5%; thu nhập bình quân từ 70 triệu đồng đến 72 triệu đồng; "
+                  "tỷ lệ đô thị hóa 40 - 42%; dân số tăng khoảng 0,9 - 1%/năm.")
+    assert values_of(found) == [(">=", 7, 7.5, "%"), (">=", 70, 72, "triệu đồng"), (">=", 40, 42, "%"),
+                                ("~", 0.9, 1, "%/năm")]
+
+
+def test_a_reduction_governs_the_clauses_after_it():
+    found = prose("UBND tỉnh giao chỉ tiêu giảm tỷ lệ hộ nghèo năm 2027: xã An Lạc giảm từ 3-3,5%; xã Bình Minh 2-2,5%; "
+                  "phường Đông Hòa 0,5-1%.")
+    assert values_of(found) == [("reduce_by", 3, 3.5, "%"), ("reduce_by", 2, 2.5, "%"), ("reduce_by", 0.5, 1, "%")]
+
+
+def test_a_headline_question_and_the_distribution_list_are_not_targets():
+    found = prose("Những xã nào đạt tỷ lệ hộ nghèo dưới 1%?", "Kế hoạch năm 2027: phấn đấu tỷ lệ hộ nghèo dưới 1%.",
+                  "Nơi nhận:", "- 06 thôn;", "- Lưu: VT.")
+    assert values_of(found) == [("<", 1, None, "%")]
+
+
+def test_a_flattened_table_gives_the_planned_column_only():
+    cells = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2027", "Ước thực hiện năm 2026",
+             "1.", "Tỷ lệ hộ nghèo", "%", "Dưới 2", "2,4",
+             "- Trong đó: Giảm tỷ lệ hộ cận nghèo", "%", "1", "0,8",
+             "2.", "Số bác sĩ trên 1 vạn dân", "bác sĩ", "9", "8,5",
+             "3.", "Tỷ lệ lao động qua đào tạo", "%", "65-67", "63"]
+    found = prose("Các chỉ tiêu kinh tế - xã hội năm 2027 như sau:", *cells)
+    assert values_of(found) == [("<", 2, None, "%"), ("reduce_by", 1, None, "%"), ("=", 9, None, "bác sĩ"),
+                                (">=", 65, 67, "%")]
+    assert found[0]["indicator"] == "Tỷ lệ hộ nghèo"
+
+
+def test_an_allocation_table_takes_its_unit_from_the_header():
+    cells = ["TT", "Chỉ tiêu giao thu ngân sách năm 2027 (tỷ đồng)", "I", "Khu vực phía Bắc",
+             "1", "Xã An Lạc", "12,5", "2", "Phường Đông Hòa", "30"]
+    found = prose("Phân bổ chỉ tiêu như sau:", *cells)
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
+        ("Chỉ tiêu giao thu ngân sách năm 2027 – Xã An Lạc", 12.5, "tỷ đồng"),
+        ("Chỉ tiêu giao thu ngân sách năm 2027 – Phường Đông Hòa", 30, "tỷ đồng")]

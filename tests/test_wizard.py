@@ -207,3 +207,22 @@ def test_issue_is_refused_while_something_is_missing(qtbot, db, tab, monkeypatch
     assert warnings and "Chưa có chỉ tiêu" in warnings[0]
     with db.session() as s:
         assert s.get(Plan, wizard.plan_id).status.value == "draft"
+
+
+def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtbot, db, tab, tmp_path):
+    superior = tmp_path / "bao-cao-huyen.txt"
+    superior.write_text(
+        "Năm 2026, thu ngân sách trên địa bàn huyện ước thực hiện 410 tỷ đồng.\n\n"
+        "Năm 2027, huyện phấn đấu thu ngân sách đạt 450 tỷ đồng; tỷ lệ hộ nghèo giảm còn 1,2%.\n", encoding="utf-8")
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    _go_to(wizard, 2)
+    page = wizard.targets
+    assert page.import_file(str(superior))
+    rows = [(page.superior.data(page.superior.index(r, 1)), page.superior.ticked[r]) for r in range(3)]
+    assert rows == [("Thu ngân sách", True), ("Tỷ lệ hộ nghèo", True), ("Có thể là chỉ tiêu: Thu ngân sách trên địa bàn huyện", False)]
+    assert "1 câu có thể là chỉ tiêu" in page.superior_label.text()
+    page.superior_view.setCurrentIndex(page.superior.index(0, 1))
+    assert "<b>450</b>" in page.source.text() and "phấn đấu" in page.source.text()
+    qtbot.mouseClick(page.adopt_button, Qt.LeftButton)
+    assert [r.value for r in page.model.rows] == [450, 1.2]

@@ -46,7 +46,7 @@ _OPENING_YEAR = re.compile(
 )
 _ASIDE_HEADING = re.compile(r"muc dich|yeu cau|to chuc thuc hien|khen thuong|hinh thuc|tieu chuan|kinh phi")
 _CLOSING = re.compile(r"^\W*noi nh[a-z]n\b")
-_YEAR_IN_CUE = re.compile(r"\b(?:nam|den nam|nhiem ky|giai doan)\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+_YEAR_IN_CUE = re.compile(r"\bnam (20\d\d)\b(?!\s*[-–]\s*20\d\d)")  # "năm 2026", "đến năm 2030"; not a period
 _INDICATOR_NOUN = re.compile(
     r"\b(?:ty le|ty trong|toc do|tong|thu ngan sach|thu nhap|binh quan|gia tri|san luong|so |co cau|dien tich|"
     r"muc giam|kim ngach|von dau tu|giai quyet viec lam|grdp|gdp)"

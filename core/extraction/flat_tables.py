@@ -17,14 +17,20 @@ from core.reading import Line
 _HEADER_START = re.compile(r"^(?:s?tt|so tt|chi tieu|cac chi tieu|ten chi tieu|noi dung|danh muc)$")
 _NUMBER_HEADER = re.compile(r"^(?:s?tt|so tt)$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})\s*\.?$")
-_BARE_INTEGER = re.compile(r"^\d{1,3}$")  # a row number, or a value cell ("27") of a row not yet complete
+_BARE_INTEGER = re.compile(r"^\d{1,3}$")  # a row number when a label follows it, else a value cell ("27")
 _SUB_ROW = re.compile(r"^[-+]\s*\S")
+_VALUE_CELL = re.compile(r"^(?:khoang|duoi|tren|hon|gan|tu|giam|tang|xap xi)?\s*[\d.,\s\-–%]*$")
 _MAX_HEADER_CELLS = 10
 _MAX_CELL_WORDS = 30  # a longer line is prose: the table has ended
 
 
 def _is_cell(line: Line) -> bool:
     return line.cells is None and len(line.text.split()) <= _MAX_CELL_WORDS
+
+
+def _is_label(line: Line) -> bool:
+    """A row's label cell ("Xã An Lạc"), not a value cell ("27", "Trên 4", "6,6-6,8")."""
+    return _is_cell(line) and not _VALUE_CELL.match(fold(line.text.strip()))
 
 
 def _is_row_start(line: Line) -> bool:
@@ -62,8 +68,8 @@ def unflatten(lines: list[Line]) -> list[Line]:
             cells = [first.text.strip()] if _ROW_NUMBER.match(fold(first.text.strip())) else ["", first.text.strip()]
             j += 1
             while j < len(lines) and _is_cell(lines[j]) and (
-                not _is_row_start(lines[j])
-                or _BARE_INTEGER.match(lines[j].text.strip()) and len(cells) < len(header) - 1
+                not _is_row_start(lines[j]) or _BARE_INTEGER.match(lines[j].text.strip()) and (
+                    len(cells) < len(header) - 1 or not (j + 1 < len(lines) and _is_label(lines[j + 1])))
             ):
                 cells.append(lines[j].text.strip())
                 j += 1

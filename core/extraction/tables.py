@@ -22,9 +22,11 @@ from core.reading import Line
 def _columns(cells: list[str]) -> tuple[int, int | None, int] | None:
     """(indicator, unit, value) column indexes of a header row, or None when the row is no targets header."""
     folded = [fold(c) for c in cells]
-    name = next((i for i, c in enumerate(folded) if re.search(r"chi tieu|noi dung|ten chi|danh muc", c)), None)
-    if name is None:  # an allocation table: its label column (places, units) has no header
-        name = next((i for i, c in enumerate(folded) if i > 0 and not c.strip()), None)
+    # An allocation table's label column (places, units) has no header; else the column naming the indicators.
+    numbered = bool(folded) and re.fullmatch(r"s?tt|so tt", folded[0].strip())
+    name = next((i for i, c in enumerate(folded) if i > 0 and not c.strip()), None) if numbered else None
+    if name is None:
+        name = next((i for i, c in enumerate(folded) if re.search(r"chi tieu|noi dung|ten chi|danh muc", c)), None)
     if name is None:
         return None
     unit = next((i for i, c in enumerate(folded) if re.search(r"don vi|dvt|d\.v\.t", c)), None)

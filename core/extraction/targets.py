@@ -50,7 +50,7 @@ _INDICATOR_START = re.compile(
     r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
 )
 _LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
-_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
+_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
 _TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
@@ -62,7 +62,13 @@ def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
     return text[: m.start()] if m else text
 
 
+_SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
+
+
 def _clean_name(text: str) -> str:
+    cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
+    if cue and cue.end() < len(text):
+        text = text[cue.end() :]
     text = _LEADING_NOISE.sub("", text)
     text = _cut_trailing(text, _TRAILING_NOISE)
     text = _TRAILING_CUES.sub("", text)

@@ -25,7 +25,7 @@ from core.superior import import_superior_plan, read_header
 from ui import dialogs
 from ui.widgets import fit_columns
 from ui.wizard.base import PlanPage
-from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel
+from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel, highlighted_source
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
 
@@ -78,7 +78,7 @@ class TargetsPage(PlanPage):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.group_button.clicked.connect(self.model.group_by_field)
-        self.source = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
+        self.source = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse, textFormat=Qt.RichText)
         self.warnings = QLabel(wordWrap=True, styleSheet="color: #9a3412")
         self.superior_view.selectionModel().currentRowChanged.connect(self._show_superior_source)
         self.view.selectionModel().currentRowChanged.connect(self._show_source)
@@ -143,7 +143,10 @@ class TargetsPage(PlanPage):
             targets = list(doc.targets)
             name = doc.file_name
         self.superior.set_rows(targets)
-        self.superior_label.setText(f"<b>{name}</b>: {len(targets)} chỉ tiêu đọc được.")
+        unsure = self.superior.unsure_count()
+        self.superior_label.setText(
+            f"<b>{name}</b>: {len(targets) - unsure} chỉ tiêu đọc được"
+            + (f", {unsure} câu có thể là chỉ tiêu (chưa chọn, xem cuối bảng)." if unsure else "."))
         if not targets:
             self.superior_label.setText(f"<b>{name}</b>: không tìm thấy chỉ tiêu nào; hãy thêm chỉ tiêu bằng tay.")
 
@@ -182,12 +185,14 @@ class TargetsPage(PlanPage):
 
     def _show_source(self, current, _previous) -> None:
         if current.isValid():
-            text = self.model.rows[current.row()].source_text
-            self.source.setText(f"<i>Nguồn:</i> {text}" if text else "<i>Chỉ tiêu riêng của xã.</i>")
+            row = self.model.rows[current.row()]
+            self.source.setText(f"<i>Nguồn:</i> {highlighted_source(row.source_text, row.value)}"
+                                if row.source_text else "<i>Chỉ tiêu riêng của xã.</i>")
 
     def _show_superior_source(self, current, _previous) -> None:
         if current.isValid():
-            self.source.setText(f"<i>Nguồn:</i> {self.superior.rows[current.row()].source_text}")
+            t = self.superior.rows[current.row()]
+            self.source.setText(f"<i>Nguồn:</i> {highlighted_source(t.source_text, t.value)}")
 
     def _update_warnings(self) -> None:
         weak = [r.indicator for r in self.model.rows if r.weaker()]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from core.extraction.evidence import TICK
 from core.layout import target_value, vn_number
 from core.models import Comparator, Field, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
@@ -130,23 +133,50 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class SuperiorModel(ListModel):
-    """The targets read from the superior plan, each with a tick to adopt it."""
+    """The targets read from the superior plan, each with a tick to adopt it.
+
+    Likely targets come first, ticked; the candidates the extraction was unsure of (confidence below
+    ``core.extraction.evidence.TICK``) follow, unticked, in grey italics, headed "Có thể là chỉ tiêu".
+    """
 
     def __init__(self, parent=None):
         super().__init__(["Chọn", "Chỉ tiêu cấp trên", "Giá trị", "Lĩnh vực"], parent)
         self.ticked: list[bool] = []
 
+    @staticmethod
+    def likely(t: Target) -> bool:
+        """Whether ``t`` is taken for a target (targets read before confidence was kept count as likely)."""
+        return t.confidence is None or t.confidence >= TICK
+
     def set_rows(self, rows: list[Target]) -> None:
-        """Show ``rows`` (superior targets), all ticked."""
-        self.ticked = [True] * len(rows)
+        """Show ``rows`` (superior targets), likely ones first and ticked, the unsure ones after them unticked."""
+        rows = sorted(rows, key=lambda t: not self.likely(t))  # stable: document order within each group
+        self.ticked = [self.likely(t) for t in rows]
         super().set_rows(rows)
+
+    def unsure_count(self) -> int:
+        """How many rows are only possible targets."""
+        return sum(not self.likely(t) for t in self.rows)
 
     def data(self, index, role=Qt.DisplayRole):
         t = self.rows[index.row()]
         if role == Qt.CheckStateRole and index.column() == 0:
             return Qt.Checked if self.ticked[index.row()] else Qt.Unchecked
         if role == Qt.DisplayRole:
-            return ["", t.indicator, target_value(t) or "định tính", FIELD_LABELS[t.field]][index.column()]
+            label = ["", t.indicator, target_value(t) or "định tính", FIELD_LABELS[t.field]][index.column()]
+            if index.column() == 1 and not self.likely(t):
+                return f"Có thể là chỉ tiêu: {label}"
+            return label
+        if role == Qt.ToolTipRole:
+            return t.indicator if self.likely(t) else (
+                "Câu này có số liệu nhưng có thể không phải chỉ tiêu (kết quả năm trước, yêu cầu chung…). "
+                "Xem câu nguồn bên dưới rồi đánh dấu nếu đúng là chỉ tiêu.")
+        if role == Qt.FontRole and not self.likely(t):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ForegroundRole and not self.likely(t):
+            return QColor("#6b7280")
         return None
 
     def flags(self, index):
@@ -159,3 +189,17 @@ class SuperiorModel(ListModel):
             self.dataChanged.emit(index, index)
             return True
         return False
+
+
+def highlighted_source(text: str, value: float | None) -> str:
+    """HTML of a source sentence with the target's value marked, e.g. "… đạt <mark>85</mark>% …".
+
+    The value is looked for as written in Vietnamese ("28.603,61", "8,5"); the sentence is shown plain
+    when it is not found.
+    """
+    escaped = html.escape(text)
+    if value is None:
+        return escaped
+    written = html.escape(vn_number(value))
+    pattern = re.compile(rf"(?<![\d.,]){re.escape(written)}(?![\d]|,\d)")
+    return pattern.sub(lambda m: f'<span style="background:#fde68a"><b>{m.group(0)}</b></span>', escaped, count=1)
