@@ -21,6 +21,7 @@ keeps reading "results" until the text turns to "targets". A question ("…?") i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from core.extraction.folding import fold
@@ -66,18 +67,26 @@ _SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])\s+(?=[^\W\d_])|
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 
-def split_items(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def split_items(text: str) -> tuple[str, ...]:
     """The list items run together in one paragraph (see ``_ITEM_MARKER``), each stripped."""
-    return [part.strip() for part in _ITEM_END.split(text) if part and part.strip()]
+    return tuple(part.strip() for part in _ITEM_END.split(text) if part and part.strip())
 
 
-def split_sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences and run-together list items of one paragraph, in order, each stripped.
 
     "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two.
     """
     text = _SENTENCE_AFTER_PERIOD.sub(" ", text)
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    return tuple(part.strip() for part in _SENTENCE_END.split(text) if part and part.strip())
+
+
+@lru_cache(maxsize=4096)
+def _cues(folded: str) -> tuple[bool, bool]:
+    """(names a result of the past, announces targets) for a folded sentence."""
+    return bool(_PAST_CUE.search(folded)), bool(_TARGET_CUE.search(folded))
 
 
 @dataclass
@@ -105,10 +114,11 @@ class Reader:
         opening = _OPENING_YEAR.match(folded)
         if opening and self.target_year:
             self.mode = PAST if int(opening.group(1)) < self.target_year else TARGET
-        if _PAST_CUE.search(folded):
+        past, target = _cues(folded)
+        if past:
             self.mode = PAST
             return PAST
-        if _TARGET_CUE.search(folded) and not (opening and self.mode == PAST):
+        if target and not (opening and self.mode == PAST):
             self.mode = TARGET
         return self.mode
 
@@ -118,7 +128,8 @@ def target_year(sentences: list[str]) -> int | None:
     years = []
     for sentence in sentences:
         folded = fold(sentence)
-        if _TARGET_CUE.search(folded) and not _PAST_CUE.search(folded):
+        past, target = _cues(folded)
+        if target and not past:
             years += [int(y) for y in _YEAR_IN_CUE.findall(folded)]
     return max(years) if years else None
 

@@ -7,6 +7,7 @@ môi trường; quốc phòng – an ninh; xây dựng Đảng, chính quyền (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.extraction.folding import fold
 from core.models import Field
@@ -52,6 +53,7 @@ def scores(text: str) -> dict[Field, int]:
     return {f: sum(w for rx, w in rules if rx.search(folded)) for f, rules in _COMPILED.items()}
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> Field | None:
     """The field whose key words ``text`` mentions most, or None when it mentions none."""
     result = scores(text)

@@ -5,6 +5,7 @@ the same position in the original, so matches can be cut from the original with 
 """
 
 import unicodedata
+from functools import lru_cache
 
 
 def _fold_char(ch: str) -> str:
@@ -18,6 +19,7 @@ def _fold_char(ch: str) -> str:
 _TABLE = {cp: _fold_char(chr(cp)) for cp in range(0x2000) if _fold_char(chr(cp)) != chr(cp)}
 
 
+@lru_cache(maxsize=8192)  # the extractor folds the same clause several times
 def fold(text: str) -> str:
     """``text`` without diacritics, lower-cased, same length: "Tỷ lệ Đạt" → "ty le dat"."""
     return text.translate(_TABLE)

@@ -136,18 +136,20 @@ def match_unit(folded: str, pos: int) -> tuple[str, int] | None:
     return unit, end
 
 
+_UNIT_AT = re.compile(
+    r" *(?:" + "|".join(
+        f"(?P<u{i}>{re.escape(spelling)})" + (r"(?![^\W_]|²)" if spelling[-1].isalnum() else "")
+        for i, (spelling, _unit) in enumerate(_UNIT_SPELLINGS)
+    ) + ")"
+)
+
+
 def _match_bare_unit(folded: str, pos: int) -> tuple[str, int] | None:
-    i = pos
-    while i < len(folded) and folded[i] == " ":
-        i += 1
-    rest = folded[i : i + 40]
-    for spelling, unit in _UNIT_SPELLINGS:
-        if rest.startswith(spelling):
-            end = i + len(spelling)
-            if end < len(folded) and (folded[end].isalnum() or folded[end] == "²") and spelling[-1].isalnum():
-                continue
-            return unit, end
-    return None
+    """The unit spelling at ``pos`` (longest first, ending at a word boundary) as (normalised unit, end)."""
+    m = _UNIT_AT.match(folded, pos)
+    if not m:
+        return None
+    return _UNIT_SPELLINGS[int(m.lastgroup[1:])][1], m.end()
 
 
 _WORD_AMOUNT = re.compile(

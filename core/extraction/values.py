@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.extraction.folding import fold
 from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse_number
@@ -68,7 +69,7 @@ def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None
     return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Value:
     """A value found in a clause: positions in the clause, number(s), unit and the cue's comparator."""
 
@@ -105,7 +106,8 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = False) -> list[Value]:
+@lru_cache(maxsize=8192)  # the extractor asks about the same clause at several steps
+def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = False) -> tuple[Value, ...]:
     """Every value written in ``clause``, in order (see the module docstring for what counts).
 
     With ``keep_skipped`` restated ratios and last year's results are kept too: a clause that has
@@ -170,4 +172,4 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
         found.append(value_found)
     if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
         found = [v for v in found if not v.fraction] or found
-    return found
+    return tuple(found)
