@@ -262,7 +262,8 @@ def test_a_reduction_governs_the_clauses_after_it():
 
 
 def test_a_headline_question_and_the_distribution_list_are_not_targets():
-    found = prose("Những xã nào đạt tỷ lệ hộ nghèo dưới 1%?", "Kế hoạch năm 2027: phấn đấu tỷ lệ hộ nghèo dưới 1%.",
+    found = prose("Những xã nào đạt tỷ lệ hộ nghèo dưới 1%? (Ảnh: minh họa)",
+                  "Kế hoạch năm 2027: phấn đấu tỷ lệ hộ nghèo dưới 1%.",
                   "Nơi nhận:", "- 06 thôn;", "- Lưu: VT.")
     assert values_of(found) == [("<", 1, None, "%")]
 
@@ -286,3 +287,11 @@ def test_an_allocation_table_takes_its_unit_from_the_header():
     assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
         ("Chỉ tiêu giao thu ngân sách năm 2027 – Xã An Lạc", 12.5, "tỷ đồng"),
         ("Chỉ tiêu giao thu ngân sách năm 2027 – Phường Đông Hòa", 30, "tỷ đồng")]
+
+
+def test_a_target_without_a_number_inside_a_long_sentence():
+    found = prose("Tại kỳ họp, Hội đồng nhân dân xã đã thông qua nghị quyết về nhiệm vụ năm 2027 với 15 chỉ tiêu chủ yếu là: "
+                  "thu nhập bình quân đầu người đạt 68 triệu đồng; tỷ lệ trẻ em suy dinh dưỡng dưới 8%, tỷ lệ tham gia "
+                  "bảo hiểm y tế đạt 95% trở lên; trật tự an toàn xã hội được giữ vững.")
+    assert [(t["comparator"], t["value"]) for t in found] == [("=", 68), ("<", 8), (">=", 95), ("qualitative", None)]
+    assert found[-1]["indicator"] == "Trật tự an toàn xã hội được giữ vững"

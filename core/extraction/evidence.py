@@ -15,7 +15,8 @@ is a candidate; what decides is the *reading mode* the text is in when the sente
 * **closing**: from "Nơi nhận:" on (the distribution list: "- 04 tổ dân phố;" is a recipient), to the end.
 
 The mode carries over to the next sentences and paragraphs until another cue changes it, as a reader
-keeps reading "results" until the text turns to "targets". A question ("…?") is a headline, never a target.
+keeps reading "results" until the text turns to "targets". A question ("…?", with or without its picture
+caption) is a headline, never a target.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
 )
 _ASIDE_HEADING = re.compile(r"muc dich|yeu cau|to chuc thuc hien|khen thuong|hinh thuc|tieu chuan|kinh phi")
+_QUESTION = re.compile(r"\?\s*(?:\([^()]{0,60}\))?\s*$")  # "…nào? (Ảnh: …)": a headline and its caption
 _CLOSING = re.compile(r"^\W*noi nh[a-z]n\b")
 _YEAR_IN_CUE = re.compile(r"\bnam (20\d\d)\b(?!\s*[-–]\s*20\d\d)")  # "năm 2026", "đến năm 2030"; not a period
 _INDICATOR_NOUN = re.compile(
@@ -136,7 +138,7 @@ def target_year(sentences: list[str]) -> int | None:
 
 def sentence_confidence(mode: str, sentence: str) -> float | None:
     """Confidence of targets found in ``sentence`` read in ``mode``; None drops it (a question)."""
-    if mode == CLOSING or sentence.rstrip().endswith("?"):
+    if mode == CLOSING or _QUESTION.search(sentence):
         return None
     if mode == NEUTRAL:
         folded = fold(sentence)

@@ -78,6 +78,8 @@ def _clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
+_QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -158,7 +160,8 @@ class _Extractor:
             if not values:
                 words = len(clause.split())
                 reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
-                if qualitative and short_item and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
+                stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
+                if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
                     label, _, rest = clause.partition(":")
                     self.emit(source, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
