@@ -22,6 +22,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.catalogue import load_award_forms
+from core.plans import guard_and_touch
 from core.text import nfc
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -74,6 +75,34 @@ def _nfc_before_flush(session: Session, _ctx, _instances) -> None:
                     setattr(obj, attr.key, fixed_list)
 
 
+def _upgrade_atomically(conn) -> None:
+    """Bring the file to the head revision in ONE SQLite transaction, foreign keys off meanwhile.
+
+    Python's sqlite3 does not begin a transaction before DDL, so a crash between two statements would
+    leave a half-made schema; here every statement and the revision stamp commit together or not at
+    all. Foreign keys are off during the upgrade (SQLite's documented way to rebuild a table: a
+    rebuilt parent table would otherwise cascade-delete its children) and checked before committing.
+    """
+    raw = conn.connection.driver_connection
+    saved = raw.isolation_level
+    raw.isolation_level = None  # we say BEGIN and COMMIT ourselves
+    try:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            command.upgrade(alembic_config(conn), "head")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"Nâng cấp tệp dữ liệu để lại {len(broken)} liên kết hỏng; đã hủy nâng cấp.")
+            conn.exec_driver_sql("COMMIT")
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+    finally:
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        raw.isolation_level = saved
+
+
 def current_revision(engine: Engine) -> str | None:
     """The Alembic revision the file is at, or ``None`` for an empty file."""
     with engine.connect() as conn:
@@ -122,6 +151,7 @@ class Database:
             raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: {exc}") from exc
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "before_flush", _nfc_before_flush)
+        event.listen(self._factory, "before_flush", guard_and_touch)
         with self.session() as s:
             load_award_forms(s)
 
@@ -132,8 +162,8 @@ class Database:
             return
         if existing:
             backup(self.path)
-        with self.engine.begin() as conn:
-            command.upgrade(alembic_config(conn), "head")
+        with self.engine.connect() as conn:
+            _upgrade_atomically(conn)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

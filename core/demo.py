@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from core.db import Database
+from core.drafts import remember_page
 from core.models import LegalBasis, Plan, PlanKind, SuperiorLevel, UnitType
 from core.paths import resources_dir
 from core.plans import adopt, new_plan
@@ -49,5 +50,6 @@ def create_demo_data(db: Database) -> None:
             adopt(plan, target)
         plan.award_deadline = dt.date(2026, 12, 10)
         plan.assignments[-1].deadline = dt.date(2026, 12, 10)
-        plan.wizard_page = 8
         settings.place_name = settings.place_name or "Hòa Phong"
+        s.flush()
+        remember_page(s, plan.id, 8)

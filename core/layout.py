@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from core.models import CommuneSettings, Comparator, Field, Plan, PlanKind, SectionKind, Target
-from core.plans import FIELD_LABELS, section_of, unit_name
+from core.plans import FIELD_LABELS, printed_settings, section_of, unit_name
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục II.1b
@@ -87,7 +87,9 @@ _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 
 
 def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
-    """The printed plan's blocks from the plan and the commune settings."""
+    """The printed plan's blocks from the plan and the commune settings (those frozen at ban hành for an
+    issued plan, see :func:`core.plans.printed_settings`)."""
+    settings = printed_settings(plan, settings)
     agency = ["ỦY BAN NHÂN DÂN", unit_name(settings).upper()]
     number = plan.number or BLANK
     layout = PlanLayout(

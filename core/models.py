@@ -160,7 +160,8 @@ class Plan(Base):
     signer_name: Mapped[str] = mapped_column(String(200), default="")
     targets_as_table: Mapped[bool] = mapped_column(default=False)
     award_deadline: Mapped[dt.date | None] = mapped_column(Date)  # hạn nộp hồ sơ khen thưởng
-    wizard_page: Mapped[int] = mapped_column(Integer, default=0)  # where the clerk left the wizard
+    # What the plan prints from the commune's settings, frozen at ban hành (None while a draft); see core.plans.issue
+    issued_settings: Mapped[dict | None] = mapped_column(JSON)
     # local time (the clerk's clock), not SQLite's UTC CURRENT_TIMESTAMP
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime, default=dt.datetime.now, onupdate=dt.datetime.now, server_default=func.now()
@@ -182,6 +183,15 @@ class Plan(Base):
     recipients: Mapped[list[Recipient]] = relationship(
         back_populates="plan", order_by="Recipient.position", cascade="all, delete-orphan"
     )
+
+
+class WizardPosition(Base):
+    """The wizard page where the clerk left a draft: kept apart from the plan, which it does not change."""
+
+    __tablename__ = "wizard_position"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class PlanSection(Base):

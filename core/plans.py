@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from core import defaults
@@ -25,6 +25,8 @@ from core.models import (
     Recipient,
     SectionKind,
     Target,
+    UnitType,
+    WizardPosition,
 )
 
 
@@ -204,12 +206,14 @@ def ensure_draft(plan: Plan) -> None:
         raise PlanError("Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi».")
 
 
-def issue(plan: Plan, number: str, issue_date: dt.date) -> None:
-    """Ban hành: stamp number and date and make the plan read-only.
+def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSettings) -> None:
+    """Ban hành: stamp number and date, freeze what the plan prints of ``settings``, make it read-only.
 
-    Numbers below 10 get a leading zero (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). Raises
-    :class:`PlanError` when the plan is already issued, the number is not a positive whole number,
-    or the plan still has problems (see :func:`problems`).
+    Numbers below 10 get a leading zero (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). What an issued plan
+    prints never changes afterwards: its texts by :func:`guard_and_touch`, the commune's name, place
+    name and number suffix by the copy kept in ``issued_settings``. Raises :class:`PlanError` when the
+    plan is already issued, the number is not a positive whole number, or the plan still has
+    problems (see :func:`problems`).
     """
     ensure_draft(plan)
     number = number.strip()
@@ -221,7 +225,62 @@ def issue(plan: Plan, number: str, issue_date: dt.date) -> None:
     if found:
         plan.number, plan.issue_date = None, None
         raise PlanError("Chưa ban hành được: " + " ".join(found))
+    plan.issued_settings = {name: getattr(settings, name) for name in PRINTED_SETTINGS}
     plan.status = PlanStatus.ISSUED
+
+
+PRINTED_SETTINGS = ("commune_name", "unit_type", "place_name", "number_suffix")
+
+
+def printed_settings(plan: Plan, settings: CommuneSettings) -> CommuneSettings:
+    """The settings a plan prints with: those frozen at ban hành, or today's for a draft.
+
+    The returned object is never added to a session.
+    """
+    if not plan.issued_settings:
+        return settings
+    frozen = dict(plan.issued_settings)
+    frozen["unit_type"] = UnitType(frozen["unit_type"])
+    return CommuneSettings(**frozen)
+
+
+_PARTS = (PlanSection, LegalBasis, Target, Assignment, Recipient, WizardPosition)
+
+
+def _plan_of(session: Session, obj) -> Plan | None:
+    """The plan ``obj`` is or belongs to (None for a superior plan's targets and other records)."""
+    if isinstance(obj, Plan):
+        return obj
+    if not isinstance(obj, _PARTS):
+        return None
+    plan = getattr(obj, "plan", None)  # a part removed from its plan has lost the link, not the id
+    if plan is None and obj.plan_id is not None:
+        plan = session.get(Plan, obj.plan_id)
+    return plan
+
+
+def guard_and_touch(session: Session, _context=None, _instances=None) -> None:
+    """Before every flush: refuse any change to an issued plan or its parts (:class:`PlanError`), and move
+    ``updated_at`` of every draft whose row or parts change. The wizard's position is not a change.
+
+    Installed on every session by :class:`core.db.Database`; issuing itself (draft → issued) passes.
+    """
+    touched: dict[int, Plan] = {}
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        plan = _plan_of(session, obj)
+        if plan is None:
+            continue
+        history = inspect(plan).attrs.status.history
+        was = history.deleted[0] if history.deleted else plan.status
+        if was is PlanStatus.ISSUED and plan not in session.new:
+            raise PlanError("Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi».")
+        if not isinstance(obj, WizardPosition) and plan not in session.deleted:
+            touched[id(plan)] = plan
+    now = dt.datetime.now()
+    for plan in touched.values():
+        plan.updated_at = now
 
 
 def plans_overview(session: Session) -> list[Plan]:

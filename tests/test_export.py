@@ -132,14 +132,14 @@ def test_closing_block(demo, tmp_path):
 def test_issued_plan_is_frozen_and_revision_is_a_new_version(demo):
     with demo.session() as s:
         plan = s.get(Plan, 1)
-        issue(plan, "5", dt.date(2026, 2, 5))
+        issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
     with demo.session() as s:
         plan = s.get(Plan, 1)
         assert (plan.status, plan.number) == (PlanStatus.ISSUED, "05")
         with pytest.raises(PlanError, match="đã ban hành"):
             ensure_draft(plan)
         with pytest.raises(PlanError):
-            issue(plan, "6", dt.date(2026, 2, 6))
+            issue(plan, "6", dt.date(2026, 2, 6), load_settings(s))
         revision = copy_plan(s, plan, plan.year, revision=True)
         assert (revision.version, revision.revises_id, revision.status) == (2, 1, PlanStatus.DRAFT)
         assert revision.number is None and len(revision.targets) == len(plan.targets)
@@ -152,7 +152,7 @@ def test_incomplete_plan_cannot_be_issued(demo):
         plan = s.get(Plan, 1)
         plan.targets.clear()
         with pytest.raises(PlanError, match="Chưa có chỉ tiêu"):
-            issue(plan, "5", dt.date(2026, 2, 5))
+            issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
         assert plan.status is PlanStatus.DRAFT and plan.number is None
 
 

@@ -224,3 +224,27 @@ def test_default_location_under_a_vietnamese_user_folder(tmp_path, monkeypatch):
     assert "Đỗ Thị Hà%20" in str(path)
     Database(path).close()
     assert path.is_file()
+
+
+def test_an_upgrade_that_fails_midway_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    """Every statement of an upgrade and its revision stamp commit together: a failure (or a kill) after
+    some of them leaves the old schema and all data, and the next start upgrades cleanly."""
+    import core.db
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", path)
+    real_upgrade = core.db.command.upgrade
+
+    def upgrade_then_power_cut(config, revision):
+        real_upgrade(config, revision)
+        raise OSError("mất điện")
+
+    monkeypatch.setattr(core.db.command, "upgrade", upgrade_then_power_cut)
+    with pytest.raises(DatabaseError):
+        Database(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert "wizard_page" in [row[1] for row in conn.execute("PRAGMA table_info(plan)")]
+        assert conn.execute("SELECT COUNT(*) FROM target").fetchone()[0] > 0
+    monkeypatch.setattr(core.db.command, "upgrade", real_upgrade)
+    Database(path).close()

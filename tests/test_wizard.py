@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from core.drafts import wizard_page
 from core.models import Comparator, Plan, PlanKind, SectionKind, SuperiorLevel, Target, UnitType
 from core.plans import section_of
 from core.settings import save_settings
@@ -103,7 +104,9 @@ def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
     wizard.pages[3].purpose.setPlainText("Mục đích thứ nhất\nMục đích thứ hai")
     wizard.close()
     plan = _plan(db)
-    assert plan.theme == "Đoàn kết, sáng tạo, về đích sớm" and plan.wizard_page == 3
+    with db.session() as s:
+        page = wizard_page(s, plan.id)
+    assert plan.theme == "Đoàn kết, sáng tạo, về đích sớm" and page == 3
     again = tab.open_plan(plan.id)
     qtbot.waitExposed(again)
     assert again.currentId() == 3

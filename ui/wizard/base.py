@@ -1,12 +1,11 @@
-"""Common behaviour of the wizard's pages: load from and store into the plan, report edits."""
+"""Common behaviour of the wizard's pages: show and update a plan draft (plain data), report edits."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWizardPage
-from sqlalchemy.orm import Session
 
-from core.models import Plan
+from core.drafts import DraftContext, PlanDraft
 
 
 class PlanPage(QWizardPage):
@@ -19,12 +18,12 @@ class PlanPage(QWizardPage):
         self.setTitle(title)
         self.setSubTitle(subtitle)
 
-    def load(self, plan: Plan, session: Session) -> None:
+    def load(self, draft: PlanDraft, context: DraftContext) -> None:
         """Show the plan's values (called once when the wizard opens)."""
         raise NotImplementedError
 
-    def store(self, plan: Plan, session: Session) -> None:
-        """Write the page's values into ``plan`` (called on every save)."""
+    def store(self, draft: PlanDraft) -> None:
+        """Write the page's values into ``draft`` (called on every save; the wizard writes the draft)."""
         raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:

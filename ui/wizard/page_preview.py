@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QTextBrowser, QVBoxLayout
-from sqlalchemy.orm import Session
-
-from core.layout import build_layout
-from core.models import Plan
-from core.plans import problems
-from core.settings import load_settings
+from core.drafts import DraftContext, PlanDraft
+from core.layout import PlanLayout
 from ui.printing import layout_html, serif_family
 from ui.wizard.base import PlanPage
 
@@ -42,19 +38,17 @@ class PreviewPage(PlanPage):
     def inputs(self):
         return [self.issue_button]
 
-    def load(self, plan: Plan, session: Session) -> None:
-        self.refresh(plan, session)
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        """Nothing to read: the wizard calls :meth:`show` with the saved plan's layout."""
 
-    def refresh(self, plan: Plan, session: Session) -> None:
-        """Render the plan and list its problems."""
-        settings = load_settings(session)
-        self.preview.setHtml(layout_html(build_layout(plan, settings)))
-        found = problems(plan)
+    def show(self, layout: PlanLayout, found: list[str]) -> None:
+        """Render the plan as it prints and list ``found``, the problems that block issuing."""
+        self.preview.setHtml(layout_html(layout))
         self.problems.clear()
         self.problems.addItems(found)
         self.problems.setVisible(bool(found))
         self.status.setText("<span style='color:#b00020'>Cần sửa trước khi ban hành:</span>" if found
                             else "<span style='color:#166534'>Kế hoạch đã đủ các phần bắt buộc.</span>")
 
-    def store(self, plan: Plan, session: Session) -> None:
+    def store(self, plan: PlanDraft) -> None:
         """Nothing to store: the preview only shows."""

@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from core.db import Database
+from core.drafts import DraftContext, PlanDraft, TargetData
 from core.layout import target_value
-from core.models import Comparator, Field, Plan, SuperiorDocument, Target
+from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS
 from core.reading import DocumentError
 from core.superior import import_superior_plan, read_header
@@ -28,14 +26,6 @@ from ui.wizard.base import PlanPage
 from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel, highlighted_source
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
-
-
-def row_of(target: Target) -> Row:
-    """The editable row of a stored plan target."""
-    sup = target.derived_from
-    return Row(target.indicator, target.comparator, target.value, target.value_max, target.unit, target.field,
-               target.source_text, target.derived_from_id,
-               (sup.value, sup.unit, target_value(sup) or "định tính") if sup else None, target.id)
 
 
 class TargetsPage(PlanPage):
@@ -200,30 +190,23 @@ class TargetsPage(PlanPage):
             ("⚠ Thấp hơn chỉ tiêu cấp trên giao: " + "; ".join(weak) + ". Vẫn lưu được nếu xã có lý do.") if weak else ""
         )
 
-    def load(self, plan: Plan, session: Session) -> None:
-        self.model.set_rows([row_of(t) for t in plan.targets])
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        ids = {t.derived_from_id for t in plan.targets if t.derived_from_id}
+        with self.db.session() as s:
+            superiors = {t.id: (t.value, t.unit, target_value(t) or "định tính")
+                         for t in (s.get(Target, i) for i in ids) if t is not None}
+        self.model.set_rows([Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
+                                 t.derived_from_id, superiors.get(t.derived_from_id), t) for t in plan.targets])
         doc_ids = [b.superior_document_id for b in plan.legal_bases if b.superior_document_id]
-        if not doc_ids:
-            last = session.scalars(select(SuperiorDocument.id).order_by(SuperiorDocument.id.desc())).first()
-            doc_ids = [last] if last else []
-        if doc_ids:
-            self.show_superior(doc_ids[0])
+        doc_id = doc_ids[0] if doc_ids else context.last_superior_id
+        if doc_id:
+            self.show_superior(doc_id)
         self._update_warnings()
 
-    def store(self, plan: Plan, session: Session) -> None:
-        by_id = {t.id: t for t in plan.targets}
-        kept = []
-        for position, r in enumerate(self.model.rows):
-            target = by_id.get(r.id) if r.id else None
-            if target is None:
-                target = Target(derived_from_id=r.derived_from_id)
-                plan.targets.append(target)
-            target.position = position
-            target.indicator, target.comparator = r.indicator, r.comparator
-            target.value, target.value_max, target.unit, target.field = r.value, r.value_max, r.unit, r.field
-            target.source_text = r.source_text
-            kept.append(target)
-        plan.targets[:] = kept  # order as shown; removed rows are deleted (delete-orphan)
-        session.flush()
-        for r, target in zip(self.model.rows, kept):
-            r.id = target.id
+    def store(self, plan: PlanDraft) -> None:
+        for r in self.model.rows:
+            r.data = r.data or TargetData(r.indicator)
+            d = r.data
+            d.indicator, d.comparator, d.value, d.value_max = r.indicator, r.comparator, r.value, r.value_max
+            d.unit, d.field, d.source_text, d.derived_from_id = r.unit, r.field, r.source_text, r.derived_from_id
+        plan.targets = [r.data for r in self.model.rows]

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
-
-from core.models import LegalBasis, Plan, PlanKind
+from core.drafts import BasisData, DraftContext, PlanDraft
+from core.models import PlanKind
 from core.plans import default_title
-from core.settings import load_settings
 from core.superior import SuperiorHeader
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
@@ -77,18 +75,22 @@ class InfoPage(PlanPage):
         return [self.kind, self.year, self.campaign_start, self.campaign_end, self.number, self.place,
                 self.issue_date, self.title_edit, self.suggest]
 
+    def chosen_kind(self) -> PlanKind:
+        """The kind chosen in the combo box (Qt hands back the enum's plain value)."""
+        return PlanKind(self.kind.currentData())
+
     def _kind_changed(self) -> None:
-        campaign = self.kind.currentData() is PlanKind.CAMPAIGN
+        campaign = self.chosen_kind() is PlanKind.CAMPAIGN
         for w in (self.campaign_start, self.campaign_end, self.period_label):
             w.setEnabled(campaign)
 
     def reset_title(self) -> None:
         """Put back the proposed trích yếu for the chosen kind and year."""
         if self._settings is not None:
-            self.title_edit.setPlainText(default_title(self.kind.currentData(), self._settings, self.year.value()))
+            self.title_edit.setPlainText(default_title(self.chosen_kind(), self._settings, self.year.value()))
 
-    def load(self, plan: Plan, session: Session) -> None:
-        self._settings = load_settings(session)
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self._settings = context.settings
         self.kind.setCurrentIndex(self.kind.findData(plan.kind))
         self.year.setValue(plan.year)
         today = dt.date(plan.year, 1, 1)
@@ -100,8 +102,8 @@ class InfoPage(PlanPage):
         self.title_edit.setPlainText(plan.title)
         self._kind_changed()
 
-    def store(self, plan: Plan, session: Session) -> None:
-        plan.kind = self.kind.currentData()
+    def store(self, plan: PlanDraft) -> None:
+        plan.kind = self.chosen_kind()
         plan.year = self.year.value()
         campaign = plan.kind is PlanKind.CAMPAIGN
         plan.campaign_start = self.campaign_start.date().toPython() if campaign else None
@@ -113,7 +115,7 @@ class InfoPage(PlanPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         """Campaign dates must be in order; a clear message instead of moving on."""
-        if self.kind.currentData() is PlanKind.CAMPAIGN and self.campaign_end.date() < self.campaign_start.date():
+        if self.chosen_kind() is PlanKind.CAMPAIGN and self.campaign_end.date() < self.campaign_start.date():
             self.setSubTitle("<span style='color:#b00020'>Ngày kết thúc đợt thi đua phải sau ngày bắt đầu.</span>")
             return False
         return True
@@ -150,39 +152,37 @@ class BasisPage(PlanPage):
         layout.addLayout(buttons)
         layout.addWidget(QLabel("Chủ đề thi đua:"))
         layout.addWidget(self.theme)
-        self._document_ids: list[int | None] = []
+        self._bases: list[BasisData] = []  # row i of the table edits self._bases[i] (its id, superior link)
 
     def inputs(self):
         return [self.table, self.add, self.remove, self.theme]
 
     def _add(self) -> None:
+        self._bases.append(BasisData())
         self.model.add_row(["Kế hoạch", "", None, "", ""])
-        self._document_ids.append(None)
 
     def _remove(self) -> None:
         row = self.table.currentIndex().row()
         if row >= 0:
+            del self._bases[row]
             self.model.remove_row(row)
-            del self._document_ids[row]
 
     def add_from_header(self, header: SuperiorHeader, document_id: int) -> None:
         """Add the imported superior plan as a căn cứ, unless it is listed already."""
-        if document_id in self._document_ids:
+        if any(b.superior_document_id == document_id for b in self._bases):
             return
+        self._bases.append(BasisData(superior_document_id=document_id))
         self.model.add_row(["Kế hoạch", header.number or "", header.issue_date, header.issuer or "",
                             f"về {header.title[:1].lower()}{header.title[1:]}" if header.title else ""])
-        self._document_ids.append(document_id)
 
-    def load(self, plan: Plan, session: Session) -> None:
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self._bases = list(plan.legal_bases)
         self.model.set_rows([[b.doc_type, b.number, b.issue_date, b.issuer, b.summary] for b in plan.legal_bases])
-        self._document_ids = [b.superior_document_id for b in plan.legal_bases]
         self.theme.setPlainText(plan.theme)
 
-    def store(self, plan: Plan, session: Session) -> None:
-        plan.legal_bases.clear()
-        for position, (row, doc_id) in enumerate(zip(self.model.rows, self._document_ids)):
-            doc_type, number, day, issuer, summary = row
-            plan.legal_bases.append(LegalBasis(position=position, doc_type=doc_type or "Kế hoạch", number=number or "",
-                                               issue_date=day, issuer=issuer or "", summary=summary or "",
-                                               superior_document_id=doc_id))
+    def store(self, plan: PlanDraft) -> None:
+        for basis, (doc_type, number, day, issuer, summary) in zip(self._bases, self.model.rows):
+            basis.doc_type, basis.number, basis.issue_date = doc_type or "Kế hoạch", number or "", day
+            basis.issuer, basis.summary = issuer or "", summary or ""
+        plan.legal_bases = list(self._bases)
         plan.theme = " ".join(self.theme.toPlainText().split())

@@ -17,12 +17,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from core.models import Assignment, AwardForm, Field, Plan, PlanSection, Recipient, SectionKind
-from core.plans import FIELD_LABELS, section_of
-from core.settings import load_settings
+from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
+from core.models import Field, SectionKind
+from core.plans import FIELD_LABELS
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
@@ -38,14 +35,6 @@ def _text_edit(page: PlanPage, placeholder: str = "") -> QPlainTextEdit:
 
 def _lines(edit: QPlainTextEdit) -> str:
     return "\n".join(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
-
-
-def _section(plan: Plan, kind: SectionKind, heading: str, field: Field | None = None) -> PlanSection:
-    section = section_of(plan, kind, field)
-    if section is None:
-        section = PlanSection(kind=kind, field=field, heading=heading, position=len(plan.sections))
-        plan.sections.append(section)
-    return section
 
 
 class PurposePage(PlanPage):
@@ -64,14 +53,13 @@ class PurposePage(PlanPage):
     def inputs(self):
         return [self.purpose, self.requirement]
 
-    def load(self, plan: Plan, session: Session) -> None:
-        for edit, kind in ((self.purpose, SectionKind.PURPOSE), (self.requirement, SectionKind.REQUIREMENT)):
-            section = section_of(plan, kind)
-            edit.setPlainText(section.body if section else "")
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self.purpose.setPlainText(plan.section(SectionKind.PURPOSE, heading="Mục đích").body)
+        self.requirement.setPlainText(plan.section(SectionKind.REQUIREMENT, heading="Yêu cầu").body)
 
-    def store(self, plan: Plan, session: Session) -> None:
-        _section(plan, SectionKind.PURPOSE, "Mục đích").body = _lines(self.purpose)
-        _section(plan, SectionKind.REQUIREMENT, "Yêu cầu").body = _lines(self.requirement)
+    def store(self, plan: PlanDraft) -> None:
+        plan.section(SectionKind.PURPOSE, heading="Mục đích").body = _lines(self.purpose)
+        plan.section(SectionKind.REQUIREMENT, heading="Yêu cầu").body = _lines(self.requirement)
 
 
 CONTENT_FIELDS = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.ENVIRONMENT, Field.DEFENCE_SECURITY,
@@ -99,15 +87,15 @@ class ContentPage(PlanPage):
     def inputs(self):
         return [*self.headings.values(), *self.bodies.values()]
 
-    def load(self, plan: Plan, session: Session) -> None:
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
         for field in CONTENT_FIELDS:
-            section = section_of(plan, SectionKind.CONTENT, field)
-            self.headings[field].setText(section.heading if section else f"Thi đua về {FIELD_LABELS[field].lower()}")
-            self.bodies[field].setPlainText(section.body if section else "")
+            section = plan.section(SectionKind.CONTENT, field, f"Thi đua về {FIELD_LABELS[field].lower()}")
+            self.headings[field].setText(section.heading)
+            self.bodies[field].setPlainText(section.body)
 
-    def store(self, plan: Plan, session: Session) -> None:
+    def store(self, plan: PlanDraft) -> None:
         for field in CONTENT_FIELDS:
-            section = _section(plan, SectionKind.CONTENT, self.headings[field].text(), field)
+            section = plan.section(SectionKind.CONTENT, field)
             section.heading = self.headings[field].text().strip()
             section.body = _lines(self.bodies[field])
 
@@ -159,10 +147,10 @@ class AwardPage(PlanPage):
         if lines:
             self.text.setPlainText("\n".join(filter(None, [_lines(self.text), *lines])))
 
-    def load(self, plan: Plan, session: Session) -> None:
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
         year = plan.year
         self.forms.clear()
-        for form in session.scalars(select(AwardForm).order_by(AwardForm.granting_level, AwardForm.name)):
+        for form in context.award_forms:
             in_force = (form.effective_from is None or form.effective_from.year <= year) and (
                 form.effective_to is None or form.effective_to.year >= year)
             if not in_force:
@@ -173,12 +161,11 @@ class AwardPage(PlanPage):
             item.setData(Qt.UserRole, form.granting_level)
             item.setData(Qt.UserRole + 1, form.legal_basis)
             self.forms.addItem(item)
-        section = section_of(plan, SectionKind.AWARD)
-        self.text.setPlainText(section.body if section else "")
+        self.text.setPlainText(plan.section(SectionKind.AWARD, heading="Khen thưởng").body)
         self.deadline.set_value(plan.award_deadline)
 
-    def store(self, plan: Plan, session: Session) -> None:
-        _section(plan, SectionKind.AWARD, "Khen thưởng").body = _lines(self.text)
+    def store(self, plan: PlanDraft) -> None:
+        plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
         plan.award_deadline = self.deadline.value()
 
 
@@ -189,6 +176,8 @@ class OrganisationPage(PlanPage):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
                          "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT»).", parent)
         self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
+        self._assignments: list[AssignmentData] = []
+        self._recipients: list[RecipientData] = []
         self.model.edited.connect(self.changed)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -196,7 +185,7 @@ class OrganisationPage(PlanPage):
         fit_columns(self.table, 1)
         self.add = QPushButton("Thêm đơn vị")
         self.remove = QPushButton("Xóa dòng đã chọn")
-        self.add.clicked.connect(lambda: self.model.add_row(["", "", None]))
+        self.add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
         self.recipients = _text_edit(self)
         buttons = QHBoxLayout()
@@ -212,20 +201,34 @@ class OrganisationPage(PlanPage):
     def inputs(self):
         return [self.table, self.add, self.remove, self.recipients]
 
+    def _add(self) -> None:
+        self._assignments.append(AssignmentData(""))
+        self.model.add_row(["", "", None])
+
     def _remove(self) -> None:
         row = self.table.currentIndex().row()
         if row >= 0:
+            del self._assignments[row]
             self.model.remove_row(row)
 
-    def load(self, plan: Plan, session: Session) -> None:
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self._assignments = list(plan.assignments)  # row i of the table edits self._assignments[i]
+        self._recipients = list(plan.recipients)
         self.model.set_rows([[a.unit, a.task, a.deadline] for a in plan.assignments])
         self.recipients.setPlainText("\n".join(r.name for r in plan.recipients))
 
-    def store(self, plan: Plan, session: Session) -> None:
-        plan.assignments[:] = [Assignment(position=i, unit=unit, task=task or "", deadline=deadline)
-                               for i, (unit, task, deadline) in enumerate(self.model.rows) if (unit or "").strip()]
+    def store(self, plan: PlanDraft) -> None:
+        for a, (unit, task, deadline) in zip(self._assignments, self.model.rows):
+            a.unit, a.task, a.deadline = (unit or "").strip(), task or "", deadline
+        plan.assignments = [a for a in self._assignments if a.unit]
         names = [line.strip().lstrip("-").strip().rstrip(";.") for line in self.recipients.toPlainText().splitlines()]
-        plan.recipients[:] = [Recipient(position=i, name=n) for i, n in enumerate(n for n in names if n)]
+        names = [n for n in names if n]
+        # Nơi nhận is one text: line i keeps the row of the i-th recipient, so an unchanged line stays unchanged.
+        kept = self._recipients
+        self._recipients = [kept[i] if i < len(kept) else RecipientData(n) for i, n in enumerate(names)]
+        for r, n in zip(self._recipients, names):
+            r.name = n
+        plan.recipients = list(self._recipients)
 
 
 AUTHORITIES = {"TM.": ("TM. Ủy ban nhân dân — Chủ tịch ký", "CHỦ TỊCH"),
@@ -262,8 +265,8 @@ class SignerPage(PlanPage):
         self.name.clear()
         self.name.addItems(self._people.get(code, []))
 
-    def load(self, plan: Plan, session: Session) -> None:
-        settings = load_settings(session)
+    def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        settings = context.settings
         self._people = {"TM.": [settings.chairman_name] if settings and settings.chairman_name else [],
                         "KT.": list(settings.vice_chairmen or []) if settings else []}
         self.authority.setCurrentIndex(max(0, self.authority.findData(plan.signer_authority)))
@@ -271,7 +274,7 @@ class SignerPage(PlanPage):
         self.title_edit.setText(plan.signer_title)
         self.name.setEditText(plan.signer_name)
 
-    def store(self, plan: Plan, session: Session) -> None:
+    def store(self, plan: PlanDraft) -> None:
         plan.signer_authority = self.authority.currentData()
         plan.signer_title = self.title_edit.text().strip().upper()
         plan.signer_name = self.name.currentText().strip()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from core.extraction.evidence import TICK
 from core.layout import target_value, vn_number
+from core.drafts import TargetData
 from core.models import Comparator, Field, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
 from ui.widgets import ListModel
@@ -30,7 +31,7 @@ class Row:
     source_text: str = ""
     derived_from_id: int | None = None
     superior: tuple[float | None, str | None, str] | None = None  # value, unit, printed text
-    id: int | None = None
+    data: TargetData | None = None  # the draft's target this row edits (None until first stored)
 
     def weaker(self) -> bool:
         """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""

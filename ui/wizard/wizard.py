@@ -1,22 +1,27 @@
 """The plan wizard: nine pages, saved to the database as the clerk goes.
 
-Every page is stored when the clerk moves to another page, presses Ctrl+S, closes the window, and
-two seconds after the last edit; reopening a draft resumes on the page where the clerk left it.
+The wizard reads the plan once as plain data (:class:`core.drafts.PlanDraft`); the pages show and update
+that draft, and :func:`core.drafts.save_draft` writes what changed when the clerk moves to another page,
+presses Ctrl+S, closes the window, and at most two seconds after the first unsaved edit. Reopening a
+draft resumes on the page where the clerk left it. An issued plan is shown read-only and never written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWizard
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.db import Database
+from core.drafts import read_context, read_draft, remember_page, save_draft, wizard_page
 from core.export_docx import export_docx
 from core.layout import build_layout
 from core.models import Plan, PlanStatus
-from core.plans import PlanError, issue
+from core.plans import PlanError, issue, problems
 from core.settings import load_settings
 from ui import dialogs
 from ui.wizard.page_preview import PreviewPage
@@ -25,6 +30,7 @@ from ui.wizard.pages_info import BasisPage, InfoPage
 from ui.wizard.pages_text import AwardPage, ContentPage, OrganisationPage, PurposePage, SignerPage
 
 AUTOSAVE_MS = 2000
+log = logging.getLogger(__name__)
 
 
 class PlanWizard(QWizard):
@@ -62,13 +68,15 @@ class PlanWizard(QWizard):
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save)
         QShortcut(QKeySequence.Save, self, activated=self.save)
         self.currentIdChanged.connect(self._page_changed)
-        self.read_only = False
+        self.closed = False
+        self._save_failed = False
         with db.session() as s:
-            plan = s.get(Plan, plan_id)
-            for page in self.pages:
-                page.load(plan, s)
-            self.read_only = plan.status is PlanStatus.ISSUED
-            start = min(max(plan.wizard_page, 0), len(self.pages) - 1)
+            self.draft = read_draft(s, plan_id)
+            context = read_context(s)
+            start = min(max(wizard_page(s, plan_id), 0), len(self.pages) - 1)
+        self.read_only = self.draft.status is PlanStatus.ISSUED
+        for page in self.pages:
+            page.load(self.draft, context)
         if self.read_only:
             for page in self.pages:
                 page.set_read_only(True)
@@ -86,34 +94,54 @@ class PlanWizard(QWizard):
         self._resume_at = 0
 
     def _schedule_save(self) -> None:
-        if not self.read_only:
+        """An edit: save within two seconds of the *first* unsaved one, however long the clerk keeps typing."""
+        if not self.read_only and not self.closed and not self._timer.isActive():
             self._timer.start()
 
     def _page_changed(self, page_id: int) -> None:
-        if page_id < 0:  # the wizard is closing: done() already saved
+        if page_id < 0 or self.closed:  # the wizard is closing: done() already saved
             return
         self.save()
         if self.currentPage() is self.preview:
             with self.db.session() as s:
-                self.preview.refresh(s.get(Plan, self.plan_id), s)
+                plan = s.get(Plan, self.plan_id)
+                self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
 
     def save(self) -> None:
-        """Store every page into the plan (drafts only) and remember the current page."""
+        """Write what changed on every page into the plan (drafts only) and remember the current page."""
         self._timer.stop()
-        with self.db.session() as s:
-            plan = s.get(Plan, self.plan_id)
-            if plan is None:
-                return
-            if plan.status is PlanStatus.DRAFT:
-                for page in self.pages:
-                    page.store(plan, s)
-            if self.currentId() >= 0:
-                plan.wizard_page = self.currentId()
+        if self.closed or self.read_only:
+            return
+        for page in self.pages:
+            page.store(self.draft)
+        try:
+            with self.db.session() as s:
+                save_draft(s, self.draft)
+                if self.currentId() >= 0:
+                    remember_page(s, self.plan_id, self.currentId())
+        except (PlanError, LookupError, SQLAlchemyError, OSError) as exc:
+            self._tell_save_failed(exc)
+            return
+        self._save_failed = False
         self.saved.emit()
 
+    def _tell_save_failed(self, exc: Exception) -> None:
+        """Say once, in Vietnamese, that saving failed; the text stays on screen and the next save retries."""
+        log.exception("saving plan %s failed", self.plan_id)
+        if self._save_failed:
+            return
+        self._save_failed = True
+        reason = str(exc) if isinstance(exc, PlanError) else (
+            "kế hoạch đã bị xóa ở cửa sổ khác." if isinstance(exc, LookupError) else
+            "tệp dữ liệu đang bận, chỉ đọc, hoặc ổ đĩa đã đầy.")
+        dialogs.warn(self, f"Chưa lưu được kế hoạch: {reason} Nội dung vẫn còn trên màn hình; "
+                           "chương trình sẽ lưu lại ở lần sau (hoặc bấm Ctrl+S).")
+
     def done(self, result: int) -> None:
-        """Closing (Đóng, Hoàn tất, Esc, the window's ×) saves first: nothing typed is lost."""
+        """Closing (Đóng, Hoàn tất, Esc, the window's ×) saves what is on screen first, then nothing more:
+        QWizard resets its registered fields on closing, and that must not reach the database."""
         self.save()
+        self.closed = True
         super().done(result)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -170,23 +198,25 @@ class PlanWizard(QWizard):
     def issue_plan(self) -> None:
         """Ban hành: ask for the number (the date is today unless set on page 1) and freeze the plan."""
         self.save()
-        with self.db.session() as s:
-            plan = s.get(Plan, self.plan_id)
-            number = dialogs.ask_text(self, "Ban hành kế hoạch", "Số văn bản (ví dụ 05):", plan.number or "")
-            if number is None:
-                return
-            try:
-                issue(plan, number, plan.issue_date or dt.date.today())
-            except PlanError as exc:
-                s.rollback()
-                dialogs.warn(self, str(exc))
-                return
+        number = dialogs.ask_text(self, "Ban hành kế hoạch", "Số văn bản (ví dụ 05):", self.draft.number or "")
+        if number is None:
+            return
+        try:
+            with self.db.session() as s:
+                plan = s.get(Plan, self.plan_id)
+                issue(plan, number, plan.issue_date or dt.date.today(), load_settings(s))
+        except PlanError as exc:
+            dialogs.warn(self, str(exc))
+            return
         self.read_only = True
         for page in self.pages:
             page.set_read_only(True)
         self.setWindowTitle("Kế hoạch đã ban hành (chỉ xem)")
         with self.db.session() as s:
-            self.info.load(s.get(Plan, self.plan_id), s)
-            self.preview.refresh(s.get(Plan, self.plan_id), s)
+            self.draft = read_draft(s, self.plan_id)
+            context = read_context(s)
+            plan = s.get(Plan, self.plan_id)
+            self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
+        self.info.load(self.draft, context)
         self.saved.emit()
         dialogs.inform(self, "Đã ban hành kế hoạch. Muốn thay đổi, hãy dùng «Tạo bản sửa đổi» ở danh sách kế hoạch.")
