@@ -10,15 +10,30 @@ from core.db import Database, DatabaseError
 from core.paths import default_db_path
 
 
-def open_db(db: str | None) -> Database:
-    """Open the database named on the command line, or the default one."""
-    return Database(Path(db) if db else default_db_path())
+def open_db(db: str | None, *, existing: bool = True) -> Database:
+    """Open the database named on the command line, or the default one.
+
+    With ``existing`` (every command that only reads or exports) a file that does not exist is refused
+    with :class:`DatabaseError` rather than created: a mistyped ``--db`` must not look like an empty list.
+    """
+    path = Path(db) if db else default_db_path()
+    if existing and not path.is_file():
+        raise DatabaseError(f"Không có tệp dữ liệu «{path}». Hãy kiểm tra đường dẫn --db.")
+    return Database(path)
 
 
 def _demo_data(args, db: str | None) -> int:
-    from core.demo import create_demo_data
+    from core.demo import create_demo_data, holds_data
 
-    database = open_db(db)
+    if not db:
+        print("Lỗi: hãy cho biết tệp dữ liệu mẫu cần tạo: demo-data --db TỆP.sqlite3", file=sys.stderr)
+        return 1
+    database = open_db(db, existing=False)
+    if holds_data(database) and not args.force:
+        database.close()
+        print(f"Lỗi: tệp «{database.path}» đã có dữ liệu của một xã; dữ liệu mẫu sẽ ghi đè thông tin xã. "
+              "Hãy chọn một tệp mới, hoặc thêm --force nếu thật sự muốn ghi vào tệp này.", file=sys.stderr)
+        return 1
     create_demo_data(database)
     database.close()
     print(f"Đã tạo dữ liệu mẫu trong {database.path}")

@@ -17,6 +17,12 @@ from core.superior import import_superior_plan
 EXAMPLE = "examples/ke-hoach-thi-dua-tinh-dak-lam-2026.txt"
 
 
+def holds_data(db: Database) -> bool:
+    """Whether ``db`` already holds a commune's settings or any plan (demo data would overwrite them)."""
+    with db.session() as s:
+        return load_settings(s) is not None or s.scalars(select(Plan.id).limit(1)).first() is not None
+
+
 def create_demo_data(db: Database) -> None:
     """Fill ``db`` with the fictional commune Hòa Phong and its complete 2026 annual plan; idempotent.
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh database file per test, Qt offscreen, paths to ../shared material."""
+"""Shared fixtures: a fresh database file per test, Qt offscreen; test inputs are made in tests/samples.py."""
 
 import os
 from pathlib import Path
@@ -8,7 +8,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture
@@ -19,14 +18,6 @@ def db(tmp_path):
     database = Database(tmp_path / "test.sqlite3")
     yield database
     database.close()
-
-
-@pytest.fixture
-def shared():
-    """The ../shared folder (seeds, samples, eval); tests needing it skip where it is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the project")
-    return SHARED
 
 
 def type_text(widget, text: str) -> None:

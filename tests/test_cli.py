@@ -38,3 +38,44 @@ def test_gui_without_a_screen_says_so_in_one_line(tmp_path):
     assert out.returncode == 3
     assert out.stderr.strip().startswith("Không tìm thấy màn hình")
     assert "Traceback" not in out.stderr
+
+
+def test_demo_data_refuses_a_database_that_holds_a_commune(tmp_path):
+    from core.db import Database
+    from core.settings import load_settings, save_settings
+
+    path = tmp_path / "real.sqlite3"
+    database = Database(path)
+    with database.session() as s:
+        save_settings(s, commune_name="Phổ An", place_name="Phổ An")
+    database.close()
+    out = _run("demo-data", "--db", str(path))
+    assert out.returncode == 1 and "đã có dữ liệu" in out.stderr and "Traceback" not in out.stderr
+    database = Database(path)
+    with database.session() as s:
+        assert load_settings(s).commune_name == "Phổ An"
+    database.close()
+    assert _run("demo-data", "--db", str(path), "--force").returncode == 0
+
+
+def test_demo_data_needs_a_file_named(tmp_path):
+    env = {**os.environ, "THIDUA_DB": str(tmp_path / "default.sqlite3")}
+    out = _run("demo-data", env=env)
+    assert out.returncode == 1 and "--db" in out.stderr
+    assert not (tmp_path / "default.sqlite3").exists()
+
+
+def test_reading_commands_refuse_a_mistyped_database(tmp_path):
+    typo = tmp_path / "thidua.sqlite"
+    for args in (["list-plans", "--db", str(typo)], ["export-plan", "--db", str(typo), "--plan", "1", "--docx",
+                                                      str(tmp_path / "a.docx")]):
+        out = _run(*args)
+        assert out.returncode == 2 and "Không có tệp dữ liệu" in out.stderr
+    assert not typo.exists()
+
+
+def test_a_pdf_that_cannot_be_written_is_an_error(tmp_path):
+    path = tmp_path / "demo.sqlite3"
+    assert _run("demo-data", "--db", str(path)).returncode == 0
+    out = _run("export-plan", "--db", str(path), "--plan", "1", "--pdf", str(tmp_path / "no-such-folder" / "a.pdf"))
+    assert out.returncode == 1 and "no-such-folder" in out.stderr and "Traceback" not in out.stderr

@@ -1,4 +1,4 @@
-"""Readers on real files from ../shared, and every kind of bad input the clerk may pick."""
+"""Readers on documents made like real plans (tests/samples.py), and every kind of bad input the clerk may pick."""
 
 import io
 import json
@@ -11,31 +11,43 @@ import docx
 import pypdf
 import pytest
 from conftest import ROOT
+from samples import TARGETS, superior_plan_docx, text_pdf
 
 from core.reading import MAX_FILE_BYTES, DocumentError, clean, read_document
 
 
-def test_docx_keeps_paragraphs_and_tables_in_document_order(shared):
-    doc = read_document(shared / "eval" / "002t_table_53c0be273c9cb1a6.docx")
+def test_docx_keeps_paragraphs_and_tables_in_document_order(tmp_path):
+    doc = read_document(superior_plan_docx(tmp_path / "plan.docx", as_table=True))
     texts = [line.text for line in doc.lines]
     heading = texts.index("2. Chỉ tiêu thi đua")
     first_row = next(line for line in doc.lines if line.cells and line.cells[0] == "1")
     assert heading < first_row.index < texts.index("III. TỔ CHỨC THỰC HIỆN")
-    assert first_row.cells == ["1", "Tổng giá trị sản xuất", "tỷ đồng", "khoảng 28.603,61"]
+    assert first_row.cells == ["1", "Tổng giá trị sản xuất", "tỷ đồng", "28.603,61"]
     assert "Số: 21/KH-UBND" in texts  # header table cells come through as lines
 
 
-def test_pdf_lines_wrapped_mid_item_are_joined(shared):
-    doc = read_document(shared / "eval" / "002_53c0be273c9cb1a6.pdf")
+def test_pdf_lines_wrapped_mid_item_are_joined(tmp_path, qapp):
+    path = text_pdf(tmp_path / "plan.pdf", [
+        "2. Chỉ tiêu thi đua",
+        "- (3) Cơ cấu kinh tế: Nông, lâm nghiệp và thủy sản khoảng 10,49%; Công nghiệp – xây",
+        "dựng khoảng 37,52%; Dịch vụ khoảng 51,99%;",
+        "- (4) Thu nhập bình quân đầu người/năm: 60 Tr.đ/người/năm.",
+    ])
+    doc = read_document(path)
     item = next(line.text for line in doc.lines if line.text.startswith("- (3)"))
-    assert item.endswith("Dịch vụ khoảng 51,99%;")
-    assert any(line.text == "(22) Thu nhập bình quân đầu người/năm: 60 Tr.đ/người/năm." for line in doc.lines)
+    assert item.endswith("Công nghiệp – xây dựng khoảng 37,52%; Dịch vụ khoảng 51,99%;")
+    assert any(line.text == "- (4) Thu nhập bình quân đầu người/năm: 60 Tr.đ/người/năm." for line in doc.lines)
 
 
-def test_samples_read_as_nfc(shared):
-    for path in sorted((shared / "samples").iterdir()):
+def test_documents_read_as_nfc(tmp_path, qapp):
+    import unicodedata as ud
+
+    decomposed = ud.normalize("NFD", "- (1) Tỷ lệ hộ nghèo giảm còn 2%;")
+    paths = [superior_plan_docx(tmp_path / "plan.docx"), text_pdf(tmp_path / "plan.pdf", [decomposed] * 3)]
+    (tmp_path / "plan.txt").write_text(("2. Chỉ tiêu thi đua\n" + decomposed + "\n") * 12, encoding="utf-8")
+    for path in [*paths, tmp_path / "plan.txt"]:
         doc = read_document(path)
-        assert len(doc.lines) > 20, path
+        assert len(doc.lines) >= 3, path
         assert all(unicodedata.is_normalized("NFC", line.text) for line in doc.lines)
 
 
@@ -115,12 +127,12 @@ def _cli(*args):
                           encoding="utf-8", timeout=120)
 
 
-def test_cli_prints_targets_as_json(shared):
-    out = _cli("extract-targets", str(shared / "eval" / "002_53c0be273c9cb1a6.docx"))
+def test_cli_prints_targets_as_json(tmp_path):
+    out = _cli("extract-targets", str(superior_plan_docx(tmp_path / "plan.docx")))
     assert out.returncode == 0, out.stderr
     targets = json.loads(out.stdout)
-    assert len(targets) == 30
-    assert targets[0]["indicator"] == "Tổng giá trị sản xuất" and targets[0]["value"] == 28603.61
+    assert [(t["indicator"], t["value"], t["unit"]) for t in targets] == [(i, v, u) for _item, i, v, u in TARGETS]
+    assert targets[0]["comparator"] == "~" and 0.5 <= targets[0]["confidence"] <= 1
     assert "Tỷ lệ" in out.stdout  # UTF-8, not \\u escapes
 
 

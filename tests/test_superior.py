@@ -8,15 +8,16 @@ from sqlalchemy import func, select
 from core.models import Comparator, SuperiorDocument, Target
 from core.reading import DocumentError
 from core.superior import import_superior_plan
+from samples import superior_plan_docx
 
 
-def test_import_stores_document_and_targets(db, shared):
+def test_import_stores_document_and_targets(db, tmp_path):
     with db.session() as s:
-        result = import_superior_plan(s, shared / "samples" / "superior-002.docx")
+        result = import_superior_plan(s, superior_plan_docx(tmp_path / "ke-hoach-huyen.docx"))
         assert not result.already_imported
     with db.session() as s:
         doc = s.scalars(select(SuperiorDocument)).one()
-        assert doc.file_name == "superior-002.docx" and len(doc.sha256) == 64
+        assert doc.file_name == "ke-hoach-huyen.docx" and len(doc.sha256) == 64
         assert "Chỉ tiêu thi đua" in doc.text
         first = doc.targets[0]
         assert (first.indicator, first.comparator, first.value, first.unit) == (
@@ -25,14 +26,15 @@ def test_import_stores_document_and_targets(db, shared):
         assert [t.position for t in doc.targets] == list(range(len(doc.targets)))
 
 
-def test_same_file_under_another_name_is_recognised(db, shared, tmp_path):
+def test_same_file_under_another_name_is_recognised(db, tmp_path):
+    original = superior_plan_docx(tmp_path / "ke-hoach-huyen.docx")
     copy = tmp_path / "ban-sao.docx"
-    shutil.copy(shared / "samples" / "superior-002.docx", copy)
+    shutil.copy(original, copy)
     with db.session() as s:
-        import_superior_plan(s, shared / "samples" / "superior-002.docx")
+        import_superior_plan(s, original)
     with db.session() as s:
         again = import_superior_plan(s, copy)
-        assert again.already_imported and again.document.file_name == "superior-002.docx"
+        assert again.already_imported and again.document.file_name == "ke-hoach-huyen.docx"
     with db.session() as s:
         assert s.scalar(select(func.count(SuperiorDocument.id))) == 1
 

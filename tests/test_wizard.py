@@ -9,7 +9,14 @@ from core.models import Comparator, Plan, PlanKind, SectionKind, SuperiorLevel, 
 from core.plans import section_of
 from core.settings import save_settings
 from ui import dialogs
+from samples import TARGETS, superior_plan_docx
 from ui.plans_tab import PlansTab
+
+
+@pytest.fixture
+def superior(tmp_path):
+    """The fictional district plan (tests/samples.py) as a .docx, 12 targets."""
+    return str(superior_plan_docx(tmp_path / "ke-hoach-huyen.docx"))
 
 
 @pytest.fixture
@@ -40,16 +47,16 @@ def _plan(db):
     return plan
 
 
-def test_create_import_adopt_edit_finish(qtbot, db, tab, shared, monkeypatch):
+def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
     qtbot.waitExposed(wizard)
     _go_to(wizard, 2)
-    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(shared / "samples" / "superior-002.docx"))
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: superior)
     qtbot.mouseClick(wizard.targets.open_button, Qt.LeftButton)
-    assert wizard.targets.superior.rowCount() == 30
+    assert wizard.targets.superior.rowCount() == len(TARGETS)
     wizard.targets.superior.setData(wizard.targets.superior.index(1, 0), Qt.Unchecked, Qt.CheckStateRole)
     qtbot.mouseClick(wizard.targets.adopt_button, Qt.LeftButton)
-    assert wizard.targets.model.rowCount() == 29
+    assert wizard.targets.model.rowCount() == len(TARGETS) - 1
     model = wizard.targets.model
     assert model.setData(model.index(0, 2), "30.000,5")  # the commune raises the first target
     _go_to(wizard, 8)
@@ -58,10 +65,11 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, shared, monkeypatch):
     wizard.button(wizard.WizardButton.FinishButton).click()
     with db.session() as s:
         plan = s.scalars(select(Plan)).one()
-        assert len(plan.targets) == 29
+        assert len(plan.targets) == len(TARGETS) - 1
         first = plan.targets[0]
         assert (first.indicator, first.value, first.comparator) == ("Tổng giá trị sản xuất", 30000.5, Comparator.APPROX)
-        assert first.derived_from.value == 28603.61 and first.derived_from.superior_document.file_name == "superior-002.docx"
+        assert first.derived_from.value == 28603.61
+        assert first.derived_from.superior_document.file_name == "ke-hoach-huyen.docx"
         assert all(t.derived_from_id for t in plan.targets)
         assert "Tốc độ tăng trưởng tổng giá trị sản phẩm trên địa bàn" not in [t.indicator for t in plan.targets]
         basis = plan.legal_bases[0]  # the imported plan became a căn cứ, read from its header
@@ -69,10 +77,10 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, shared, monkeypatch):
                                                                               "2025-02-03")
 
 
-def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, shared, monkeypatch):
+def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     wizard = tab.create()
     _go_to(wizard, 2)
-    assert wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    assert wizard.targets.import_file(superior)
     wizard.targets.adopt_rows([0])
     model = wizard.targets.model
     assert wizard.targets.warnings.text() == ""
@@ -138,10 +146,10 @@ def test_required_title_blocks_next(qtbot, db, tab):
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
 
 
-def test_copy_to_next_year(qtbot, db, tab, shared):
+def test_copy_to_next_year(qtbot, db, tab, superior):
     wizard = tab.create()
     _go_to(wizard, 2)
-    wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    wizard.targets.import_file(superior)
     wizard.targets.adopt_ticked()
     wizard.info.number.setText("05")
     wizard.close()
@@ -169,10 +177,10 @@ def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):
     assert tab.model.rowCount() == 0
 
 
-def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, shared, monkeypatch):
+def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
     _go_to(wizard, 2)
-    wizard.targets.import_file(str(shared / "samples" / "superior-002.docx"))
+    wizard.targets.import_file(superior)
     wizard.targets.adopt_ticked()
     _go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "3")

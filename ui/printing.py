@@ -7,6 +7,8 @@ Pages are painted one by one on an A4 page with the margins of NĐ 30/2020/NĐ-C
 
 from __future__ import annotations
 
+import errno
+
 import html
 from pathlib import Path
 
@@ -112,7 +114,10 @@ def configure(printer: QPrinter) -> None:
 
 
 def paint(layout: PlanLayout, printer: QPrinter) -> int:
-    """Paint every page of the plan on ``printer``; returns the page count."""
+    """Paint every page of the plan on ``printer``; returns the page count.
+
+    Raises ``OSError`` (with the file name for a PDF) when the printer cannot be started.
+    """
     dpi = printer.resolution()
     document = QTextDocument()
     document.documentLayout().setPaintDevice(printer)  # lay out in the printer's pixels: 14 pt is 14 pt on paper
@@ -124,7 +129,9 @@ def paint(layout: PlanLayout, printer: QPrinter) -> int:
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     pages = document.pageCount()
     top_margin = printer.pageLayout().marginsPixels(dpi).top()
-    painter = QPainter(printer)
+    painter = QPainter()
+    if not painter.begin(printer):  # e.g. a PDF in a folder that does not exist or is read-only
+        raise OSError(errno.EACCES, "không mở được tệp hoặc máy in để ghi", printer.outputFileName() or None)
     try:
         for page in range(pages):
             if page:
@@ -142,7 +149,10 @@ def paint(layout: PlanLayout, printer: QPrinter) -> int:
 
 
 def export_pdf(layout: PlanLayout, path: Path | str) -> int:
-    """Write the plan as a PDF at ``path``; returns the page count. Needs a Q(Gui)Application."""
+    """Write the plan as a PDF at ``path``; returns the page count. Needs a Q(Gui)Application.
+
+    Raises ``OSError`` when the file cannot be written (missing or read-only folder, file open elsewhere).
+    """
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))

@@ -176,9 +176,15 @@ class PlanWizard(QWizard):
 
         self.save()
         path = dialogs.ask_save_file(self, "Xuất kế hoạch ra PDF", self._suggested_name(".pdf"), "PDF (*.pdf)")
-        if path:
+        if not path:
+            return
+        try:
             export_pdf(self._layout(), path)
-            dialogs.inform(self, f"Đã xuất kế hoạch ra {path}")
+        except OSError as exc:
+            dialogs.warn(self, f"Không ghi được tệp PDF «{path}»: thư mục có tồn tại và ghi được không, "
+                               f"tệp có đang mở trong chương trình khác không? ({exc.strerror or exc})")
+            return
+        dialogs.inform(self, f"Đã xuất kế hoạch ra {path}")
 
     def print_preview(self) -> None:
         """The print preview dialog; printing from it uses the decree's page layout."""
