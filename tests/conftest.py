@@ -33,3 +33,50 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+@pytest.fixture
+def superior(tmp_path):
+    """The fictional district plan (tests/samples.py) as a .docx, 12 targets."""
+    from samples import superior_plan_docx
+
+    return str(superior_plan_docx(tmp_path / "ke-hoach-huyen.docx"))
+
+
+@pytest.fixture
+def tab(qtbot, db, monkeypatch):
+    """The plans tab on a commune Bình Hải (district level), new plans annual."""
+    from core.models import PlanKind, SuperiorLevel, UnitType
+    from core.settings import save_settings
+    from ui.plans_tab import PlansTab
+
+    with db.session() as s:
+        save_settings(s, commune_name="Bình Hải", unit_type=UnitType.COMMUNE, superior_body="UBND huyện Bình Sơn",
+                      superior_level=SuperiorLevel.DISTRICT, place_name="Bình Hải", chairman_name="Phạm Văn Tâm",
+                      vice_chairmen=["Lê Thị Hoa"], number_suffix="KH-UBND")
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.ANNUAL)
+    widget = PlansTab(db)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def go_to(wizard, page_id):
+    """Move the wizard with Tiếp / Quay lại to page ``page_id``."""
+    while wizard.currentId() < page_id:
+        wizard.next()
+    while wizard.currentId() > page_id:
+        wizard.back()
+    assert wizard.currentId() == page_id
+
+
+def last_plan(db):
+    """The newest plan, detached."""
+    from sqlalchemy import select
+
+    from core.models import Plan
+
+    with db.session() as s:
+        plan = s.scalars(select(Plan).order_by(Plan.id.desc())).first()
+        s.expunge_all()
+    return plan

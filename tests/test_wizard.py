@@ -1,56 +1,20 @@
 """The plan wizard driven as a clerk would: create, import, adopt, edit, resume, copy."""
 
-import pytest
+from conftest import go_to, last_plan
 from PySide6.QtCore import Qt
+from samples import TARGETS
 from sqlalchemy import select
 
 from core.drafts import wizard_page
-from core.models import Comparator, Plan, PlanKind, SectionKind, SuperiorLevel, Target, UnitType
+from core.models import Comparator, Plan, SectionKind, Target
 from core.plans import section_of
-from core.settings import save_settings
 from ui import dialogs
-from samples import TARGETS, superior_plan_docx
-from ui.plans_tab import PlansTab
-
-
-@pytest.fixture
-def superior(tmp_path):
-    """The fictional district plan (tests/samples.py) as a .docx, 12 targets."""
-    return str(superior_plan_docx(tmp_path / "ke-hoach-huyen.docx"))
-
-
-@pytest.fixture
-def tab(qtbot, db, monkeypatch):
-    with db.session() as s:
-        save_settings(s, commune_name="Bình Hải", unit_type=UnitType.COMMUNE, superior_body="UBND huyện Bình Sơn",
-                      superior_level=SuperiorLevel.DISTRICT, place_name="Bình Hải", chairman_name="Phạm Văn Tâm",
-                      vice_chairmen=["Lê Thị Hoa"], number_suffix="KH-UBND")
-    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.ANNUAL)
-    widget = PlansTab(db)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def _go_to(wizard, page_id):
-    while wizard.currentId() < page_id:
-        wizard.next()
-    while wizard.currentId() > page_id:
-        wizard.back()
-    assert wizard.currentId() == page_id
-
-
-def _plan(db):
-    with db.session() as s:
-        plan = s.scalars(select(Plan).order_by(Plan.id.desc())).first()
-        s.expunge_all()
-    return plan
 
 
 def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
     qtbot.waitExposed(wizard)
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: superior)
     qtbot.mouseClick(wizard.targets.open_button, Qt.LeftButton)
     assert wizard.targets.superior.rowCount() == len(TARGETS)
@@ -59,7 +23,7 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     assert wizard.targets.model.rowCount() == len(TARGETS) - 1
     model = wizard.targets.model
     assert model.setData(model.index(0, 2), "30.000,5")  # the commune raises the first target
-    _go_to(wizard, 8)
+    go_to(wizard, 8)
     assert wizard.preview.problems.count() == 0
     assert "Tổng giá trị sản xuất khoảng 30.000,5 tỷ đồng" in wizard.preview.preview.toPlainText()
     wizard.button(wizard.WizardButton.FinishButton).click()
@@ -79,7 +43,7 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
 
 def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     wizard = tab.create()
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     assert wizard.targets.import_file(superior)
     wizard.targets.adopt_rows([0])
     model = wizard.targets.model
@@ -88,14 +52,14 @@ def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     assert "Tổng giá trị sản xuất" in wizard.targets.warnings.text()
     wizard.next()
     assert wizard.currentId() == 3
-    assert _plan(db) is not None
+    assert last_plan(db) is not None
     with db.session() as s:
         assert s.scalars(select(Target).where(Target.plan_id.is_not(None))).one().value == 20000
 
 
 def test_unreadable_superior_file_says_why(qtbot, db, tab, tmp_path, monkeypatch):
     wizard = tab.create()
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 broken")
     messages = []
@@ -106,12 +70,12 @@ def test_unreadable_superior_file_says_why(qtbot, db, tab, tmp_path, monkeypatch
 
 def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
     wizard = tab.create()
-    _go_to(wizard, 1)
+    go_to(wizard, 1)
     wizard.basis.theme.setPlainText("Đoàn kết, sáng tạo, về đích sớm")
-    _go_to(wizard, 3)
+    go_to(wizard, 3)
     wizard.pages[3].purpose.setPlainText("Mục đích thứ nhất\nMục đích thứ hai")
     wizard.close()
-    plan = _plan(db)
+    plan = last_plan(db)
     with db.session() as s:
         page = wizard_page(s, plan.id)
     assert plan.theme == "Đoàn kết, sáng tạo, về đích sớm" and page == 3
@@ -125,16 +89,16 @@ def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
 
 def test_autosave_after_typing(qtbot, db, tab):
     wizard = tab.create()
-    _go_to(wizard, 1)
+    go_to(wizard, 1)
     wizard.basis.theme.setPlainText("Chủ đề lưu tự động")
-    qtbot.waitUntil(lambda: _plan(db).theme == "Chủ đề lưu tự động", timeout=5000)
+    qtbot.waitUntil(lambda: last_plan(db).theme == "Chủ đề lưu tự động", timeout=5000)
 
 
 def test_back_and_next_keep_values(qtbot, db, tab):
     wizard = tab.create()
     wizard.info.number.setText("07")
-    _go_to(wizard, 4)
-    _go_to(wizard, 0)
+    go_to(wizard, 4)
+    go_to(wizard, 0)
     assert wizard.info.number.text() == "07"
 
 
@@ -148,12 +112,12 @@ def test_required_title_blocks_next(qtbot, db, tab):
 
 def test_copy_to_next_year(qtbot, db, tab, superior):
     wizard = tab.create()
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     wizard.targets.import_file(superior)
     wizard.targets.adopt_ticked()
     wizard.info.number.setText("05")
     wizard.close()
-    source = _plan(db)
+    source = last_plan(db)
     tab.model.refresh()
     tab.view.selectRow(0)
     copy = tab.copy_selected()
@@ -179,10 +143,10 @@ def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):
 
 def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     wizard.targets.import_file(superior)
     wizard.targets.adopt_ticked()
-    _go_to(wizard, 8)
+    go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "3")
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     qtbot.mouseClick(wizard.preview.issue_button, Qt.LeftButton)
@@ -190,7 +154,7 @@ def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkey
         plan = s.get(Plan, wizard.plan_id)
         assert (plan.status.value, plan.number) == ("issued", "03") and plan.issue_date is not None
     assert wizard.read_only and not wizard.targets.add_button.isEnabled()
-    _go_to(wizard, 0)
+    go_to(wizard, 0)
     assert wizard.info.number.text() == "03" and not wizard.info.number.isEnabled()
     wizard.info.number.setText("99")  # even if changed programmatically, an issued plan is not written
     wizard.save()
@@ -208,7 +172,7 @@ def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkey
 
 def test_issue_is_refused_while_something_is_missing(qtbot, db, tab, monkeypatch):
     wizard = tab.create()
-    _go_to(wizard, 8)
+    go_to(wizard, 8)
     assert "Chưa có chỉ tiêu thi đua nào." in [wizard.preview.problems.item(i).text()
                                               for i in range(wizard.preview.problems.count())]
     warnings = []
@@ -227,7 +191,7 @@ def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtb
         "Năm 2027, huyện phấn đấu thu ngân sách đạt 450 tỷ đồng; tỷ lệ hộ nghèo giảm còn 1,2%.\n", encoding="utf-8")
     wizard = tab.create()
     qtbot.waitExposed(wizard)
-    _go_to(wizard, 2)
+    go_to(wizard, 2)
     page = wizard.targets
     assert page.import_file(str(superior))
     rows = [(page.superior.data(page.superior.index(r, 1)), page.superior.ticked[r]) for r in range(3)]
