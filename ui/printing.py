@@ -153,6 +153,8 @@ def export_pdf(layout: PlanLayout, path: Path | str) -> int:
 
     Raises ``OSError`` when the file cannot be written (missing or read-only folder, file open elsewhere).
     """
+    with open(path, "wb"):  # a missing folder, a read-only one or a file locked by a viewer: a clear OSError
+        pass
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))
