@@ -2,6 +2,8 @@
 
 from conftest import go_to, last_plan
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from samples import TARGETS
 from sqlalchemy import select
 
@@ -9,6 +11,17 @@ from core.drafts import wizard_page
 from core.models import Comparator, Plan, SectionKind, Target
 from core.plans import section_of
 from ui import dialogs
+
+
+def _open_editor(qtbot, view, row, column, kind):
+    """Double-click a cell of ``view`` and return the editor its delegate opened (a ``kind`` widget)."""
+    qtbot.waitExposed(view.window())
+    rect = view.visualRect(view.model().index(row, column))
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=rect.center())  # QTest's double-click needs the press
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=rect.center())
+    editor = view.viewport().findChild(kind)
+    assert editor is not None and editor.isVisible()
+    return editor
 
 
 def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
@@ -46,9 +59,12 @@ def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     go_to(wizard, 2)
     assert wizard.targets.import_file(superior)
     wizard.targets.adopt_rows([0])
-    model = wizard.targets.model
     assert wizard.targets.warnings.text() == ""
-    model.setData(model.index(0, 2), "20.000")
+    editor = _open_editor(qtbot, wizard.targets.view, 0, 2, QLineEdit)  # double-click the value cell
+    editor.selectAll()
+    QTest.keyClicks(editor, "20.000")
+    QTest.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not editor.isVisible())  # the delegate commits on the next turn of the event loop
     assert "Tổng giá trị sản xuất" in wizard.targets.warnings.text()
     wizard.next()
     assert wizard.currentId() == 3
@@ -96,7 +112,7 @@ def test_autosave_after_typing(qtbot, db, tab):
 
 def test_back_and_next_keep_values(qtbot, db, tab):
     wizard = tab.create()
-    wizard.info.number.setText("07")
+    QTest.keyClicks(wizard.info.number, "07")
     go_to(wizard, 4)
     go_to(wizard, 0)
     assert wizard.info.number.text() == "07"
@@ -201,3 +217,17 @@ def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtb
     assert "<b>450</b>" in page.source.text() and "phấn đấu" in page.source.text()
     qtbot.mouseClick(page.adopt_button, Qt.LeftButton)
     assert [r.value for r in page.model.rows] == [450, 1.2]
+
+
+def test_comparator_chosen_in_the_table_editor(qtbot, db, tab, superior):
+    wizard = tab.create()
+    go_to(wizard, 2)
+    wizard.targets.import_file(superior)
+    wizard.targets.adopt_rows([3])  # Tỷ lệ che phủ rừng đạt 35,6%
+    combo = _open_editor(qtbot, wizard.targets.view, 0, 1, QComboBox)
+    combo.setCurrentIndex(combo.findText("từ … trở lên"))
+    QTest.keyClick(combo, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not combo.isVisible())
+    wizard.save()
+    with db.session() as s:
+        assert s.scalars(select(Target).where(Target.plan_id.is_not(None))).one().comparator is Comparator.GE
