@@ -20,16 +20,23 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def load_award_forms(session: Session) -> int:
-    """Insert or update every entry of ``resources/award_forms.json``; return how many entries it holds."""
+    """Add the entries of ``resources/award_forms.json`` that the database does not hold yet; return how many
+    entries the file holds.
+
+    Entries already in the database are the clerk's (Tệp → Danh mục khen thưởng may have adapted them to the
+    province) and are never overwritten; only an empty ``decided_by`` is filled in. Nominations keep the entry
+    they were made under.
+    """
     data = json.loads((resources_dir() / "award_forms.json").read_text(encoding="utf-8"))
     for entry in data["award_forms"]:
-        form = session.get(AwardForm, entry["code"]) or AwardForm(code=entry["code"])
-        form.name = entry["name"]
-        form.category = entry["category"]
-        form.beneficiary = entry["beneficiary"]
-        form.granting_level = entry["granting_level"]
-        form.legal_basis = entry["legal_basis"]
-        form.effective_from = _date(entry["effective_from"])
-        form.effective_to = _date(entry["effective_to"])
-        session.add(form)
+        form = session.get(AwardForm, entry["code"])
+        if form is not None:
+            form.decided_by = form.decided_by or entry["decided_by"]
+            continue
+        session.add(AwardForm(
+            code=entry["code"], name=entry["name"], category=entry["category"], beneficiary=entry["beneficiary"],
+            granting_level=entry["granting_level"], decided_by=entry["decided_by"],
+            legal_basis=entry["legal_basis"], effective_from=_date(entry["effective_from"]),
+            effective_to=_date(entry["effective_to"]),
+        ))
     return len(data["award_forms"])

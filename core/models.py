@@ -106,6 +106,15 @@ class NominationStatus(str, enum.Enum):
     REFUSED = "refused"
 
 
+class AwardKind(str, enum.Enum):
+    """Kind of award (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 8): thường xuyên, đột xuất, chuyên đề, theo đợt."""
+
+    REGULAR = "regular"
+    SUDDEN = "sudden"
+    THEMATIC = "thematic"
+    CAMPAIGN = "campaign"
+
+
 class CommuneSettings(Base):
     """The commune's own details used in every document header and signature (one row)."""
 
@@ -303,6 +312,7 @@ class AwardForm(Base):
     category: Mapped[str] = mapped_column(String(20))  # "form" (hình thức) or "title" (danh hiệu)
     beneficiary: Mapped[str] = mapped_column(String(20))  # individual / collective / household
     granting_level: Mapped[str] = mapped_column(String(20))  # commune / district / province / central
+    decided_by: Mapped[str] = mapped_column(String(200), default="")  # "Chủ tịch Ủy ban nhân dân cấp xã"
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     effective_from: Mapped[dt.date | None] = mapped_column(Date)
     effective_to: Mapped[dt.date | None] = mapped_column(Date)
@@ -333,6 +343,7 @@ class Nomination(Base):
     nominee_id: Mapped[int] = mapped_column(ForeignKey("nominee.id", ondelete="CASCADE"), index=True)
     award_form_code: Mapped[str] = mapped_column(ForeignKey("award_form.code"))
     granting_level: Mapped[str] = mapped_column(String(20), default="commune")
+    award_kind: Mapped[AwardKind] = mapped_column(_enum(AwardKind), default=AwardKind.REGULAR)
     achievement: Mapped[str] = mapped_column(Text, default="")  # tóm tắt thành tích
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
     movement: Mapped[str] = mapped_column(Text, default="")  # phong trào thi đua

@@ -164,9 +164,12 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path, revision):
     with create_engine(sqlite_url(path)).begin() as conn:
         command.upgrade(alembic_config(conn), revision)
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO plan (kind, year, place_name, title, theme, status, version, signer_authority,"
-                     " signer_title, signer_name, targets_as_table, wizard_page)"
-                     " VALUES ('annual', 2024, '', 'Kế hoạch cũ', '', 'draft', 1, 'TM.', 'CHỦ TỊCH', '', 0, 0)")
+        values = {"kind": "annual", "year": 2024, "place_name": "", "title": "Kế hoạch cũ", "theme": "",
+                  "status": "draft", "version": 1, "signer_authority": "TM.", "signer_title": "CHỦ TỊCH",
+                  "signer_name": "", "targets_as_table": 0, "wizard_page": 0}
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(plan)") if row[1] in values]
+        conn.execute(f"INSERT INTO plan ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                     [values[c] for c in columns])
     database = Database(path)
     with database.session() as s:
         assert s.scalars(select(Plan)).one().title == "Kế hoạch cũ"
