@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from sqlalchemy import select
 
@@ -59,3 +60,62 @@ def create_demo_data(db: Database) -> None:
         settings.place_name = settings.place_name or "Hòa Phong"
         s.flush()
         remember_page(s, plan.id, 8)
+        _demo_nominations(s, plan.id, dt.date.today())
+
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Huỳnh"]
+MIDDLE = {"Nam": ["Văn", "Đức", "Minh", "Quốc"], "Nữ": ["Thị", "Thu", "Ngọc", "Thị Thanh"]}
+GIVEN = {"Nam": ["An", "Bảo", "Cường", "Dũng", "Hải", "Khoa", "Long", "Phúc", "Sơn", "Tùng"],
+         "Nữ": ["Anh", "Bích", "Dung", "Hạnh", "Hoa", "Lan", "Mai", "Nga", "Thảo", "Yến"]}
+POSITIONS = [("Công chức Văn phòng - Thống kê", "UBND xã Hòa Phong"), ("Trưởng thôn", "Thôn Phú Lộc"),
+             ("Giáo viên", "Trường Tiểu học Hòa Phong"), ("Trưởng Công an xã", "Công an xã Hòa Phong"),
+             ("Chi hội trưởng Hội Nông dân", "Thôn Tân An"), ("Bác sĩ", "Trạm Y tế xã Hòa Phong")]
+COLLECTIVES = ["Thôn Phú Lộc", "Thôn Tân An", "Tổ dân phố Trung Hòa", "Trường Mầm non Hòa Phong",
+               "Trạm Y tế xã Hòa Phong", "Hợp tác xã Nông nghiệp Hòa Phong"]
+ACHIEVEMENTS = ["Hoàn thành xuất sắc nhiệm vụ được giao; có sáng kiến cải tiến quy trình một cửa được công nhận.",
+                "Vận động Nhân dân hiến đất làm đường giao thông nông thôn, hoàn thành vượt kế hoạch.",
+                "Tích cực trong phong trào xây dựng nông thôn mới nâng cao; không có vi phạm pháp luật.",
+                "Đi đầu trong chuyển đổi số, hướng dẫn người dân nộp hồ sơ trực tuyến."]
+
+
+def _demo_nominations(s, plan_id: int, today: dt.date) -> None:
+    """About 40 fictional nominations over this year and last: mixed forms, kinds, statuses and deadlines
+    (some overdue, some due within a week, relative to ``today``)."""
+    from core.models import AwardKind, NominationStatus, NomineeKind
+    from core.nominations import GENDERS, NominationData, restore_nomination
+
+    rng = random.Random(2026)
+    years = (today.year - 1, today.year)
+    offsets = [-12, -3, 2, 5, 6, 20, 45]
+    for i in range(40):
+        year = years[i % 2]
+        current = year == today.year
+        if i % 5 == 3:
+            kind, name = NomineeKind.COLLECTIVE, COLLECTIVES[i % len(COLLECTIVES)]
+            village = name.startswith(("Thôn", "Tổ dân phố"))
+            form = rng.choice(["THONVH_XA" if village else "TTLDTT_XA", "GK_CTX"]) if year >= 2026 else "GK_CTX"
+            gender = birth = None
+            position, unit = "", "xã Hòa Phong"
+        elif i % 7 == 5:
+            kind, name = NomineeKind.HOUSEHOLD, f"Hộ ông {rng.choice(FAMILY)} Văn {rng.choice(GIVEN['Nam'])}"
+            form, gender, birth, position, unit = "GDVH", None, None, "", f"Thôn {rng.choice(['Phú Lộc', 'Tân An'])}"
+        else:
+            gender = rng.choice(GENDERS)
+            kind = NomineeKind.INDIVIDUAL
+            name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[gender])} {GIVEN[gender][i % 10]}"
+            form = rng.choice(["LDTT", "CSTDCS_XA", "GK_CTX", "BK_CTT"]) if year >= 2026 else rng.choice(
+                ["LDTT", "GK_CTX", "BK_CTT"])
+            birth = dt.date(rng.randint(1970, 1998), rng.randint(1, 12), rng.randint(1, 28))
+            position, unit = rng.choice(POSITIONS)
+        status = (rng.choice([NominationStatus.DRAFT, NominationStatus.DRAFT, NominationStatus.SUBMITTED])
+                  if current else rng.choice([NominationStatus.GRANTED, NominationStatus.GRANTED,
+                                              NominationStatus.REFUSED]))
+        deadline = today + dt.timedelta(days=offsets[i % len(offsets)]) if current else dt.date(year, 12, 10)
+        granted = status is NominationStatus.GRANTED
+        restore_nomination(s, NominationData(
+            kind, name, form, year, gender, birth, position, unit,
+            award_kind=AwardKind.REGULAR if i % 6 else AwardKind.SUDDEN, plan_id=plan_id if current else None,
+            movement=f"Phong trào thi đua năm {year}", achievement=ACHIEVEMENTS[i % len(ACHIEVEMENTS)],
+            deadline=deadline, status=status, decision_number=f"{100 + i}/QĐ-UBND" if granted else "",
+            decision_date=dt.date(year, 12, 28) if granted else None))
+

@@ -1,0 +1,279 @@
+"""The nomination list sent to the superior level (danh sách đề nghị khen thưởng) as .xlsx, and its import.
+
+Layout of provincial templates (GUIDE §4): individuals — STT, Họ và tên, Giới tính, Ngày sinh, Chức vụ,
+Đơn vị công tác, Hình thức đề nghị, Tóm tắt thành tích, Ghi chú; collectives and households — STT, Tên tập
+thể, Hình thức đề nghị, Tóm tắt thành tích, Ghi chú. One sheet each, grouped by award form, A4 landscape,
+header rows repeated on every printed page, Times New Roman, thin borders, the signer block at the bottom.
+A text that starts like a formula ("=", "+", "-", "@", tab, CR) is written as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.extraction.folding import fold
+from core.models import AwardForm, CommuneSettings, NomineeKind
+from core.nominations import GENDERS, NominationData, NominationRow, find_nominee, validate
+from core.plans import unit_name
+
+FONT = "Times New Roman"
+PERSON_COLUMNS = [("STT", 6), ("Họ và tên", 24), ("Giới tính", 9), ("Ngày sinh", 12), ("Chức vụ", 18),
+                  ("Đơn vị công tác", 24), ("Hình thức đề nghị", 26), ("Tóm tắt thành tích", 48), ("Ghi chú", 14)]
+GROUP_COLUMNS = [("STT", 6), ("Tên tập thể", 40), ("Hình thức đề nghị", 30), ("Tóm tắt thành tích", 74),
+                 ("Ghi chú", 20)]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+def _text(cell, value) -> None:
+    """Write ``value``; a string that would start a formula stays a string."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+
+
+def export_nominations(rows: list[NominationRow], settings: CommuneSettings, year: int | None, path: Path | str,
+                       signer: tuple[str, str, str] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "")) -> int:
+    """Write ``rows`` as the nomination list at ``path``; returns the number of nominations written.
+
+    ``signer`` is (authority, title, name). Raises ``OSError`` when the file cannot be written.
+    """
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    people = [r for r in rows if r.nominee_kind is NomineeKind.INDIVIDUAL]
+    groups = [r for r in rows if r.nominee_kind is not NomineeKind.INDIVIDUAL]
+    _sheet(workbook, "Cá nhân", PERSON_COLUMNS, people, settings, year, signer,
+           lambda n, r: [n, r.name, r.gender, r.birth_date.strftime("%d/%m/%Y") if r.birth_date else "", r.position,
+                         r.unit, r.form_name, r.achievement, r.note])
+    _sheet(workbook, "Tập thể, hộ gia đình", GROUP_COLUMNS, groups, settings, year, signer,
+           lambda n, r: [n, r.name, r.form_name, r.achievement, r.note])
+    workbook.properties.creator = f"Ủy ban nhân dân {unit_name(settings)}"
+    workbook.properties.title = "Danh sách đề nghị khen thưởng"
+    workbook.save(path)
+    return len(rows)
+
+
+def _sheet(workbook, title, columns, rows, settings, year, signer, cells) -> None:
+    ws = workbook.create_sheet(title)
+    width = len(columns)
+    last = get_column_letter(width)
+    place = settings.place_name or settings.commune_name
+    lines = [
+        ("ỦY BAN NHÂN DÂN " + unit_name(settings).upper(), True, 12),
+        ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", True, 14),
+        (f"{title}{' — năm ' + str(year) if year else ''}", False, 13),
+    ]
+    for n, (text, bold, size) in enumerate(lines, 1):
+        ws.merge_cells(f"A{n}:{last}{n}")
+        cell = ws.cell(n, 1, text)
+        cell.font = Font(name=FONT, bold=bold, size=size)
+        cell.alignment = Alignment(horizontal="center")
+    header_row = len(lines) + 2
+    for col, (name, col_width) in enumerate(columns, 1):
+        cell = ws.cell(header_row, col, name)
+        cell.font = Font(name=FONT, bold=True, size=12)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _BORDER
+        ws.column_dimensions[get_column_letter(col)].width = col_width
+    row_no = header_row
+    for form_name in sorted({r.form_name for r in rows}, key=lambda name: fold(name)):
+        row_no += 1
+        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=width)
+        cell = ws.cell(row_no, 1, form_name)
+        cell.font = Font(name=FONT, bold=True, size=12)
+        for col in range(1, width + 1):
+            ws.cell(row_no, col).border = _BORDER
+        for n, r in enumerate(sorted((r for r in rows if r.form_name == form_name), key=lambda r: fold(r.name)), 1):
+            row_no += 1
+            for col, value in enumerate(cells(n, r), 1):
+                cell = ws.cell(row_no, col)
+                _text(cell, value)
+                cell.font = Font(name=FONT, size=12)
+                cell.alignment = Alignment(vertical="top", wrap_text=True,
+                                           horizontal="center" if col == 1 else None)
+                cell.border = _BORDER
+    if not rows:
+        row_no += 1
+        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=width)
+        ws.cell(row_no, 1, "(Không có đề nghị)").font = Font(name=FONT, italic=True, size=12)
+    sign_col = max(1, width - 2)
+    for offset, (text, bold, italic) in enumerate([
+            (f"{place}, ngày … tháng … năm {year or dt.date.today().year}", False, True),
+            (signer[0], True, False), (signer[1], True, False), ("", False, False), ("", False, False),
+            ("", False, False), (signer[2], True, False)], 2):
+        r = row_no + offset
+        ws.merge_cells(start_row=r, start_column=sign_col, end_row=r, end_column=width)
+        cell = ws.cell(r, sign_col, text)
+        cell.font = Font(name=FONT, bold=bold, italic=italic, size=13)
+        cell.alignment = Alignment(horizontal="center")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+
+
+@dataclass
+class ImportReport:
+    """What an imported list holds: nominations to add, rows already on record, rows that could not be read."""
+
+    new: list[tuple[int, NominationData]] = field(default_factory=list)
+    existing: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """JSON-ready summary (row numbers are the sheet's)."""
+        return {"new": [{"row": n, "name": d.name, "award_form": d.award_form_code} for n, d in self.new],
+                "existing": [{"row": n, "name": name} for n, name in self.existing],
+                "problems": [{"row": n, "reason": reason} for n, reason in self.problems]}
+
+
+_HEADERS = {"ho va ten": "name", "ten tap the": "name", "gioi tinh": "gender", "ngay sinh": "birth_date",
+            "chuc vu": "position", "don vi cong tac": "unit", "hinh thuc de nghi": "form",
+            "tom tat thanh tich": "achievement", "ghi chu": "note"}
+
+
+def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: dt.date) -> ImportReport:
+    """Read a nomination list in the layout of :func:`export_nominations` (any sheet, header row found by its
+    titles); nothing is written. A group row (only a form name) sets the form of the rows under it.
+
+    Raises ``ValueError`` with a Vietnamese message when the file is not such a list.
+    """
+    path = Path(path)
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise ValueError(f"Tệp «{path.name}» quá lớn cho một danh sách đề nghị khen thưởng.")
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException… for a bad file
+        raise ValueError(f"Không đọc được tệp Excel «{path.name}»: tệp hỏng, có mật khẩu hoặc không phải .xlsx.") from exc
+    forms = list(session.scalars(select(AwardForm)))
+    names = {fold(f.name): f for f in forms}
+    report = ImportReport()
+    found_header = False
+    for ws in workbook.worksheets:
+        columns: dict[str, int] | None = None
+        kind = NomineeKind.INDIVIDUAL
+        group_form = None
+        for n, values in enumerate(ws.iter_rows(values_only=True), 1):
+            cells = ["" if v is None else v for v in values]
+            if columns is None:
+                folded = [fold(str(c)).strip() for c in cells]
+                if "stt" in folded and any(h in folded for h in ("ho va ten", "ten tap the")):
+                    columns = {_HEADERS[h]: i for i, h in enumerate(folded) if h in _HEADERS}
+                    kind = NomineeKind.INDIVIDUAL if "ho va ten" in folded else NomineeKind.COLLECTIVE
+                    found_header = True
+                continue
+            texts = [str(c).strip() for c in cells]
+            if not any(texts):
+                continue
+            if _looks_like_signature(texts):
+                break
+            name = texts[columns["name"]] if columns["name"] < len(texts) else ""
+            form_text = texts[columns["form"]] if "form" in columns and columns["form"] < len(texts) else ""
+            if not name:  # a group row: the form's name alone, in the first cell
+                group_form = _match_form(texts[0], names)
+                if group_form is None:
+                    report.problems.append((n, f"dòng không có tên; không nhận ra nhóm «{texts[0]}»"))
+                continue
+            form = _match_form(form_text, names) if form_text else group_form
+            if form is None:
+                report.problems.append((n, f"không nhận ra hình thức khen thưởng «{form_text or texts[0]}»"))
+                continue
+            try:
+                data = NominationData(
+                    kind, name, form.code, year,
+                    gender=_gender(texts, columns) if kind is NomineeKind.INDIVIDUAL else None,
+                    birth_date=_birth_date(cells, columns) if kind is NomineeKind.INDIVIDUAL else None,
+                    position=_get(texts, columns, "position"), unit=_get(texts, columns, "unit"),
+                    achievement=_get(texts, columns, "achievement"), note=_get(texts, columns, "note"))
+                if kind is NomineeKind.COLLECTIVE and form.beneficiary not in ("any", "collective"):
+                    data.nominee_kind = NomineeKind.HOUSEHOLD  # "Gia đình văn hóa" rows are households
+                validate(session, data, today)
+            except ValueError as exc:  # NominationError included
+                report.problems.append((n, str(exc)))
+                continue
+            nominee = find_nominee(session, data)
+            if nominee and any(m.award_form_code == data.award_form_code and m.year == year
+                               for m in nominee.nominations):
+                report.existing.append((n, data.name))
+            else:
+                report.new.append((n, data))
+    if not found_header:
+        raise ValueError("Không thấy dòng tiêu đề «STT | Họ và tên» hoặc «STT | Tên tập thể»: "
+                         "tệp này không phải danh sách đề nghị khen thưởng.")
+    return report
+
+
+def _get(texts: list[str], columns: dict[str, int], key: str) -> str:
+    i = columns.get(key)
+    return texts[i] if i is not None and i < len(texts) else ""
+
+
+def _gender(texts, columns) -> str | None:
+    value = _get(texts, columns, "gender")
+    if not value:
+        return None
+    match = next((g for g in GENDERS if fold(g) == fold(value)), None)
+    if match is None:
+        raise ValueError(f"giới tính «{value}» không rõ (ghi Nam hoặc Nữ)")
+    return match
+
+
+def _birth_date(cells, columns) -> dt.date | None:
+    i = columns.get("birth_date")
+    value = cells[i] if i is not None and i < len(cells) else ""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if not m:
+        raise ValueError(f"ngày sinh «{text}» không đọc được (ghi dạng 15/03/1980)")
+    try:
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        raise ValueError(f"ngày sinh «{text}» không có thật") from None
+
+
+def _match_form(text: str, names: dict[str, AwardForm]) -> AwardForm | None:
+    """The catalogue entry named ``text`` (case, diacritics and quotes aside; close spellings accepted)."""
+    key = fold(text).replace("“", "").replace("”", "").replace('"', "").strip()
+    if not key:
+        return None
+    cleaned = {k.replace("“", "").replace("”", ""): f for k, f in names.items()}
+    if key in cleaned:
+        return cleaned[key]
+    best = process.extractOne(key, list(cleaned), scorer=fuzz.token_set_ratio, score_cutoff=90)
+    return cleaned[best[0]] if best else None
+
+
+def _looks_like_signature(texts: list[str]) -> bool:
+    joined = fold(" ".join(texts))
+    return bool(re.search(r"ngay .{0,6}thang .{0,6}nam|tm\. uy ban|nguoi lap", joined))
+
+
+def apply_import(session: Session, report: ImportReport, today: dt.date) -> int:
+    """Add the report's new nominations (nothing on record changes); returns how many were added."""
+    from core.nominations import save_nomination
+
+    for _row, data in report.new:
+        save_nomination(session, data, today)
+    return len(report.new)
+
