@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--plan", type=int, required=True, help="mã kế hoạch (xem list-plans)")
     export.add_argument("--docx", help="tệp .docx cần ghi")
     export.add_argument("--pdf", help="tệp .pdf cần ghi")
+    nominations_out = sub.add_parser("export-nominations", help="xuất danh sách đề nghị khen thưởng ra .xlsx")
+    nominations_out.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    nominations_out.add_argument("--xlsx", required=True, help="tệp .xlsx cần ghi")
+    nominations_out.add_argument("--year", type=int, help="chỉ năm này")
+    nominations_out.add_argument("--status", help="chỉ trạng thái này: draft, submitted, granted, refused")
+    nominations_in = sub.add_parser("import-nominations", help="nhập danh sách đề nghị khen thưởng từ .xlsx (in JSON)")
+    nominations_in.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    nominations_in.add_argument("--xlsx", required=True, help="tệp .xlsx cần đọc")
+    nominations_in.add_argument("--year", type=int, help="năm xét khen thưởng (mặc định: năm nay)")
     return parser
 
 

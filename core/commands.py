@@ -101,11 +101,62 @@ def _export_plan(args, db: str | None) -> int:
     return 0
 
 
+def _export_nominations(args, db: str | None) -> int:
+    from core.export_xlsx import export_nominations
+    from core.models import NominationStatus
+    from core.nominations import rows
+    from core.settings import load_settings
+
+    statuses = {s.value: s for s in NominationStatus}
+    if args.status and args.status not in statuses:
+        print(f"Lỗi: trạng thái phải là một trong {', '.join(statuses)}.", file=sys.stderr)
+        return 1
+    database = open_db(db)
+    with database.session() as s:
+        settings = load_settings(s)
+        chosen = [r for r in rows(s) if (args.year is None or r.year == args.year)
+                  and (args.status is None or r.status is statuses[args.status])]
+    database.close()
+    if settings is None:
+        print("Lỗi: tệp dữ liệu chưa có thông tin xã.", file=sys.stderr)
+        return 1
+    try:
+        count = export_nominations(chosen, settings, args.year, args.xlsx,
+                                   ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", settings.chairman_name))
+    except OSError as exc:
+        print(f"Lỗi: không ghi được tệp «{args.xlsx}» ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    print(f"Đã xuất {count} đề nghị khen thưởng ra {args.xlsx}")
+    return 0
+
+
+def _import_nominations(args, db: str | None) -> int:
+    import datetime as dt
+
+    from core.export_xlsx import apply_import, read_nominations_xlsx
+
+    database = open_db(db)
+    today = dt.date.today()
+    try:
+        with database.session() as s:
+            report = read_nominations_xlsx(s, args.xlsx, args.year or today.year, today)
+            added = apply_import(s, report, today)
+    except (ValueError, OSError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    _print_json({"added": added, **report.as_dict()})
+    return 0
+
+
 COMMANDS = {
     "demo-data": _demo_data,
     "extract-targets": _extract_targets,
     "list-plans": _list_plans,
     "export-plan": _export_plan,
+    "export-nominations": _export_nominations,
+    "import-nominations": _import_nominations,
 }
 
 

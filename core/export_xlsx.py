@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.extraction.folding import fold
 from core.models import AwardForm, CommuneSettings, NomineeKind
-from core.nominations import GENDERS, NominationData, NominationRow, find_nominee, validate
+from core.nominations import GENDERS, NominationData, NominationRow, find_nominee, in_force, validate
 from core.plans import unit_name
 
 FONT = "Times New Roman"
@@ -161,7 +161,6 @@ def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: 
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException… for a bad file
         raise ValueError(f"Không đọc được tệp Excel «{path.name}»: tệp hỏng, có mật khẩu hoặc không phải .xlsx.") from exc
     forms = list(session.scalars(select(AwardForm)))
-    names = {fold(f.name): f for f in forms}
     report = ImportReport()
     found_header = False
     for ws in workbook.worksheets:
@@ -185,11 +184,11 @@ def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: 
             name = texts[columns["name"]] if columns["name"] < len(texts) else ""
             form_text = texts[columns["form"]] if "form" in columns and columns["form"] < len(texts) else ""
             if not name:  # a group row: the form's name alone, in the first cell
-                group_form = _match_form(texts[0], names)
+                group_form = _match_form(texts[0], forms, year)
                 if group_form is None:
                     report.problems.append((n, f"dòng không có tên; không nhận ra nhóm «{texts[0]}»"))
                 continue
-            form = _match_form(form_text, names) if form_text else group_form
+            form = _match_form(form_text, forms, year) if form_text else group_form
             if form is None:
                 report.problems.append((n, f"không nhận ra hình thức khen thưởng «{form_text or texts[0]}»"))
                 continue
@@ -252,16 +251,20 @@ def _birth_date(cells, columns) -> dt.date | None:
         raise ValueError(f"ngày sinh «{text}» không có thật") from None
 
 
-def _match_form(text: str, names: dict[str, AwardForm]) -> AwardForm | None:
-    """The catalogue entry named ``text`` (case, diacritics and quotes aside; close spellings accepted)."""
-    key = fold(text).replace("“", "").replace("”", "").replace('"', "").strip()
-    if not key:
+def _match_form(text: str, forms: list[AwardForm], year: int) -> AwardForm | None:
+    """The catalogue entry named ``text`` (case, diacritics and quotes aside; close spellings accepted); of
+    entries with that name (the district's and, since 1/7/2025, the commune's) the one in force in ``year``."""
+    def key(name: str) -> str:
+        return " ".join(fold(name).replace("“", "").replace("”", "").replace('"', "").split())
+
+    wanted = key(text)
+    if not wanted:
         return None
-    cleaned = {k.replace("“", "").replace("”", ""): f for k, f in names.items()}
-    if key in cleaned:
-        return cleaned[key]
-    best = process.extractOne(key, list(cleaned), scorer=fuzz.token_set_ratio, score_cutoff=90)
-    return cleaned[best[0]] if best else None
+    names = sorted({key(f.name) for f in forms})
+    best = wanted if wanted in names else (process.extractOne(wanted, names, scorer=fuzz.token_set_ratio,
+                                                              score_cutoff=90) or [None])[0]
+    candidates = [f for f in forms if key(f.name) == best]
+    return next((f for f in candidates if in_force(f, year)), candidates[0] if candidates else None)
 
 
 def _looks_like_signature(texts: list[str]) -> bool:

@@ -165,6 +165,14 @@ def save_nomination(session: Session, data: NominationData, today: dt.date) -> N
     Raises :class:`NominationError`. Returns the stored nomination (flushed, with its id).
     """
     validate(session, data, today)
+    with session.no_autoflush:  # the new row is complete only at the end
+        nomination = _write(session, data)
+    session.flush()
+    return nomination
+
+
+def _write(session: Session, data: NominationData) -> Nomination:
+    form = session.get(AwardForm, data.award_form_code)
     if data.id is not None:
         nomination = session.get(Nomination, data.id)
         nominee = nomination.nominee
@@ -176,14 +184,12 @@ def save_nomination(session: Session, data: NominationData, today: dt.date) -> N
     nominee.gender = data.gender if data.nominee_kind is NomineeKind.INDIVIDUAL else None
     nominee.birth_date = data.birth_date if data.nominee_kind is NomineeKind.INDIVIDUAL else None
     nominee.position, nominee.unit = data.position.strip(), data.unit.strip()
-    form = session.get(AwardForm, data.award_form_code)
     nomination.award_form_code, nomination.granting_level = form.code, form.granting_level
     nomination.award_kind, nomination.plan_id, nomination.year = data.award_kind, data.plan_id, data.year
     nomination.movement, nomination.achievement = data.movement.strip(), data.achievement.strip()
     nomination.deadline, nomination.status, nomination.note = data.deadline, data.status, data.note.strip()
     nomination.decision_number = data.decision_number.strip() or None
     nomination.decision_date = data.decision_date
-    session.flush()
     return nomination
 
 
