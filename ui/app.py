@@ -41,7 +41,8 @@ def run_gui(db: str | None) -> int:
         return 2
     window = MainWindow(database)
     window.show()
-    window.ask_settings_if_missing()
+    if window.ask_settings_if_missing() is None:
+        window.announce_deadlines()
     code = app.exec()
     database.close()
     return code

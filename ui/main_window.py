@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from core import APP_NAME, __version__
 from core.db import Database
 from core.settings import load_settings
+from ui import dialogs
+from ui.nominations_tab import NominationsTab
 from ui.plans_tab import PlansTab
 from ui.settings_dialog import SettingsDialog
 
@@ -22,7 +24,7 @@ class MainWindow(QMainWindow):
         self.ui_state = QSettings(str(db.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
         self.plans_tab = PlansTab(db)
-        self.awards_tab = QLabel("Danh sách đề nghị khen thưởng sẽ hiện ở đây.")
+        self.awards_tab = NominationsTab(db)
         self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
         self.tabs.addTab(self.awards_tab, "Khen thưởng")
         self.setCentralWidget(self.tabs)
@@ -60,6 +62,13 @@ class MainWindow(QMainWindow):
             if load_settings(s) is not None:
                 return None
         return self.edit_settings()
+
+    def announce_deadlines(self) -> str:
+        """At start-up: say how many nomination dossiers are due within a week or overdue (once); returns it."""
+        message = self.awards_tab.alert.text()
+        if message:
+            dialogs.inform(self, message.removeprefix("⚠ ") + " Xem thẻ «Khen thưởng».")
+        return message
 
     def show_about(self) -> None:
         """Help → About: name, version, and where the data file is."""
