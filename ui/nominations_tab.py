@@ -109,12 +109,13 @@ class NominationsFilter(QSortFilterProxyModel):
 
     def set_filter(self, **values) -> None:
         """Change filters (year, status, form_code, unit, text) and refilter."""
+        self.beginFilterChange()
         text = values.pop("text", None)
         if text is not None:
             self.words = fold(text).split()
         for key, value in values.items():
             setattr(self, key, value)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, _parent) -> bool:  # noqa: N802 (Qt name)
         r: NominationRow = self.sourceModel().rows[source_row]

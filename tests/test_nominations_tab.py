@@ -1,0 +1,141 @@
+"""The "Khen thưởng" tab driven as a clerk would: type into the real form, filter, search, delete and undo."""
+
+import datetime as dt
+
+import pytest
+from conftest import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from core.models import NominationStatus, NomineeKind
+from core.nominations import NominationData, save_nomination
+from core.settings import save_settings
+from ui import dialogs
+from ui.nominations_tab import COL_DEADLINE, OVERDUE, SOON, NominationsTab
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def tab(qtbot, db):
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong", place_name="Hòa Phong", chairman_name="Trần Văn Bình")
+        for name, form, deadline, status in [
+            ("Nguyễn Văn A", "LDTT", TODAY + dt.timedelta(days=3), NominationStatus.DRAFT),
+            ("Trần Thị Bình", "GK_CTX", TODAY + dt.timedelta(days=30), NominationStatus.DRAFT),
+        ]:
+            save_nomination(s, NominationData(NomineeKind.INDIVIDUAL, name, form, 2026, unit="Thôn Phú Lộc",
+                                              deadline=deadline, status=status), TODAY)
+        late = save_nomination(s, NominationData(NomineeKind.COLLECTIVE, "Thôn Tân An", "THONVH_XA", 2026,
+                                                 deadline=TODAY + dt.timedelta(days=1)), TODAY)
+        late.deadline = TODAY - dt.timedelta(days=2)  # the deadline passed while it was being prepared
+    widget = NominationsTab(db, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def shown_names(tab):
+    return sorted(tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount()))
+
+
+def select(tab, name):
+    row = next(r for r in range(tab.proxy.rowCount()) if tab.proxy.index(r, 0).data() == name)
+    tab.view.setCurrentIndex(tab.proxy.index(row, 0))
+
+
+def test_add_by_typing_in_the_form(qtbot, tab):
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "Lê Thị Hoa")
+    dialog.gender.setCurrentText("Nữ")
+    dialog.form.setCurrentIndex(dialog.form.findData("GK_CTX"))
+    type_text(dialog.achievement, "Hoàn thành xuất sắc nhiệm vụ")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save)
+    qtbot.mouseClick(save, Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert "Lê Thị Hoa" in shown_names(tab)
+
+
+def test_the_reason_is_shown_beside_the_field_and_the_form_stays_open(qtbot, tab):
+    dialog = tab.add()
+    dialog.deadline.set_value(TODAY - dt.timedelta(days=5))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.errors["name"].isVisible()
+    type_text(dialog.name, "Phạm Văn Cường")
+    dialog.accept()
+    assert dialog.isVisible() and not dialog.errors["name"].isVisible()
+    assert "đã qua" in dialog.errors["deadline"].text() and dialog.errors["deadline"].isVisible()
+    QTest.keyClick(dialog, Qt.Key_Escape)
+    assert not dialog.isVisible() and "Phạm Văn Cường" not in shown_names(tab)
+
+
+def test_edit_a_nomination(qtbot, tab):
+    select(tab, "Trần Thị Bình")
+    dialog = tab.edit_selected()
+    dialog.status.setCurrentIndex(dialog.status.findData("submitted"))
+    dialog.accept()
+    select(tab, "Trần Thị Bình")
+    assert tab.selected().status is NominationStatus.SUBMITTED
+
+
+def test_search_ignores_diacritics_and_case(qtbot, tab):
+    QTest.keyClicks(tab.search, "nguyen van a")
+    assert shown_names(tab) == ["Nguyễn Văn A"]
+    tab.search.clear()
+    QTest.keyClicks(tab.search, "PHU LOC")
+    assert shown_names(tab) == ["Nguyễn Văn A", "Trần Thị Bình"]
+
+
+def test_filters_by_status_and_form(qtbot, tab):
+    tab.form.setCurrentIndex(tab.form.findData("GK_CTX"))
+    assert shown_names(tab) == ["Trần Thị Bình"]
+    tab.form.setCurrentIndex(0)
+    tab.status.setCurrentIndex(tab.status.findData(NominationStatus.GRANTED))
+    assert shown_names(tab) == []
+
+
+def test_delete_asks_and_ctrl_z_brings_it_back(qtbot, tab, monkeypatch):
+    select(tab, "Trần Thị Bình")
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question: False)
+    assert not tab.delete_selected() and "Trần Thị Bình" in shown_names(tab)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question: True)
+    assert tab.delete_selected() and "Trần Thị Bình" not in shown_names(tab)
+    QTest.keyClick(tab.view, Qt.Key_Z, Qt.ControlModifier)
+    assert "Trần Thị Bình" in shown_names(tab)
+
+
+def test_deadlines_due_soon_and_overdue_are_marked(qtbot, tab):
+    assert tab.alert.text() == "⚠ 1 hồ sơ đã quá hạn nộp; 1 hồ sơ đến hạn nộp trong 7 ngày tới."
+    colours = {tab.proxy.index(r, 0).data(): tab.proxy.index(r, 0).data(Qt.BackgroundRole)
+               for r in range(tab.proxy.rowCount())}
+    assert colours == {"Nguyễn Văn A": SOON, "Thôn Tân An": OVERDUE, "Trần Thị Bình": None}
+    select(tab, "Nguyễn Văn A")
+    row = tab.view.currentIndex().row()
+    assert tab.proxy.index(row, COL_DEADLINE).data().endswith("(còn 3 ngày)")
+
+
+def test_history_shows_what_the_nominee_received(qtbot, tab, db):
+    with db.session() as s:
+        save_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Nguyễn Văn A", "GK_CTX", 2025, unit="Thôn Phú Lộc",
+                                          status=NominationStatus.GRANTED, decision_number="88/QĐ-UBND",
+                                          decision_date=dt.date(2025, 12, 20)), TODAY)
+    tab.refresh()
+    select(tab, "Nguyễn Văn A")
+    items = [tab.history.item(i).text() for i in range(tab.history.count())]
+    assert items[0].startswith("2026: Danh hiệu “Lao động tiên tiến”")
+    assert "2025: Giấy khen" in items[-1] and "88/QĐ-UBND" in items[-1]
+
+
+def test_export_writes_what_is_shown(qtbot, tab, tmp_path, monkeypatch):
+    import openpyxl
+
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(tmp_path / "ds.xlsx"))
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    QTest.keyClicks(tab.search, "binh")
+    assert tab.export_xlsx() == str(tmp_path / "ds.xlsx")
+    people = openpyxl.load_workbook(tmp_path / "ds.xlsx")["Cá nhân"]
+    names = [people.cell(r, 2).value for r in range(6, people.max_row + 1)]
+    assert "Trần Thị Bình" in names and "Nguyễn Văn A" not in names
