@@ -37,6 +37,16 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
+LINE_POINTS = 16  # one line of 12 pt Times New Roman
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines ``text`` wraps to in a column ``width`` characters wide (spreadsheets do not grow rows by
+    themselves for a file they did not lay out)."""
+    per_line = max(1, int(width * 1.15))
+    return max(1, sum(-(-len(part) // per_line) or 1 for part in text.splitlines() or [""]))
+
+
 def _text(cell, value) -> None:
     """Write ``value``; a string that would start a formula stays a string."""
     cell.value = value
@@ -97,7 +107,10 @@ def _sheet(workbook, title, columns, rows, settings, year, signer, cells) -> Non
             ws.cell(row_no, col).border = _BORDER
         for n, r in enumerate(sorted((r for r in rows if r.form_name == form_name), key=lambda r: fold(r.name)), 1):
             row_no += 1
-            for col, value in enumerate(cells(n, r), 1):
+            values = cells(n, r)
+            ws.row_dimensions[row_no].height = LINE_POINTS * max(
+                _lines(str(v), columns[i][1]) for i, v in enumerate(values))
+            for col, value in enumerate(values, 1):
                 cell = ws.cell(row_no, col)
                 _text(cell, value)
                 cell.font = Font(name=FONT, size=12)
