@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, fields
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.models import AwardForm
@@ -40,3 +42,61 @@ def load_award_forms(session: Session) -> int:
             effective_to=_date(entry["effective_to"]),
         ))
     return len(data["award_forms"])
+
+
+BENEFICIARIES = {"individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình", "any": "Mọi đối tượng"}
+LEVELS = {"commune": "Cấp xã", "district": "Cấp huyện (đến 30/6/2025)", "province": "Cấp tỉnh", "central": "Trung ương"}
+CATEGORIES = {"title": "Danh hiệu thi đua", "form": "Hình thức khen thưởng"}
+
+
+class CatalogueError(ValueError):
+    """An entry the clerk must correct; the message is Vietnamese and names the entry."""
+
+
+@dataclass
+class CatalogueEntry:
+    """One award form or emulation title as edited in Tệp → Danh mục khen thưởng."""
+
+    code: str
+    name: str
+    category: str
+    beneficiary: str
+    granting_level: str
+    decided_by: str
+    legal_basis: str
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+
+
+def read_catalogue(session: Session) -> list[CatalogueEntry]:
+    """Every catalogue entry, by level then name."""
+    names = [f.name for f in fields(CatalogueEntry)]
+    order = list(LEVELS)
+    forms = sorted(session.scalars(select(AwardForm)), key=lambda f: (order.index(f.granting_level)
+                                                            if f.granting_level in order else 9, f.name))
+    return [CatalogueEntry(**{n: getattr(f, n) for n in names}) for f in forms]
+
+
+def save_catalogue(session: Session, entries: list[CatalogueEntry]) -> None:
+    """Store the edited catalogue: entries matched by code, new codes added; none is deleted (nominations keep the
+    entry they were made under). Raises :class:`CatalogueError` for an empty or repeated code or name, an unknown
+    beneficiary, level or category, or an end date before the start date."""
+    seen = set()
+    for e in entries:
+        label = f"«{e.name or e.code}»"
+        if not e.code.strip() or not e.name.strip():
+            raise CatalogueError(f"Mục {label}: cần có mã và tên.")
+        if e.code in seen:
+            raise CatalogueError(f"Mã «{e.code}» bị trùng.")
+        seen.add(e.code)
+        if e.beneficiary not in BENEFICIARIES or e.granting_level not in LEVELS or e.category not in CATEGORIES:
+            raise CatalogueError(f"Mục {label}: đối tượng, cấp hoặc loại không hợp lệ.")
+        if e.effective_from and e.effective_to and e.effective_to < e.effective_from:
+            raise CatalogueError(f"Mục {label}: ngày hết hiệu lực trước ngày có hiệu lực.")
+    for e in entries:
+        form = session.get(AwardForm, e.code) or AwardForm(code=e.code)
+        for f in fields(CatalogueEntry):
+            if f.name != "code" and getattr(form, f.name) != getattr(e, f.name):
+                setattr(form, f.name, getattr(e, f.name))
+        session.add(form)
+    session.flush()

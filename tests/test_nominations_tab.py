@@ -139,3 +139,29 @@ def test_export_writes_what_is_shown(qtbot, tab, tmp_path, monkeypatch):
     people = openpyxl.load_workbook(tmp_path / "ds.xlsx")["Cá nhân"]
     names = [people.cell(r, 2).value for r in range(6, people.max_row + 1)]
     assert "Trần Thị Bình" in names and "Nguyễn Văn A" not in names
+
+
+def test_the_catalogue_is_edited_in_the_app_and_kept(qtbot, db):
+    from core.catalogue import load_award_forms
+    from core.models import AwardForm
+    from ui.catalogue_dialog import CatalogueDialog
+
+    dialog = CatalogueDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, e in enumerate(dialog.model.rows) if e.code == "GK_CTX")
+    assert not dialog.model.flags(dialog.model.index(row, 0)) & Qt.ItemIsEditable  # a stored code is fixed
+    assert dialog.model.setData(dialog.model.index(row, 8), "31/12/2026")
+    dialog.add_entry()
+    new = len(dialog.model.rows) - 1
+    dialog.accept()
+    assert dialog.isVisible() and "cần có mã và tên" in dialog.error.text()
+    dialog.model.setData(dialog.model.index(new, 0), "GK_TINH_RIENG")
+    dialog.model.setData(dialog.model.index(new, 1), "Giấy khen theo quy chế của tỉnh")
+    dialog.accept()
+    assert not dialog.isVisible()
+    with db.session() as s:
+        load_award_forms(s)  # the next start reloads the shipped file: the clerk's edits stay
+    with db.session() as s:
+        assert s.get(AwardForm, "GK_CTX").effective_to == dt.date(2026, 12, 31)
+        assert s.get(AwardForm, "GK_TINH_RIENG").name == "Giấy khen theo quy chế của tỉnh"

@@ -10,6 +10,7 @@ from core import APP_NAME, __version__
 from core.db import Database
 from core.settings import load_settings
 from ui import dialogs
+from ui.catalogue_dialog import CatalogueDialog
 from ui.nominations_tab import NominationsTab
 from ui.plans_tab import PlansTab
 from ui.settings_dialog import SettingsDialog
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Tệp")
         self.settings_action = QAction("Thông tin &xã…", self, triggered=self.edit_settings)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(QAction("&Danh mục khen thưởng…", self, triggered=self.edit_catalogue))
         file_menu.addSeparator()
         file_menu.addAction(QAction("T&hoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
@@ -53,6 +55,13 @@ class MainWindow(QMainWindow):
         """Open the settings dialog (window-modal, not blocking) and return it."""
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
+        dialog.open()
+        return dialog
+
+    def edit_catalogue(self) -> CatalogueDialog:
+        """Open the award catalogue (window-modal); the nominations tab refreshes after a save."""
+        dialog = CatalogueDialog(self.db, self)
+        dialog.accepted.connect(self.awards_tab.refresh)
         dialog.open()
         return dialog
 
