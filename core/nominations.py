@@ -93,6 +93,7 @@ class NominationRow:
     decision_date: dt.date | None
     note: str
     search: str = field(repr=False, default="")  # folded words of name, unit, position, form, movement, achievement
+    shown: bool = field(repr=False, default=True)  # passes the list's filters (set by the tab)
 
 
 def in_force(form: AwardForm, year: int) -> bool:
@@ -204,23 +205,25 @@ def data_of(nomination: Nomination) -> NominationData:
 
 def rows(session: Session) -> list[NominationRow]:
     """Every nomination as a list row, read in one plain SQL query (50,000 rows in a fraction of a second)."""
-    sql = ("SELECT m.id, n.id, n.kind, n.name, n.gender, n.birth_date, n.position, n.unit, m.award_form_code, f.name,"
-           " m.award_kind, p.title, m.movement, m.achievement, m.year, m.deadline, m.status, m.decision_number,"
-           " m.decision_date, m.note FROM nomination m JOIN nominee n ON n.id = m.nominee_id"
-           " JOIN award_form f ON f.code = m.award_form_code LEFT JOIN plan p ON p.id = m.plan_id")
+    sql = ("SELECT m.id, n.id, n.kind, n.name, n.gender, n.birth_date, n.position, n.unit, m.award_form_code,"
+           " m.award_kind, m.plan_id, m.movement, m.achievement, m.year, m.deadline, m.status, m.decision_number,"
+           " m.decision_date, m.note FROM nomination m JOIN nominee n ON n.id = m.nominee_id")
+    forms = dict(session.execute(select(AwardForm.code, AwardForm.name)).all())
+    plans = dict(session.execute(select(Plan.id, Plan.title)).all())
     kinds, award_kinds, statuses = ({e.value: e for e in enum} for enum in (NomineeKind, AwardKind, NominationStatus))
 
     def day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
 
     out = []
-    for (nid, nominee_id, kind, name, gender, birth, position, unit, code, form_name, award_kind, plan_title, movement,
+    for (nid, nominee_id, kind, name, gender, birth, position, unit, code, award_kind, plan_id, movement,
          achievement, year, deadline, status, decision_number, decision_date, note) in \
             session.connection().exec_driver_sql(sql).fetchall():
+        form_name = forms[code]
         out.append(NominationRow(
             nid, nominee_id, kinds[kind], name, gender or "", day(birth), position, unit, code, form_name,
-            award_kinds[award_kind], plan_title or "", movement, achievement, year, day(deadline), statuses[status],
-            decision_number or "", day(decision_date), note,
+            award_kinds[award_kind], plans.get(plan_id, ""), movement, achievement, year, day(deadline),
+            statuses[status], decision_number or "", day(decision_date), note,
             search_key(f"{name} {unit} {position} {form_name} {movement} {achievement}")))
     return out
 

@@ -116,8 +116,9 @@ class NominationsModel(ListModel):
 class NominationsFilter(QSortFilterProxyModel):
     """Year, status, form and unit filters and a search that ignores case and diacritics.
 
-    Which rows pass is worked out in one Python pass per change (``accepted``); sorting is the source
-    model's (:meth:`NominationsModel.sort`), so the proxy keeps the source order.
+    Which rows pass is worked out in one Python pass per change and marked on the rows (``shown``), so the
+    proxy's per-row question is one attribute read; sorting is the source model's
+    (:meth:`NominationsModel.sort`), so the proxy keeps the source order.
     """
 
     def __init__(self, parent=None):
@@ -127,7 +128,7 @@ class NominationsFilter(QSortFilterProxyModel):
         self.form_code: str | None = None
         self.unit: str | None = None
         self.words: list[str] = []
-        self.accepted: set[int] = set()  # ids of the nominations that pass
+        self._rows: list[NominationRow] = []  # the source model's row list (sorted in place, replaced on reload)
         self._passed: list[NominationRow] = []
         self._last: tuple | None = None  # the filters ``_passed`` was worked out for
 
@@ -143,7 +144,9 @@ class NominationsFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def _work_out(self, rows_: list[NominationRow] | None = None) -> None:
-        rows_ = self.sourceModel().rows if rows_ is None else rows_
+        if rows_ is not None:
+            self._rows = rows_
+        rows_ = self._rows
         narrower = self._last is not None and self._last[:4] == self._state()[:4] and all(
             any(w.startswith(old) for w in self.words) for old in self._last[4])
         passed = self._passed if narrower else rows_  # typing one more letter only narrows the last result
@@ -153,8 +156,12 @@ class NominationsFilter(QSortFilterProxyModel):
                 passed = [r for r in passed if getattr(r, attr) == value]
         for word in self.words:
             passed = [r for r in passed if word in r.search]
+        previous = self._passed if self._last is not None else rows_
+        for r in previous:
+            r.shown = False
+        for r in passed:
+            r.shown = True
         self._passed, self._last = passed, self._state()
-        self.accepted = {r.id for r in passed}
 
     def _state(self) -> tuple:
         return self.year, self.status, self.form_code, self.unit, tuple(self.words)
@@ -165,7 +172,7 @@ class NominationsFilter(QSortFilterProxyModel):
         self._work_out(rows_)
 
     def filterAcceptsRow(self, source_row, _parent) -> bool:  # noqa: N802 (Qt name)
-        return self.sourceModel().rows[source_row].id in self.accepted
+        return self._rows[source_row].shown
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (Qt name)
         self.sourceModel().sort(column, order)
