@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPushButton,
     QTableView,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.catalogue import BENEFICIARIES, CATEGORIES, LEVELS, CatalogueEntry, CatalogueError, read_catalogue, save_catalogue
 from core.db import Database
-from ui.widgets import ListModel
+from ui.widgets import ListModel, save_cancel
 from ui.wizard.target_models import ChoiceDelegate
 
 COLUMNS = [("Mã", "code"), ("Tên", "name"), ("Loại", "category"), ("Dành cho", "beneficiary"),
@@ -93,11 +92,7 @@ class CatalogueDialog(QDialog):
         self.error = QLabel(styleSheet="color:#b00020", wordWrap=True, visible=False)
         add = QPushButton("Thêm mục")
         add.clicked.connect(self.add_entry)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Nhấn đúp vào ô để sửa. Mục đã dùng không xóa được; khi quy định thay đổi, ghi "
                                 "«Hết hiệu lực» cho mục cũ và thêm mục mới. Ngày gõ dạng 01/07/2025.", wordWrap=True))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,7 @@ from core.nominations import (
     hints,
     save_nomination,
 )
-from ui.widgets import OptionalDate
+from ui.widgets import OptionalDate, save_cancel
 
 
 class NominationDialog(QDialog):
@@ -99,11 +98,7 @@ class NominationDialog(QDialog):
             inner.addWidget(widget)
             inner.addWidget(error)
             form.addRow(label, box)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hints)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from core.db import Database
 from core.models import SuperiorLevel, UnitType
 from core.settings import SettingsError, load_settings, save_settings
+from ui.widgets import save_cancel
 
 LEVEL_LABELS = {
     SuperiorLevel.PROVINCE: "Tỉnh (chính quyền hai cấp, từ 01/7/2025)",
@@ -56,11 +56,7 @@ class SettingsDialog(QDialog):
         form.addRow("Ký hiệu văn bản:", self.number_suffix)
         self.error = QLabel(styleSheet="color: #b00020")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Các thông tin này in ở đầu và cuối mọi văn bản. (*) là bắt buộc."))
         layout.addLayout(form)

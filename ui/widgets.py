@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QSizePolicy, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 
 def fit_columns(view: QTableView, stretch: int) -> None:
@@ -143,3 +153,13 @@ class RowsModel(ListModel):
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
+
+
+def save_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The "Lưu" / "Hủy" buttons of a form dialog, wired to its accept() and reject()."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Save).setText("Lưu")
+    buttons.button(QDialogButtonBox.Cancel).setText("Hủy")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
