@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.catalogue import load_award_forms
@@ -26,6 +28,7 @@ from core.plans import guard_and_touch
 from core.text import nfc
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 class DatabaseError(Exception):
@@ -129,6 +132,31 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
     return target
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Raise :class:`DatabaseError` for an existing file that is not an SQLite database (a .docx renamed, a
+    truncated copy): it is never written to."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"Không đọc được tệp «{path}» ({exc.strerror}).") from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseError(f"Tệp «{path}» không phải tệp dữ liệu của chương trình (có thể là tệp khác bị đổi "
+                            "tên). Hãy chọn đúng tệp .sqlite3; tệp này không bị thay đổi.")
+
+
+def _newest_backup_hint(path: Path) -> str:
+    backups = sorted(path.parent.glob(f"{path.stem}.backup-*.sqlite3"))
+    if backups:
+        return f"bản sao lưu gần nhất là «{backups[-1]}»: hãy đổi tên tệp hỏng rồi mở bản sao lưu đó."
+    return "hãy mở một bản sao lưu của tệp."
+
+
 class Database:
     """An open database file. ``session()`` gives one unit of work that commits or rolls back.
 
@@ -138,6 +166,7 @@ class Database:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
+        _refuse_foreign_file(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(
@@ -147,8 +176,10 @@ class Database:
             self._migrate()
         except DatabaseError:
             raise
-        except Exception as exc:  # sqlite3/OS errors: not a database, no permission, disk full…
-            raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: {exc}") from exc
+        except Exception as exc:  # sqlite3/OS errors: no permission, disk full, locked…
+            log.exception("opening %s failed", self.path)
+            raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: tệp đang bị khóa, chỉ đọc, ổ đĩa đầy "
+                                "hoặc không truy cập được. Hãy kiểm tra rồi mở lại.") from exc
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "before_flush", _nfc_before_flush)
         event.listen(self._factory, "before_flush", guard_and_touch)
@@ -157,9 +188,22 @@ class Database:
 
     def _migrate(self) -> None:
         existing = self.path.exists() and self.path.stat().st_size > 0
+        if existing:
+            try:
+                with self.engine.connect() as conn:
+                    check = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            except SQLDatabaseError as error:  # "database disk image is malformed" before the check can run
+                check = str(error.orig)
+            if check != "ok":
+                raise DatabaseError(f"Tệp dữ liệu «{self.path}» bị hỏng ({check}). Đừng ghi thêm vào tệp này; "
+                                    f"{_newest_backup_hint(self.path)}")
         rev = current_revision(self.engine)
         if rev == head_revision():
             return
+        if rev is not None and rev not in {r.revision for r in ScriptDirectory.from_config(alembic_config())
+                                           .walk_revisions()}:
+            raise DatabaseError(f"Tệp dữ liệu «{self.path}» do một phiên bản mới hơn của chương trình tạo ra; "
+                                "hãy mở bằng phiên bản đó hoặc cài bản mới. Tệp không bị thay đổi.")
         if existing:
             backup(self.path)
         with self.engine.connect() as conn:

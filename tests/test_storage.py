@@ -192,14 +192,6 @@ def test_failed_migration_keeps_a_backup_with_the_data(tmp_path):
             assert conn.execute("SELECT title FROM plan").fetchone() == ("Kế hoạch viết tay",)
 
 
-def test_file_that_is_not_a_database_gives_a_vietnamese_error(tmp_path):
-    path = tmp_path / "broken.sqlite3"
-    path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DatabaseError, match="Không mở được tệp dữ liệu"):
-        Database(path)
-    assert path.read_bytes().startswith(b"this is not sqlite")
-
-
 AWKWARD_FOLDERS = ["Tài liệu của Nguyễn Văn Á", "50% xong #2", "O'Brien", r"C:\Users\Thư ký\AppData\Local"]
 
 
@@ -251,3 +243,43 @@ def test_an_upgrade_that_fails_midway_leaves_the_file_as_it_was(tmp_path, monkey
         assert conn.execute("SELECT COUNT(*) FROM target").fetchone()[0] > 0
     monkeypatch.setattr(core.db.command, "upgrade", real_upgrade)
     Database(path).close()
+
+
+def test_a_renamed_document_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    content = b"PK\x03\x04" + b"word/document.xml" * 50
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError, match="không phải tệp dữ liệu") as caught:
+        Database(path)
+    assert "sqlalche" not in str(caught.value) and path.read_bytes() == content
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_a_file_from_a_newer_version_is_refused_unchanged(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    Database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="phiên bản mới hơn"):
+        Database(path)
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.backup-*"))
+
+
+def test_a_damaged_file_names_the_newest_backup(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    database = Database(path)
+    with database.session() as s:
+        for i in range(300):
+            s.add(Plan(year=2026, title=f"Kế hoạch {i} " + "x" * 200))
+    database.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (tmp_path / "thidua.backup-20260101-080000.sqlite3").write_bytes(b"")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[3 * page: 4 * page] = b"\xff" * page  # a page overwritten in the middle
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="bị hỏng") as caught:
+        Database(path)
+    assert "thidua.backup-20260101-080000.sqlite3" in str(caught.value)
