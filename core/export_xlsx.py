@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from core.extraction.folding import fold
 from core.models import AwardForm, CommuneSettings, NomineeKind
-from core.nominations import GENDERS, NominationData, NominationRow, find_nominee, in_force, validate
+from core.nominations import (
+    GENDERS, NominationData, NominationRow, find_nominee, in_force, save_nomination, validate,
+)
 from core.plans import unit_name
 
 FONT = "Times New Roman"
@@ -287,8 +289,6 @@ def _looks_like_signature(texts: list[str]) -> bool:
 
 def apply_import(session: Session, report: ImportReport, today: dt.date) -> int:
     """Add the report's new nominations (nothing on record changes); returns how many were added."""
-    from core.nominations import save_nomination
-
     for _row, data in report.new:
         save_nomination(session, data, today)
     return len(report.new)

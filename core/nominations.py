@@ -153,11 +153,11 @@ def _same(a: str, b: str) -> bool:
 def find_nominee(session: Session, data: NominationData) -> Nominee | None:
     """The nominee already on record as ``data``: same kind and name (case and diacritics aside), same date of
     birth and unit for a person, same unit for a collective or household."""
-    for nominee in session.scalars(select(Nominee).where(Nominee.kind == data.nominee_kind)):
-        if _same(nominee.name, data.name) and _same(nominee.unit, data.unit) and (
-                data.nominee_kind is not NomineeKind.INDIVIDUAL or nominee.birth_date == data.birth_date):
-            return nominee
-    return None
+    query = select(Nominee).where(Nominee.kind == data.nominee_kind)
+    if data.nominee_kind is NomineeKind.INDIVIDUAL:  # narrowed in SQL: the list may hold tens of thousands
+        query = query.where(Nominee.birth_date.is_(None) if data.birth_date is None
+                            else Nominee.birth_date == data.birth_date)
+    return next((n for n in session.scalars(query) if _same(n.name, data.name) and _same(n.unit, data.unit)), None)
 
 
 def save_nomination(session: Session, data: NominationData, today: dt.date) -> Nomination:
@@ -173,6 +173,7 @@ def save_nomination(session: Session, data: NominationData, today: dt.date) -> N
 
 
 def _write(session: Session, data: NominationData) -> Nomination:
+    """Put ``data`` on its nomination (new or existing) and nominee, without checks."""
     form = session.get(AwardForm, data.award_form_code)
     if data.id is not None:
         nomination = session.get(Nomination, data.id)
@@ -267,16 +268,8 @@ def delete_nomination(session: Session, nomination_id: int) -> NominationData:
 def restore_nomination(session: Session, data: NominationData) -> Nomination:
     """Put back a deleted nomination (undo), without the checks for new input (its deadline may be past)."""
     data.id = None
-    nominee = find_nominee(session, data) or Nominee(kind=data.nominee_kind, name=data.name)
-    nominee.gender, nominee.birth_date, nominee.position, nominee.unit = (data.gender, data.birth_date,
-                                                                          data.position, data.unit)
-    form = session.get(AwardForm, data.award_form_code)
-    nomination = Nomination(nominee=nominee, award_form_code=form.code, granting_level=form.granting_level,
-                            award_kind=data.award_kind, plan_id=data.plan_id, year=data.year, movement=data.movement,
-                            achievement=data.achievement, deadline=data.deadline, status=data.status,
-                            decision_number=data.decision_number or None, decision_date=data.decision_date,
-                            note=data.note)
-    session.add(nomination)
+    with session.no_autoflush:
+        nomination = _write(session, data)
     session.flush()
     return nomination
 

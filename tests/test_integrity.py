@@ -17,16 +17,21 @@ from ui import dialogs
 from ui.wizard.wizard import AUTOSAVE_MS
 
 
-def _issued(db, tab, superior, monkeypatch) -> int:
-    """A complete plan of Bình Hải, issued as số 05 from the wizard; returns its id."""
-    wizard = tab.create()
+def _issue(wizard, superior, monkeypatch, number: str) -> None:
+    """Adopt the superior plan's targets in ``wizard`` and issue the plan as số ``number``."""
     go_to(wizard, 2)
     wizard.targets.import_file(superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 8)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "5")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: number)
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     wizard.issue_plan()
+
+
+def _issued(db, tab, superior, monkeypatch) -> int:
+    """A complete plan of Bình Hải, issued as số 05 from the wizard; returns its id."""
+    wizard = tab.create()
+    _issue(wizard, superior, monkeypatch, "5")
     wizard.close()
     return wizard.plan_id
 
@@ -136,13 +141,7 @@ def test_a_campaign_plan_has_its_dates_and_can_be_issued(qtbot, db, tab, superio
     assert info.campaign_start.isEnabled() and info.campaign_end.isEnabled()
     info.campaign_start.setDate(dt.date(2026, 5, 1))
     info.campaign_end.setDate(dt.date(2026, 9, 30))
-    go_to(wizard, 2)
-    wizard.targets.import_file(superior)
-    wizard.targets.adopt_ticked()
-    go_to(wizard, 8)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "7")
-    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
-    wizard.issue_plan()
+    _issue(wizard, superior, monkeypatch, "7")
     plan = last_plan(db)
     assert (plan.kind, plan.status, plan.campaign_end) == (PlanKind.CAMPAIGN, PlanStatus.ISSUED, dt.date(2026, 9, 30))
 

@@ -118,7 +118,7 @@ class _Extractor:
 
     def emit(self, source: str, indicator: str, comparator: str, v: Value | None, line: int, context: Field | None):
         if comparator in ("reduce_by", "reduce_to") and fold(indicator).startswith("giam "):
-            indicator = indicator[5:6].upper() + indicator[6:]  # the comparator already says "giảm"
+            indicator = indicator[5:]  # the comparator already says "giảm"
         indicator = indicator[:1].upper() + indicator[1:]  # a name cut out of prose starts a list item
         field = context or fields.classify(indicator) or fields.classify(source) or Field.OTHER
         self.out.append(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from core.db import Database
-from core.drafts import DraftContext, PlanDraft, TargetData
+from core.drafts import DraftContext, PlanDraft
 from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS
@@ -152,7 +152,7 @@ class TargetsPage(PlanPage):
             if t.id in taken:
                 continue
             self.model.add_row(Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
-                               t.id, (t.value, t.unit, target_value(t) or "định tính")))
+                                   t.id, superior=(t.value, t.unit, target_value(t) or "định tính")))
         self._update_warnings()
 
     # -- the commune's targets
@@ -195,8 +195,7 @@ class TargetsPage(PlanPage):
         with self.db.session() as s:
             superiors = {t.id: (t.value, t.unit, target_value(t) or "định tính")
                          for t in (s.get(Target, i) for i in ids) if t is not None}
-        self.model.set_rows([Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
-                                 t.derived_from_id, superiors.get(t.derived_from_id), t) for t in plan.targets])
+        self.model.set_rows([Row(**vars(t), superior=superiors.get(t.derived_from_id)) for t in plan.targets])
         doc_ids = [b.superior_document_id for b in plan.legal_bases if b.superior_document_id]
         doc_id = doc_ids[0] if doc_ids else context.last_superior_id
         if doc_id:
@@ -204,9 +203,4 @@ class TargetsPage(PlanPage):
         self._update_warnings()
 
     def store(self, plan: PlanDraft) -> None:
-        for r in self.model.rows:
-            r.data = r.data or TargetData(r.indicator)
-            d = r.data
-            d.indicator, d.comparator, d.value, d.value_max = r.indicator, r.comparator, r.value, r.value_max
-            d.unit, d.field, d.source_text, d.derived_from_id = r.unit, r.field, r.source_text, r.derived_from_id
-        plan.targets = [r.data for r in self.model.rows]
+        plan.targets = list(self.model.rows)

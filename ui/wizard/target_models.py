@@ -19,19 +19,11 @@ from ui.widgets import ListModel
 
 
 @dataclass
-class Row:
-    """A target as edited in the table; ``superior`` is the adopted superior target's (value, unit) text."""
+class Row(TargetData):
+    """A target of the draft as edited in the table; ``superior`` is the adopted superior target's
+    (value, unit, printed text). The row is itself the draft's target: saving gives it its id."""
 
-    indicator: str
-    comparator: Comparator = Comparator.EQ
-    value: float | None = None
-    value_max: float | None = None
-    unit: str | None = None
-    field: Field = Field.OTHER
-    source_text: str = ""
-    derived_from_id: int | None = None
-    superior: tuple[float | None, str | None, str] | None = None  # value, unit, printed text
-    data: TargetData | None = None  # the draft's target this row edits (None until first stored)
+    superior: tuple[float | None, str | None, str] | None = None
 
     def weaker(self) -> bool:
         """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""

@@ -103,9 +103,12 @@ class PlanWizard(QWizard):
             return
         self.save()
         if self.currentPage() is self.preview:
-            with self.db.session() as s:
-                plan = s.get(Plan, self.plan_id)
-                self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
+            self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        with self.db.session() as s:
+            plan = s.get(Plan, self.plan_id)
+            self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
 
     def save(self) -> None:
         """Write what changed on every page into the plan (drafts only) and remember the current page."""
@@ -221,8 +224,7 @@ class PlanWizard(QWizard):
         with self.db.session() as s:
             self.draft = read_draft(s, self.plan_id)
             context = read_context(s)
-            plan = s.get(Plan, self.plan_id)
-            self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
+        self._refresh_preview()
         self.info.load(self.draft, context)
         self.saved.emit()
         dialogs.inform(self, "Đã ban hành kế hoạch. Muốn thay đổi, hãy dùng «Tạo bản sửa đổi» ở danh sách kế hoạch.")
