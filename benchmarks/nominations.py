@@ -27,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def fill(path: Path, count: int) -> None:
     """A migrated database with ``count`` fictional nominations."""
     from core.db import Database
+    from core.nominations import search_text
 
     Database(path).close()
     rng = random.Random(1)
@@ -39,11 +40,15 @@ def fill(path: Path, count: int) -> None:
                          [(i, f"{rng.choice(family)} Văn {rng.choice(given)} {i}", f"Thôn {i % 40}")
                           for i in range(1, count + 1)])
         today = dt.date.today()
+        form_names = dict(conn.execute("SELECT code, name FROM award_form"))
+        achievement = "Hoàn thành xuất sắc nhiệm vụ được giao"
         conn.executemany("INSERT INTO nomination (nominee_id, award_form_code, granting_level, award_kind, achievement,"
-                         " movement, year, deadline, status, note) VALUES (?, ?, 'commune', 'regular', ?, '', ?, ?,"
-                         " 'draft', '')",
-                         [(i, rng.choice(forms), "Hoàn thành xuất sắc nhiệm vụ được giao", today.year - i % 3,
-                           (today + dt.timedelta(days=i % 60 - 20)).isoformat()) for i in range(1, count + 1)])
+                         " movement, year, deadline, status, note, search_text) VALUES (?, ?, 'commune', 'regular', ?,"
+                         " '', ?, ?, 'draft', '', ?)",
+                         [(i, code, achievement, today.year - i % 3, (today + dt.timedelta(days=i % 60 - 20)).isoformat(),
+                           search_text(name, unit, "Cán bộ", form_names[code], "", achievement))
+                          for i, name, unit in conn.execute("SELECT id, name, unit FROM nominee")
+                          for code in [rng.choice(forms)]])
 
 
 def main() -> None:
@@ -74,7 +79,7 @@ def main() -> None:
             keys.append(time.perf_counter() - start)
         print(f"{args.count} nominations: list loaded in {load * 1000:.0f} ms; search keystroke median "
               f"{statistics.median(keys) * 1000:.0f} ms, slowest {max(keys) * 1000:.0f} ms; "
-              f"{tab.proxy.rowCount()} rows match «nguyen van a»")
+              f"{tab.model.rowCount()} rows match «nguyen van a»")
         db.close()
 
 

@@ -104,7 +104,7 @@ def _export_plan(args, db: str | None) -> int:
 def _export_nominations(args, db: str | None) -> int:
     from core.export_xlsx import export_nominations
     from core.models import NominationStatus
-    from core.nominations import rows
+    from core.nominations import ListFilter, matching_ids, rows
     from core.settings import load_settings
 
     statuses = {s.value: s for s in NominationStatus}
@@ -114,8 +114,8 @@ def _export_nominations(args, db: str | None) -> int:
     database = open_db(db)
     with database.session() as s:
         settings = load_settings(s)
-        chosen = [r for r in rows(s) if (args.year is None or r.year == args.year)
-                  and (args.status is None or r.status is statuses[args.status])]
+        passing = matching_ids(s, ListFilter(year=args.year, status=statuses.get(args.status)))
+        chosen = [r for r in rows(s) if passing is None or r.id in passing]
     database.close()
     if settings is None:
         print("Lỗi: tệp dữ liệu chưa có thông tin xã.", file=sys.stderr)

@@ -353,6 +353,8 @@ class Nomination(Base):
     decision_number: Mapped[str | None] = mapped_column(String(60))
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Folded words of nominee, form and texts for the list's search; kept by core.nominations.index_search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     nominee: Mapped[Nominee] = relationship(back_populates="nominations")
     award_form: Mapped[AwardForm] = relationship()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -70,7 +71,7 @@ class NominationData:
 
 @dataclass
 class NominationRow:
-    """A row of the list: everything shown, plus ``search`` (folded text for diacritics-insensitive search)."""
+    """A row of the list: everything it shows of a nomination and its nominee."""
 
     id: int
     nominee_id: int
@@ -92,8 +93,6 @@ class NominationRow:
     decision_number: str
     decision_date: dt.date | None
     note: str
-    search: str = field(repr=False, default="")  # folded words of name, unit, position, form, movement, achievement
-    shown: bool = field(repr=False, default=True)  # passes the list's filters (set by the tab)
 
 
 def in_force(form: AwardForm, year: int) -> bool:
@@ -204,29 +203,124 @@ def data_of(nomination: Nomination) -> NominationData:
                           nomination.decision_number or "", nomination.decision_date, nomination.note, nomination.id)
 
 
-def rows(session: Session) -> list[NominationRow]:
-    """Every nomination as a list row, read in one plain SQL query (50,000 rows in a fraction of a second)."""
+def search_text(name: str, unit: str, position: str, form_name: str, movement: str, achievement: str) -> str:
+    """The folded words the list's search looks in ("Nguyễn Văn Đức …" → "nguyen van duc …")."""
+    return search_key(" ".join((name, unit, position or "", form_name, movement, achievement)))
+
+
+def index_search(session: Session, _context=None, _instances=None) -> None:
+    """Before every flush: recompute ``Nomination.search_text`` of every nomination whose nominee, form name
+    or texts change. Installed on every session by :class:`core.db.Database`."""
+    changed: set[Nomination] = set()
+    for obj in [*session.new, *session.dirty]:
+        if isinstance(obj, Nomination):
+            changed.add(obj)
+        elif isinstance(obj, Nominee):
+            changed.update(obj.nominations)
+        elif isinstance(obj, AwardForm) and obj in session.dirty:
+            changed.update(session.scalars(select(Nomination).where(Nomination.award_form_code == obj.code)))
+    for m in changed:
+        if m.nominee is None or m in session.deleted:
+            continue
+        form = session.get(AwardForm, m.award_form_code)
+        text = search_text(m.nominee.name, m.nominee.unit or "", m.nominee.position, form.name if form else "",
+                           m.movement or "", m.achievement or "")
+        if m.search_text != text:
+            m.search_text = text
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the list shows: ``None`` for "all" in each choice; ``text`` is matched word by word, ignoring case
+    and diacritics ("nguyen van a" finds "Nguyễn Văn An")."""
+
+    year: int | None = None
+    status: NominationStatus | None = None
+    form_code: str | None = None
+    unit: str | None = None
+    text: str = ""
+
+
+_JOINS = {"n": " JOIN nominee n ON n.id = m.nominee_id", "f": " JOIN award_form f ON f.code = m.award_form_code",
+          "p": " LEFT JOIN plan p ON p.id = m.plan_id"}
+_FROM = " FROM nomination m" + "".join(_JOINS.values())
+# Orders of the list, by name: text in folded form (``fold`` is registered on every connection by core.db).
+ORDERS = {
+    "name": "fold(n.name)", "form": "fold(f.name)", "year": "m.year", "deadline": "COALESCE(m.deadline, '9999')",
+    "status": "m.status", "kind": "n.kind", "unit": "fold(n.unit)", "position": "fold(n.position)",
+    "gender": "COALESCE(n.gender, '')", "birth_date": "COALESCE(n.birth_date, '')", "award_kind": "m.award_kind",
+    "plan": "fold(COALESCE(NULLIF(p.title, ''), m.movement))", "achievement": "fold(m.achievement)",
+    "decision_number": "COALESCE(m.decision_number, '')", "decision_date": "COALESCE(m.decision_date, '')",
+}
+
+
+def _fetch(session: Session, sql: str, params: tuple = ()) -> list[tuple]:
+    """Plain tuples from the session's own sqlite3 connection (SQLAlchemy's rows cost 3× more at 50,000)."""
+    return session.connection().connection.driver_connection.execute(sql, params).fetchall()
+
+
+def ordered_ids(session: Session, order: str, descending: bool = False) -> list[int]:
+    """Every nomination id in the order ``order`` (a key of :data:`ORDERS`), ties by id."""
+    key = ORDERS[order]
+    joins = "".join(join for alias, join in _JOINS.items() if re.search(rf"\b{alias}\.", key))  # only those needed
+    sql = f"SELECT m.id FROM nomination m{joins} ORDER BY {key} {'DESC' if descending else 'ASC'}, m.id"
+    return [i for (i,) in _fetch(session, sql)]
+
+
+def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
+    """Ids of the nominations ``wanted`` lets through, or ``None`` when it lets everything through."""
+    where, params = [], []
+    for column, value in (("m.year", wanted.year), ("m.status", wanted.status and NominationStatus(wanted.status).value),
+                          ("m.award_form_code", wanted.form_code), ("n.unit", wanted.unit)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    for word in search_key(wanted.text).split():
+        where.append("instr(m.search_text, ?) > 0")
+        params.append(word)
+    if not where:
+        return None
+    sql = "SELECT m.id FROM nomination m JOIN nominee n ON n.id = m.nominee_id WHERE " + " AND ".join(where)
+    return {i for (i,) in _fetch(session, sql, tuple(params))}
+
+
+def rows(session: Session, ids: list[int] | None = None) -> list[NominationRow]:
+    """The list rows of ``ids`` in that order (every nomination, by id, when ``ids`` is None)."""
     sql = ("SELECT m.id, n.id, n.kind, n.name, n.gender, n.birth_date, n.position, n.unit, m.award_form_code,"
-           " m.award_kind, m.plan_id, m.movement, m.achievement, m.year, m.deadline, m.status, m.decision_number,"
-           " m.decision_date, m.note FROM nomination m JOIN nominee n ON n.id = m.nominee_id")
-    forms = dict(session.execute(select(AwardForm.code, AwardForm.name)).all())
-    plans = dict(session.execute(select(Plan.id, Plan.title)).all())
+           " f.name, m.award_kind, p.title, m.movement, m.achievement, m.year, m.deadline, m.status,"
+           " m.decision_number, m.decision_date, m.note" + _FROM)
     kinds, award_kinds, statuses = ({e.value: e for e in enum} for enum in (NomineeKind, AwardKind, NominationStatus))
 
     def day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
 
-    out = []
-    for (nid, nominee_id, kind, name, gender, birth, position, unit, code, award_kind, plan_id, movement,
-         achievement, year, deadline, status, decision_number, decision_date, note) in \
-            session.connection().exec_driver_sql(sql).fetchall():
-        form_name = forms[code]
-        out.append(NominationRow(
-            nid, nominee_id, kinds[kind], name, gender or "", day(birth), position, unit, code, form_name,
-            award_kinds[award_kind], plans.get(plan_id, ""), movement, achievement, year, day(deadline),
-            statuses[status], decision_number or "", day(decision_date), note,
-            search_key(f"{name} {unit} {position} {form_name} {movement} {achievement}")))
-    return out
+    def build(found) -> dict[int, NominationRow]:
+        return {nid: NominationRow(nid, nominee_id, kinds[kind], name, gender or "", day(birth), position, unit,
+                                   code, form_name, award_kinds[award_kind], plan_title or "", movement, achievement,
+                                   year, day(deadline), statuses[status], decision_number or "", day(decision_date),
+                                   note)
+                for (nid, nominee_id, kind, name, gender, birth, position, unit, code, form_name, award_kind,
+                     plan_title, movement, achievement, year, deadline, status, decision_number, decision_date,
+                     note) in found}
+
+    if ids is None:
+        return list(build(_fetch(session, sql + " ORDER BY m.id")).values())
+    by_id: dict[int, NominationRow] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        by_id.update(build(_fetch(session, f"{sql} WHERE m.id IN ({','.join('?' * len(chunk))})", tuple(chunk))))
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def list_choices(session: Session) -> tuple[list[int], list[tuple[str, str]], list[str]]:
+    """What the list's filters offer: years (newest first), (form name, code) pairs and units, as on record."""
+    years = [y for (y,) in _fetch(session, "SELECT DISTINCT year FROM nomination WHERE year IS NOT NULL"
+                                           " ORDER BY year DESC")]
+    forms = [(name, code) for code, name in _fetch(session, "SELECT DISTINCT f.code, f.name FROM nomination m"
+                                                            " JOIN award_form f ON f.code = m.award_form_code")]
+    units = [u for (u,) in _fetch(session, "SELECT DISTINCT n.unit FROM nomination m"
+                                           " JOIN nominee n ON n.id = m.nominee_id WHERE n.unit != ''")]
+    return years, sorted(forms, key=lambda pair: fold(pair[0])), sorted(units, key=fold)
 
 
 def deadline_state(deadline: dt.date | None, status: NominationStatus, today: dt.date) -> str | None:
@@ -240,16 +334,28 @@ def deadline_state(deadline: dt.date | None, status: NominationStatus, today: dt
     return None
 
 
-def deadline_summary(rows_: list[NominationRow], today: dt.date) -> str:
-    """One Vietnamese line on deadlines ("" when none is near), for the tab and the start-up message."""
-    states = [deadline_state(r.deadline, r.status, today) for r in rows_]
-    soon, overdue = states.count("soon"), states.count("overdue")
+def deadline_summary(session: Session, today: dt.date) -> str:
+    """One Vietnamese line on deadlines ("" when none is near), for the tab and the start-up message; the same
+    states as :func:`deadline_state`, counted in SQL."""
+    [(overdue, soon)] = _fetch(
+        session,
+        "SELECT COALESCE(SUM(deadline < ?), 0), COALESCE(SUM(deadline >= ? AND deadline <= ?), 0) FROM nomination"
+        " WHERE status = ? AND deadline IS NOT NULL",
+        (today.isoformat(), today.isoformat(), (today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat(),
+         NominationStatus.DRAFT.value))
     parts = []
     if overdue:
         parts.append(f"{overdue} hồ sơ đã quá hạn nộp")
     if soon:
         parts.append(f"{soon} hồ sơ đến hạn nộp trong {DUE_SOON_DAYS} ngày tới")
     return ("⚠ " + "; ".join(parts) + ".") if parts else ""
+
+
+def namesakes(session: Session, nominee_id: int) -> list[Nominee]:
+    """Other nominees of the same kind whose name is the same, case and diacritics aside (merge candidates)."""
+    nominee = session.get(Nominee, nominee_id)
+    return [n for n in session.scalars(select(Nominee).where(Nominee.kind == nominee.kind, Nominee.id != nominee_id))
+            if _same(n.name, nominee.name)]
 
 
 def delete_nomination(session: Session, nomination_id: int) -> NominationData:

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 from conftest import type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from core.models import NominationStatus, NomineeKind
+from core.models import AwardForm, NominationStatus, NomineeKind
 from core.nominations import NominationData, save_nomination
 from core.settings import save_settings
 from ui import dialogs
@@ -38,12 +38,12 @@ def tab(qtbot, db):
 
 
 def shown_names(tab):
-    return sorted(tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount()))
+    return sorted(tab.model.index(r, 0).data() for r in range(tab.model.rowCount()))
 
 
 def select(tab, name):
-    row = next(r for r in range(tab.proxy.rowCount()) if tab.proxy.index(r, 0).data() == name)
-    tab.view.setCurrentIndex(tab.proxy.index(row, 0))
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == name)
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
 
 
 def test_add_by_typing_in_the_form(qtbot, tab):
@@ -89,6 +89,33 @@ def test_search_ignores_diacritics_and_case(qtbot, tab):
     assert shown_names(tab) == ["Nguyễn Văn A", "Trần Thị Bình"]
 
 
+def test_search_follows_a_renamed_nominee_and_a_renamed_form(qtbot, tab, db):
+    select(tab, "Trần Thị Bình")
+    dialog = tab.edit_selected()
+    dialog.name.clear()
+    type_text(dialog.name, "Trần Thị Bích")
+    dialog.accept()
+    QTest.keyClicks(tab.search, "tran thi bich")
+    assert shown_names(tab) == ["Trần Thị Bích"]
+    with db.session() as s:
+        s.get(AwardForm, "LDTT").name = "Danh hiệu Lao động tiên tiến (đổi tên)"
+    tab.refresh()
+    tab.search.clear()
+    QTest.keyClicks(tab.search, "doi ten")
+    assert shown_names(tab) == ["Nguyễn Văn A"]
+
+
+def test_sorting_by_name_puts_d_with_stroke_among_the_ds(qtbot, tab, db):
+    with db.session() as s:
+        for name in ("Đặng Văn Dũng", "Bùi Thị Em", "Hoàng Văn Giang"):
+            save_nomination(s, NominationData(NomineeKind.INDIVIDUAL, name, "LDTT", 2026), TODAY)
+    tab.refresh()
+    header = tab.view.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(0) + 5, 5))
+    shown = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
+    assert shown == ["Bùi Thị Em", "Đặng Văn Dũng", "Hoàng Văn Giang", "Nguyễn Văn A", "Thôn Tân An", "Trần Thị Bình"]
+
+
 def test_filters_by_status_and_form(qtbot, tab):
     tab.form.setCurrentIndex(tab.form.findData("GK_CTX"))
     assert shown_names(tab) == ["Trần Thị Bình"]
@@ -109,12 +136,12 @@ def test_delete_asks_and_ctrl_z_brings_it_back(qtbot, tab, monkeypatch):
 
 def test_deadlines_due_soon_and_overdue_are_marked(qtbot, tab):
     assert tab.alert.text() == "⚠ 1 hồ sơ đã quá hạn nộp; 1 hồ sơ đến hạn nộp trong 7 ngày tới."
-    colours = {tab.proxy.index(r, 0).data(): tab.proxy.index(r, 0).data(Qt.BackgroundRole)
-               for r in range(tab.proxy.rowCount())}
+    colours = {tab.model.index(r, 0).data(): tab.model.index(r, 0).data(Qt.BackgroundRole)
+               for r in range(tab.model.rowCount())}
     assert colours == {"Nguyễn Văn A": SOON, "Thôn Tân An": OVERDUE, "Trần Thị Bình": None}
     select(tab, "Nguyễn Văn A")
     row = tab.view.currentIndex().row()
-    assert tab.proxy.index(row, COL_DEADLINE).data().endswith("(còn 3 ngày)")
+    assert tab.model.index(row, COL_DEADLINE).data().endswith("(còn 3 ngày)")
 
 
 def test_history_shows_what_the_nominee_received(qtbot, tab, db):

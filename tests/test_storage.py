@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select
 
 from core.db import Database, DatabaseError, alembic_config, current_revision, head_revision, sqlite_url
+from core.nominations import ListFilter, matching_ids
 from core.models import (
     Assignment,
     AwardForm,
@@ -175,6 +176,24 @@ def test_older_file_is_backed_up_then_upgraded(tmp_path, revision):
         assert s.scalars(select(Plan)).one().title == "Kế hoạch cũ"
     database.close()
     assert len(list(tmp_path.glob("old.backup-*.sqlite3"))) == 1
+
+
+def test_nominations_of_an_older_file_can_be_searched_after_the_upgrade(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with create_engine(sqlite_url(path)).begin() as conn:
+        command.upgrade(alembic_config(conn), "0004")
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO award_form (code, name, category, granting_level, beneficiary, legal_basis, decided_by)"
+                     " VALUES ('LDTT', 'Lao động tiên tiến', 'title', 'commune', 'individual', '', '')")
+        conn.execute("INSERT INTO nominee (id, kind, name, position, unit) VALUES (1, 'individual', 'Đỗ Thị Ánh',"
+                     " '', 'Thôn Đông')")
+        conn.execute("INSERT INTO nomination (id, nominee_id, award_form_code, granting_level, award_kind,"
+                     " achievement, movement, status, note) VALUES (7, 1, 'LDTT', 'commune', 'regular', '', '',"
+                     " 'draft', '')")
+    database = Database(path)
+    with database.session() as s:
+        assert matching_ids(s, ListFilter(text="do thi anh thon dong")) == {7}
+    database.close()
 
 
 def test_failed_migration_keeps_a_backup_with_the_data(tmp_path):
