@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run; returns the process exit code."""
     args = build_parser().parse_args(argv)
     _ensure_dependencies()
+    from core.logs import configure
+
+    configure()  # errors' technical detail goes to the log file, never to the clerk's screen
     db = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         from ui.app import run_gui

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
+import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +36,18 @@ log = logging.getLogger(__name__)
 
 
 class DatabaseError(Exception):
-    """The database file cannot be opened or migrated; the message is Vietnamese, for the user."""
+    """The database file cannot be opened, migrated or written; the message is Vietnamese, for the user.
+
+    ``backup`` is the newest dated backup beside a damaged file (to offer opening it), else ``None``.
+    """
+
+    def __init__(self, message: str, backup: Path | None = None):
+        super().__init__(message)
+        self.backup = backup
+
+
+class ReadOnlyError(DatabaseError):
+    """A change was attempted on a database opened only for viewing."""
 
 
 def alembic_config(connection=None) -> Config:
@@ -57,13 +70,35 @@ def sqlite_url(path: Path) -> URL:
 
 
 def _on_connect(dbapi_conn, _record) -> None:
-    """Pragmas of every connection, and ``fold(text)`` for SQL that sorts Vietnamese text (see ``ORDERS``)."""
+    """Pragmas of every connection, and ``fold(text)`` for SQL that sorts Vietnamese text (see ``ORDERS``).
+
+    WAL with ``synchronous=FULL``: every commit is on the disk before the save is reported, so a power cut
+    keeps the last save (NORMAL could lose it; https://sqlite.org/pragma.html#pragma_synchronous).
+    """
     dbapi_conn.create_function("fold", 1, lambda text: fold(text) if text else text, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=3000")  # another program's short write: wait, then say so
+    if not cur.execute("PRAGMA query_only").fetchone()[0]:
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
     cur.close()
+
+
+def _checkpoint_after_write(session: Session) -> None:
+    """After a commit that wrote: move the WAL into the main file and empty it, so a copy of the .sqlite3
+    file alone (USB, OneDrive) holds every save, and no stale -wal can be replayed over a newer file."""
+    if session.info.pop("wrote", False):
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+SYNCED_FOLDERS = ("onedrive", "google drive", "googledrive", "my drive", "dropbox", "icloud")
+
+
+def in_synced_folder(path: Path) -> bool:
+    """Whether ``path`` lies in a folder a cloud client syncs (OneDrive, Google Drive, Dropbox, iCloud): such a
+    client may copy the file while it is being written, or bring back an older copy from another PC."""
+    return any(part.lower().startswith(SYNCED_FOLDERS) for part in path.resolve().parts)
 
 
 def _nfc_before_flush(session: Session, _ctx, _instances) -> None:
@@ -154,27 +189,54 @@ def _refuse_foreign_file(path: Path) -> None:
                             "tên). Hãy chọn đúng tệp .sqlite3; tệp này không bị thay đổi.")
 
 
-def _newest_backup_hint(path: Path) -> str:
-    backups = sorted(path.parent.glob(f"{path.stem}.backup-*.sqlite3"))
-    if backups:
-        return f"bản sao lưu gần nhất là «{backups[-1]}»: hãy đổi tên tệp hỏng rồi mở bản sao lưu đó."
-    return "hãy mở một bản sao lưu của tệp."
+def newest_backup(path: Path) -> Path | None:
+    """The newest dated backup written beside ``path`` by :func:`backup`, or None."""
+    return max(path.parent.glob(f"{path.stem}.backup-*.sqlite3"), default=None)
+
+
+def restore_backup(path: Path, source: Path, now: dt.datetime | None = None) -> Path:
+    """Put a copy of ``source`` in place of ``path``; the file it replaces is kept renamed
+    ``<name>.replaced-YYYYmmdd-HHMMSS.sqlite3`` (with its -wal and -shm). Returns that kept file's path.
+
+    The database must not be open. Raises ``OSError`` when the folder cannot be written.
+    """
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.stem}.replaced-{stamp}.sqlite3")
+    if path.exists():
+        path.rename(kept)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(kept.with_name(kept.name + suffix))
+    shutil.copy2(source, path)
+    return kept
+
+
+def writable(path: Path) -> bool:
+    """Whether the program may write ``path`` (an existing file) and create its -wal file beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 class Database:
     """An open database file. ``session()`` gives one unit of work that commits or rolls back.
 
-    Raises :class:`DatabaseError` (Vietnamese message) when the file is not a database or
-    cannot be written.
+    ``read_only``: open for viewing only (another window holds the file, or the file or its folder cannot be
+    written): nothing is migrated or written, and a change raises :class:`ReadOnlyError`. A file that is not
+    writable is opened read-only by itself (``read_only`` is then True).
+    Raises :class:`DatabaseError` (Vietnamese message) when the file is not a database, is damaged, was
+    made by a newer version, or cannot be opened.
     """
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, read_only: bool = False):
         self.path = Path(path)
         _refuse_foreign_file(self.path)
+        self.read_only = read_only or (self.path.exists() and not writable(self.path))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            extra = {"creator": self._connect_read_only} if self.read_only else {}
             self.engine = create_engine(
-                sqlite_url(self.path), json_serializer=lambda o: json.dumps(o, ensure_ascii=False)
+                sqlite_url(self.path), json_serializer=lambda o: json.dumps(o, ensure_ascii=False), **extra
             )
             event.listen(self.engine, "connect", _on_connect)
             self._migrate()
@@ -185,11 +247,28 @@ class Database:
             raise DatabaseError(f"Không mở được tệp dữ liệu «{self.path}»: tệp đang bị khóa, chỉ đọc, ổ đĩa đầy "
                                 "hoặc không truy cập được. Hãy kiểm tra rồi mở lại.") from exc
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._factory, "before_flush", self._refuse_if_read_only)
         event.listen(self._factory, "before_flush", _nfc_before_flush)
         event.listen(self._factory, "before_flush", guard_and_touch)
         event.listen(self._factory, "before_flush", index_search)
-        with self.session() as s:
-            load_award_forms(s)
+        event.listen(self._factory, "after_flush", lambda s, _ctx: s.info.__setitem__("wrote", True))
+        if not self.read_only:
+            with self.session() as s:
+                load_award_forms(s)
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("PRAGMA schema_version").fetchone()  # a WAL file in a read-only folder fails here
+        except sqlite3.OperationalError:  # nobody can write it either: read it as it is on the disk
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+
+    def _refuse_if_read_only(self, session: Session, _ctx, _instances) -> None:
+        if self.read_only and (session.new or session.dirty or session.deleted):
+            raise ReadOnlyError("Tệp dữ liệu đang mở chỉ để xem, nên thay đổi này không được lưu.")
 
     def _migrate(self) -> None:
         existing = self.path.exists() and self.path.stat().st_size > 0
@@ -200,8 +279,10 @@ class Database:
             except SQLDatabaseError as error:  # "database disk image is malformed" before the check can run
                 check = str(error.orig)
             if check != "ok":
+                newest = newest_backup(self.path)
+                hint = (f"bản sao lưu gần nhất là «{newest}»." if newest else "hãy mở một bản sao lưu của tệp.")
                 raise DatabaseError(f"Tệp dữ liệu «{self.path}» bị hỏng ({check}). Đừng ghi thêm vào tệp này; "
-                                    f"{_newest_backup_hint(self.path)}")
+                                    + hint, backup=newest)
         rev = current_revision(self.engine)
         if rev == head_revision():
             return
@@ -209,6 +290,9 @@ class Database:
                                            .walk_revisions()}:
             raise DatabaseError(f"Tệp dữ liệu «{self.path}» do một phiên bản mới hơn của chương trình tạo ra; "
                                 "hãy mở bằng phiên bản đó hoặc cài bản mới. Tệp không bị thay đổi.")
+        if self.read_only:
+            raise DatabaseError(f"Tệp dữ liệu «{self.path}» của phiên bản cũ cần được nâng cấp, nhưng đang mở chỉ "
+                                "để xem (tệp chỉ đọc hoặc đang mở ở nơi khác), nên chưa mở được.")
         if existing:
             backup(self.path)
         with self.engine.connect() as conn:
@@ -221,6 +305,7 @@ class Database:
         try:
             yield s
             s.commit()
+            _checkpoint_after_write(s)
         except BaseException:
             s.rollback()
             raise

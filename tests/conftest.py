@@ -1,11 +1,14 @@
 """Shared fixtures: a fresh database file per test, Qt offscreen; test inputs are made in tests/samples.py."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The program's log goes to a folder of the test run, not the user's (subprocesses inherit it).
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="thidua-tests-state-")
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,19 +1,22 @@
-"""Starting the GUI: screen check, QApplication, database, main window."""
+"""Starting the GUI: screen check, log and error reporting, the file lock, opening the database, main window."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 
 from core import APP_NAME
-from core.db import Database, DatabaseError
+from core.db import Database, DatabaseError, restore_backup
+from core.logs import log_dir
 from core.paths import default_db_path
 
 NO_SCREEN = (
     "Không tìm thấy màn hình: ứng dụng cần giao diện đồ họa. "
     "Hãy chạy trên máy có màn hình, hoặc dùng các lệnh không cần màn hình (python main.py --help)."
 )
+log = logging.getLogger(__name__)
 
 
 def has_screen() -> bool:
@@ -23,26 +26,115 @@ def has_screen() -> bool:
     return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def error_message(exc: BaseException) -> str:
+    """The one Vietnamese sentence the clerk sees for an error no window caught (the detail is in the log)."""
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    if isinstance(exc, (OperationalError, OSError)):
+        return ("Tệp dữ liệu đang bận, chỉ đọc hoặc ổ đĩa đã đầy, nên thao tác vừa rồi chưa được lưu. "
+                "Hãy thử lại sau giây lát.")
+    return (f"Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi có thể chưa hoàn tất. Những gì đã lưu không bị mất. "
+            f"Chi tiết đã ghi vào nhật ký trong thư mục «{log_dir()}».")
+
+
+def report_unhandled(exc_type, exc, tb) -> None:
+    """``sys.excepthook`` of the GUI: log the traceback, tell the clerk in one sentence, keep running."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.error("unhandled error", exc_info=(exc_type, exc, tb))
+    from PySide6.QtWidgets import QApplication
+
+    from ui import dialogs
+
+    dialogs.warn(QApplication.activeWindow(), error_message(exc))
+
+
+def lock_database(path: Path):
+    """Hold ``<file>.lock`` for the application's lifetime, so one window at a time writes the file.
+
+    Returns ``(lock, holder)``: ``holder`` is None when the lock is ours, else a Vietnamese phrase naming the
+    computer and process holding it. A lock left by a process that has died is taken over (``QLockFile``
+    checks the PID and host). When the folder cannot be written the lock is not needed: the file then opens
+    read-only by itself.
+    """
+    from PySide6.QtCore import QLockFile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # never stale by age: a long working day is normal; a dead holder is detected
+    if lock.tryLock(0) or lock.error() != QLockFile.LockFailedError:
+        return lock, None
+    pid, host, _app = lock.getLockInfo()
+    return lock, f"máy «{host}» (tiến trình {pid})"
+
+
+def open_database(path: Path, read_only: bool) -> Database | None:
+    """Open ``path``; for a damaged file with a dated backup beside it, offer to open the backup (the damaged
+    file is kept, renamed). Tells the clerk and returns None when nothing can be opened."""
+    from ui import dialogs
+
+    try:
+        return Database(path, read_only=read_only)
+    except DatabaseError as exc:
+        if exc.backup is None or read_only:
+            dialogs.warn(None, str(exc))
+            return None
+        if not dialogs.confirm(None, f"{exc}\n\nMở bản sao lưu «{exc.backup.name}» thay cho tệp hỏng? Tệp hỏng "
+                                     "được giữ lại với tên mới.", yes="Mở bản sao lưu", no="Thoát"):
+            return None
+        try:
+            kept = restore_backup(path, exc.backup)
+            database = Database(path)
+        except (OSError, DatabaseError) as again:
+            dialogs.warn(None, error_message(again))
+            return None
+        dialogs.inform(None, f"Đã mở bản sao lưu «{exc.backup.name}». Tệp hỏng được giữ lại là «{kept}».")
+        return database
+
+
+def open_window(path: Path):
+    """Lock ``path``, open it (read-only if the clerk so chooses because another window holds it) and show the
+    main window. Returns ``(window, exit_code)``: ``window`` is None when the clerk quit or nothing could be
+    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime."""
+    from ui import dialogs
+    from ui.main_window import MainWindow
+
+    lock, holder = lock_database(path)
+    if holder and not dialogs.confirm(None, f"Tệp dữ liệu «{path}» đang được mở ở {holder}. Hai cửa sổ cùng sửa "
+                                            "một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
+                                      yes="Mở chỉ để xem", no="Thoát"):
+        return None, 0
+    database = open_database(path, read_only=holder is not None)
+    if database is None:
+        return None, 2
+    window = MainWindow(database)
+    window.lock = lock
+    window.show()
+    if window.ask_settings_if_missing() is None:
+        window.announce_deadlines()
+    return window, 0
+
+
 def run_gui(db: str | None) -> int:
     """Open the main window on the database ``db`` (or the default file); returns the exit code."""
     if not has_screen():
         print(NO_SCREEN, file=sys.stderr)
         return 3
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from ui.main_window import MainWindow
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
-    try:
-        database = Database(Path(db) if db else default_db_path())
-    except DatabaseError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
-    window = MainWindow(database)
-    window.show()
-    if window.ask_settings_if_missing() is None:
-        window.announce_deadlines()
+    sys.excepthook = report_unhandled
+    window, code = open_window(Path(db) if db else default_db_path())
+    if window is None:
+        return code
     code = app.exec()
-    database.close()
+    window.db.close()
+    window.lock.unlock()
     return code

@@ -17,11 +17,12 @@ def ask_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> 
     return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
 
 
-def confirm(parent: QWidget, question: str) -> bool:
-    """Yes/No question; No is the default so a stray Enter does not delete anything."""
+def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: str = "Không") -> bool:
+    """Yes/No question (buttons labelled ``yes`` and ``no``); No is the default so a stray Enter does not
+    delete anything."""
     box = QMessageBox(QMessageBox.Question, APP_NAME, question, QMessageBox.Yes | QMessageBox.No, parent)
-    box.button(QMessageBox.Yes).setText("Đồng ý")
-    box.button(QMessageBox.No).setText("Không")
+    box.button(QMessageBox.Yes).setText(yes)
+    box.button(QMessageBox.No).setText(no)
     box.setDefaultButton(QMessageBox.No)
     return box.exec() == QMessageBox.Yes
 
@@ -32,11 +33,11 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     return value if ok else None
 
 
-def inform(parent: QWidget, message: str) -> None:
+def inform(parent: QWidget | None, message: str) -> None:
     """An information message."""
     QMessageBox.information(parent, APP_NAME, message)
 
 
-def warn(parent: QWidget, message: str) -> None:
+def warn(parent: QWidget | None, message: str) -> None:
     """A problem the clerk must know about (file unreadable, cannot save …)."""
     QMessageBox.warning(parent, APP_NAME, message)

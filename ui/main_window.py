@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, __version__
-from core.db import Database
+from core.db import Database, in_synced_folder
+from core.logs import log_dir
 from core.settings import load_settings
 from ui import dialogs
 from ui.catalogue_dialog import CatalogueDialog
@@ -28,7 +29,15 @@ class MainWindow(QMainWindow):
         self.awards_tab = NominationsTab(db)
         self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
         self.tabs.addTab(self.awards_tab, "Khen thưởng")
-        self.setCentralWidget(self.tabs)
+        self.banner = QLabel(self.notice(), wordWrap=True,
+                             styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
+        self.banner.setVisible(bool(self.banner.text()))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self._build_menu()
         self.refresh_title()
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
@@ -42,7 +51,26 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(QAction("T&hoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(QAction("Mở thư mục &nhật ký", self, triggered=self.open_log_folder))
         help_menu.addAction(QAction("&Giới thiệu", self, triggered=self.show_about))
+
+    def notice(self) -> str:
+        """The warning shown above the tabs ("" for none): a file open only for viewing, a file in a synced
+        folder."""
+        lines = []
+        if self.db.read_only:
+            lines.append("Chỉ xem: tệp dữ liệu đang mở ở nơi khác hoặc không ghi được, nên mọi thay đổi sẽ không "
+                         "được lưu.")
+        if in_synced_folder(self.db.path):
+            lines.append("Tệp dữ liệu nằm trong thư mục đồng bộ (OneDrive, Google Drive, Dropbox…): đừng mở cùng "
+                         "tệp ở hai máy; để sao chép sang máy khác, hãy đóng chương trình trước.")
+        return "\n".join(lines)
+
+    def open_log_folder(self) -> None:
+        """Help → open the folder of the log file (to send it to whoever supports the program)."""
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def refresh_title(self) -> None:
         """Window title: application name and, once set, the commune."""
@@ -68,7 +96,7 @@ class MainWindow(QMainWindow):
     def ask_settings_if_missing(self) -> SettingsDialog | None:
         """On first start (no settings saved yet) open the settings dialog."""
         with self.db.session() as s:
-            if load_settings(s) is not None:
+            if load_settings(s) is not None or self.db.read_only:
                 return None
         return self.edit_settings()
 

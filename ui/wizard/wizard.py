@@ -74,13 +74,13 @@ class PlanWizard(QWizard):
             self.draft = read_draft(s, plan_id)
             context = read_context(s)
             start = min(max(wizard_page(s, plan_id), 0), len(self.pages) - 1)
-        self.read_only = self.draft.status is PlanStatus.ISSUED
+        self.read_only = self.draft.status is PlanStatus.ISSUED or db.read_only
         for page in self.pages:
             page.load(self.draft, context)
         if self.read_only:
             for page in self.pages:
                 page.set_read_only(True)
-            self.setWindowTitle("Kế hoạch đã ban hành (chỉ xem)")
+            self.setWindowTitle("Kế hoạch (chỉ xem)" if db.read_only else "Kế hoạch đã ban hành (chỉ xem)")
         self._resume_at = start
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -142,14 +142,19 @@ class PlanWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Closing (Đóng, Hoàn tất, Esc, the window's ×) saves what is on screen first, then nothing more:
-        QWizard resets its registered fields on closing, and that must not reach the database."""
+        QWizard resets its registered fields on closing, and that must not reach the database.
+        When the save fails, the wizard stays open unless the clerk agrees to lose what is on screen."""
         self.save()
+        if self._save_failed and not dialogs.confirm(
+                self, "Nội dung vừa sửa chưa lưu được vào tệp dữ liệu. Đóng mà bỏ các thay đổi đó?",
+                yes="Đóng, bỏ thay đổi", no="Ở lại"):
+            return
         self.closed = True
         super().done(result)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.save()
-        super().closeEvent(event)
+        self.done(QWizard.Rejected)
+        event.setAccepted(self.closed)
 
     def _layout(self):
         with self.db.session() as s:
