@@ -17,6 +17,9 @@ from pathlib import Path
 from core.text import nfc
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # refuse files over 50 MB (a plan is rarely over 2 MB)
+MAX_PAGES = 300  # a plan runs to 3–30 pages; a book, a yearbook or a whole gazette is not one
+MAX_CHARS = 300 * 4000  # the text of MAX_PAGES full pages
+MAX_DOCUMENT_XML = 40 * 1024 * 1024  # word/document.xml of about MAX_PAGES pages, images aside
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more is treated as a zip bomb
 MAX_ZIP_RATIO = 200  # compressed-to-unpacked ratio beyond which a member is a zip bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office files (and old .doc)
@@ -24,6 +27,31 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office fil
 
 class DocumentError(Exception):
     """The file cannot be read as a plan; ``str(exc)`` is a Vietnamese sentence for the user."""
+
+
+def _too_long(name: str) -> DocumentError:
+    return DocumentError(f"Tệp «{name}» dài hơn {MAX_PAGES} trang, không giống một kế hoạch (thường 3–30 trang). "
+                         "Hãy chọn đúng văn bản kế hoạch của cấp trên.")
+
+
+# Letters only Unicode Vietnamese has: ơ ư đ and the Latin Extended Additional block (ạ ả ấ … ỹ).
+_VIETNAMESE = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+# TCVN3 (ABC) puts Vietnamese letters on Windows-1252's symbols: "¸" á, "µ" à, "¹" ạ, "¨" ă, "©" â, "®" đ …
+_TCVN3 = re.compile("[\u00a8-\u00be\u00d7\u00f7]")
+# VNI types a tone as a second character after the vowel: "aù" á, "aø" à, "aû" ả, "aõ" ã, "aï" ạ, "aä" ậ.
+_VNI = re.compile("[aeiouyAEIOUY][\u00f9\u00f8\u00fb\u00f5\u00ef\u00e4\u00e5]")
+
+
+def legacy_encoded(text: str) -> bool:
+    """Whether ``text`` is Vietnamese typed in a pre-Unicode encoding (TCVN3/ABC fonts such as .VnTime, or VNI
+    fonts) and read as Windows-1252: "Ch\u00ad\u00acng tr\u00d7nh", "Coäng hoøa". Such text has none of the
+    letters only Unicode Vietnamese has, and many of the encodings' marks (more than 2 % of its letters);
+    Vietnamese that lost its diacritics (OCR, e-mail) has neither and is read as it is."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters < 200 or len(_VIETNAMESE.findall(sample)) > letters * 0.005:
+        return False
+    return max(len(_TCVN3.findall(sample)), len(_VNI.findall(sample))) > letters * 0.02
 
 
 @dataclass
@@ -100,6 +128,13 @@ def read_document(path: Path | str) -> Document:
             f"Không đọc được loại tệp «{suffix or path.name}». Hãy chọn tệp .docx, .pdf (có lớp chữ) hoặc .txt."
         )
     raw = readers[suffix](data, path.name)
+    if sum(len(text) for text, _cells in raw) > MAX_CHARS:
+        raise _too_long(path.name)
+    if legacy_encoded("\n".join(text for text, _cells in raw)):
+        raise DocumentError(
+            f"Tệp «{path.name}» được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode, nên chữ bị lỗi. "
+            "Hãy mở tệp bằng Word, chép toàn bộ, dùng Unikey (Công cụ chuyển mã: nguồn TCVN3 hoặc VNI, đích Unicode) "
+            "rồi lưu thành .docx mới và nhập lại.")
     lines = []
     for raw_text, cells in raw:
         text = clean(raw_text)
@@ -126,6 +161,8 @@ def _docx_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
         i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO and i.file_size > 10 * 2**20 for i in infos
     ):
         raise DocumentError(f"Tệp «{name}» bất thường (giải nén ra quá lớn), không mở để bảo vệ máy.")
+    if any(i.filename == "word/document.xml" and i.file_size > MAX_DOCUMENT_XML for i in infos):
+        raise _too_long(name)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -146,6 +183,12 @@ def _docx_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
 def _table_rows(table) -> list[tuple[str, list[str] | None]]:
     rows = []
     for row in table.rows:
+        if any(cell.tables for cell in row.cells):  # a layout table holding tables: read each cell in order
+            for cell in row.cells:
+                for block in cell.iter_inner_content():
+                    rows.extend(_table_rows(block) if hasattr(block, "rows") else
+                                [(part, None) for part in block.text.split("\n")])
+            continue
         cells = []
         for cell in row.cells:
             text = cell.text.strip()
@@ -170,6 +213,8 @@ def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(f"Tệp PDF «{name}» được đặt mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.")
+        if len(reader.pages) > MAX_PAGES:
+            raise _too_long(name)
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise

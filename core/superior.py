@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.extraction import extract_targets
+from core.extraction import ExtractedTarget, extract_targets
 from core.models import Comparator, Field, SuperiorDocument, Target
-from core.reading import read_document
+from core.reading import Document, DocumentError, read_document
 
 
 @dataclass
@@ -23,19 +23,40 @@ class ImportResult:
     already_imported: bool
 
 
-def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
-    """Read ``path``, extract its targets (unlikely candidates included, with their confidence) and store
-    both; a file already imported is returned as it is, so nothing adopted from it changes.
+@dataclass
+class ReadPlan:
+    """A superior plan read and searched, not stored yet: its lines and its targets (unlikely ones included)."""
 
-    Raises :class:`core.reading.DocumentError` (Vietnamese message) when the file cannot be read;
-    nothing is written to the database then.
+    document: Document
+    targets: list[ExtractedTarget]
+
+
+MAX_CANDIDATES = 2000  # a plan states 10–150 targets; thousands of values are a statistics book, not a plan
+
+
+def read_superior_plan(path: Path | str) -> ReadPlan:
+    """Read ``path`` and extract its targets; touches no database, so it may run in a worker thread.
+
+    Raises :class:`core.reading.DocumentError` (Vietnamese message) when the file cannot be read, is too long,
+    or holds more than :data:`MAX_CANDIDATES` values that look like targets.
     """
     document = read_document(path)
+    targets = extract_targets(document, include_unlikely=True)
+    if len(targets) > MAX_CANDIDATES:
+        raise DocumentError(f"Tệp «{document.file_name}» có hơn {MAX_CANDIDATES} số liệu giống chỉ tiêu, không giống "
+                            "một kế hoạch. Hãy chọn đúng văn bản kế hoạch của cấp trên.")
+    return ReadPlan(document, targets)
+
+
+def store_superior_plan(session: Session, read: ReadPlan) -> ImportResult:
+    """Store a read superior plan with its targets (and their confidence); a file already imported (same
+    SHA-256) is returned as it is, so nothing adopted from it changes."""
+    document = read.document
     existing = session.scalars(select(SuperiorDocument).where(SuperiorDocument.sha256 == document.sha256)).first()
     if existing is not None:
         return ImportResult(existing, True)
     stored = SuperiorDocument(file_name=document.file_name, sha256=document.sha256, text=document.text)
-    for position, t in enumerate(extract_targets(document, include_unlikely=True)):
+    for position, t in enumerate(read.targets):
         stored.targets.append(
             Target(
                 position=position,
@@ -52,6 +73,14 @@ def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
     session.add(stored)
     session.flush()
     return ImportResult(stored, False)
+
+
+def import_superior_plan(session: Session, path: Path | str) -> ImportResult:
+    """:func:`read_superior_plan` then :func:`store_superior_plan`, in one go (headless use).
+
+    Raises :class:`core.reading.DocumentError`; nothing is written to the database then.
+    """
+    return store_superior_plan(session, read_superior_plan(path))
 
 
 @dataclass

@@ -83,3 +83,27 @@ def last_plan(db):
         plan = s.scalars(select(Plan).order_by(Plan.id.desc())).first()
         s.expunge_all()
     return plan
+
+
+def import_plan(page, path) -> bool:
+    """Import ``path`` on the wizard's targets page as the clerk would and wait for the worker to finish;
+    returns whether a plan was imported."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    results = []
+    loop = QEventLoop()
+
+    def finished(ok):
+        results.append(ok)
+        loop.quit()
+
+    page.import_finished.connect(finished)
+    try:
+        page.import_file(str(path))
+        if not results:
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
+    finally:
+        page.import_finished.disconnect(finished)
+    assert results, "the import did not finish within 30 s"
+    return results[0]

@@ -46,12 +46,14 @@ def _header(document) -> None:
     document.add_paragraph("2. Chỉ tiêu thi đua")
 
 
-def superior_plan_docx(path: Path, as_table: bool = False) -> Path:
-    """Write the fictional plan of huyện Bình Sơn (12 targets) at ``path``; its targets as a table if asked."""
+def superior_plan_docx(path: Path, as_table: bool = False, nested: bool = False) -> Path:
+    """Write the fictional plan of huyện Bình Sơn (12 targets) at ``path``; its targets as a table if asked,
+    that table inside the one cell of a layout table if ``nested``."""
     document = docx.Document()
     _header(document)
     if as_table:
-        table = document.add_table(rows=1, cols=4)
+        container = document.add_table(rows=1, cols=1).cell(0, 0) if nested else document
+        table = container.add_table(rows=1, cols=4)
         for cell, text in zip(table.rows[0].cells, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025"]):
             cell.text = text
         for n, (_item, indicator, value, unit) in enumerate(TARGETS, 1):

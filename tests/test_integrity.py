@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import go_to, last_plan
+from conftest import go_to, import_plan, last_plan
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from ui.wizard.wizard import AUTOSAVE_MS
 def _issue(wizard, superior, monkeypatch, number: str) -> None:
     """Adopt the superior plan's targets in ``wizard`` and issue the plan as số ``number``."""
     go_to(wizard, 2)
-    wizard.targets.import_file(superior)
+    import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: number)
@@ -110,7 +110,7 @@ def test_core_refuses_any_change_to_an_issued_plan(qtbot, db, tab, superior, mon
 def test_saving_keeps_unchanged_rows_and_dates_every_change(qtbot, db, tab, superior):
     wizard = tab.create()
     go_to(wizard, 2)
-    wizard.targets.import_file(superior)
+    import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 6)
 

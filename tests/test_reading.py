@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from samples import TARGETS, superior_plan_docx, text_pdf
 
-from core.reading import MAX_FILE_BYTES, DocumentError, clean, read_document
+from core.reading import MAX_CHARS, MAX_FILE_BYTES, MAX_PAGES, DocumentError, clean, read_document
 
 
 def test_docx_keeps_paragraphs_and_tables_in_document_order(tmp_path):
@@ -120,6 +120,50 @@ def test_file_over_the_limit_is_refused_before_reading(tmp_path):
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: no 50 MB written to disk
     with pytest.raises(DocumentError, match="quá lớn"):
         read_document(path)
+
+
+def test_a_targets_table_inside_a_layout_table_is_read(tmp_path):
+    from core.extraction import extract_targets
+
+    doc = read_document(superior_plan_docx(tmp_path / "plan.docx", as_table=True, nested=True))
+    assert len(extract_targets(doc)) == len(TARGETS)
+
+
+def test_a_pdf_of_hundreds_of_pages_is_refused_at_once(tmp_path):
+    writer = pypdf.PdfWriter()
+    for _ in range(MAX_PAGES + 1):
+        writer.add_blank_page(595, 842)
+    path = tmp_path / "nien-giam.pdf"
+    with open(path, "wb") as f:
+        writer.write(f)
+    with pytest.raises(DocumentError, match="không giống một kế hoạch"):
+        read_document(path)
+
+
+def test_a_text_far_longer_than_a_plan_is_refused(tmp_path):
+    path = tmp_path / "tong-hop.txt"
+    path.write_text("Tỷ lệ hộ nghèo giảm 1,5%.\n" * (MAX_CHARS // 20), encoding="utf-8")
+    with pytest.raises(DocumentError, match="không giống một kế hoạch"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("legacy", [
+    "Ch\u00ad\u00acng tr\u00d7nh c\u00f4ng t\u00b8c thi \u00ae\u00b8ua n\u00a8m 2026 c\u00f1a x\u00b7 ",  # TCVN3
+    "Keá hoaïch phaùt ñoäng phong traøo thi ñua naêm 2026 cuûa xaõ ",  # VNI
+])
+def test_text_typed_in_an_old_vietnamese_encoding_says_what_to_do(tmp_path, legacy):
+    path = tmp_path / "ke-hoach-cu.txt"
+    path.write_text(legacy * 40, encoding="utf-8")  # as Notepad re-saves it "as UTF-8"
+    with pytest.raises(DocumentError, match="TCVN3.*Unikey"):
+        read_document(path)
+
+
+def test_a_statistics_book_is_not_taken_for_a_plan(tmp_path, monkeypatch):
+    from core import superior
+
+    monkeypatch.setattr(superior, "MAX_CANDIDATES", 5)  # the sample plan has 12 targets
+    with pytest.raises(DocumentError, match="không giống một kế hoạch"):
+        superior.read_superior_plan(superior_plan_docx(tmp_path / "plan.docx"))
 
 
 def _cli(*args):

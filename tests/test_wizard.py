@@ -1,6 +1,7 @@
 """The plan wizard driven as a clerk would: create, import, adopt, edit, resume, copy."""
 
-from conftest import go_to, last_plan
+import pytest
+from conftest import go_to, import_plan, last_plan
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit
@@ -29,7 +30,8 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     qtbot.waitExposed(wizard)
     go_to(wizard, 2)
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: superior)
-    qtbot.mouseClick(wizard.targets.open_button, Qt.LeftButton)
+    with qtbot.waitSignal(wizard.targets.import_finished, timeout=30_000):
+        qtbot.mouseClick(wizard.targets.open_button, Qt.LeftButton)
     assert wizard.targets.superior.rowCount() == len(TARGETS)
     wizard.targets.superior.setData(wizard.targets.superior.index(1, 0), Qt.Unchecked, Qt.CheckStateRole)
     qtbot.mouseClick(wizard.targets.adopt_button, Qt.LeftButton)
@@ -57,7 +59,7 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
 def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     wizard = tab.create()
     go_to(wizard, 2)
-    assert wizard.targets.import_file(superior)
+    assert import_plan(wizard.targets, superior)
     wizard.targets.adopt_rows([0])
     assert wizard.targets.warnings.text() == ""
     editor = _open_editor(qtbot, wizard.targets.view, 0, 2, QLineEdit)  # double-click the value cell
@@ -80,8 +82,29 @@ def test_unreadable_superior_file_says_why(qtbot, db, tab, tmp_path, monkeypatch
     bad.write_bytes(b"%PDF-1.4 broken")
     messages = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, text: messages.append(text))
-    assert not wizard.targets.import_file(str(bad))
+    assert not import_plan(wizard.targets, str(bad))
     assert messages and "PDF" in messages[0]
+
+
+def test_an_import_runs_behind_a_progress_dialog_that_can_cancel_it(qtbot, db, tab, superior, monkeypatch):
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    wizard = tab.create()
+    go_to(wizard, 2)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: pytest.fail(text))
+    with qtbot.waitSignal(wizard.targets.import_finished) as finished:
+        wizard.targets.import_file(superior)
+        progress = wizard.targets.findChild(QProgressDialog)
+        assert progress is not None and progress.labelText().startswith("Đang đọc «ke-hoach-huyen.docx»")
+        cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Hủy")
+        qtbot.mouseClick(cancel, Qt.LeftButton)  # before the worker is done
+    assert finished.args == [False]
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(50)  # the worker's late result arrives and is dropped
+    assert wizard.targets.superior.rowCount() == 0
+    assert import_plan(wizard.targets, superior)  # the clerk tries again and lets it finish
+    assert wizard.targets.superior.rowCount() == len(TARGETS)
 
 
 def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
@@ -129,7 +152,7 @@ def test_required_title_blocks_next(qtbot, db, tab):
 def test_copy_to_next_year(qtbot, db, tab, superior):
     wizard = tab.create()
     go_to(wizard, 2)
-    wizard.targets.import_file(superior)
+    import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     wizard.info.number.setText("05")
     wizard.close()
@@ -160,7 +183,7 @@ def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):
 def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
     go_to(wizard, 2)
-    wizard.targets.import_file(superior)
+    import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: "3")
@@ -209,7 +232,7 @@ def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtb
     qtbot.waitExposed(wizard)
     go_to(wizard, 2)
     page = wizard.targets
-    assert page.import_file(str(superior))
+    assert import_plan(page, str(superior))
     rows = [(page.superior.data(page.superior.index(r, 1)), page.superior.ticked[r]) for r in range(3)]
     assert rows == [("Thu ngân sách", True), ("Tỷ lệ hộ nghèo", True), ("Có thể là chỉ tiêu: Thu ngân sách trên địa bàn huyện", False)]
     assert "1 câu có thể là chỉ tiêu" in page.superior_label.text()
@@ -222,7 +245,7 @@ def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtb
 def test_comparator_chosen_in_the_table_editor(qtbot, db, tab, superior):
     wizard = tab.create()
     go_to(wizard, 2)
-    wizard.targets.import_file(superior)
+    import_plan(wizard.targets, superior)
     wizard.targets.adopt_rows([3])  # Tỷ lệ che phủ rừng đạt 35,6%
     combo = _open_editor(qtbot, wizard.targets.view, 0, 1, QComboBox)
     combo.setCurrentIndex(combo.findText("từ … trở lên"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 def fit_columns(view: QTableView, stretch: int) -> None:
     """Column ``stretch`` takes the free width; the others fit their contents (headers never cut)."""
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(100)  # measure the first 100 rows: long lists stay quick to update
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.Stretch)
 
@@ -57,11 +58,17 @@ class ListModel(QAbstractTableModel):
 
     def add_row(self, row) -> int:
         """Append a row; returns its index."""
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(row)
+        self.add_rows([row])
+        return len(self.rows) - 1
+
+    def add_rows(self, rows: list) -> None:
+        """Append ``rows`` in one insertion (views and listeners update once, however many)."""
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
         self.endInsertRows()
         self.edited.emit()
-        return len(self.rows) - 1
 
     def remove_row(self, row: int) -> None:
         """Delete a row."""

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,25 +23,47 @@ from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS
 from core.reading import DocumentError
-from core.superior import import_superior_plan, read_header
+from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan
 from ui import dialogs
 from ui.widgets import fit_columns
 from ui.wizard.base import PlanPage
 from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel, highlighted_source
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
+log = logging.getLogger(__name__)
+
+
+class _Reading(QObject):
+    """One superior plan being read in a worker thread; ``done`` carries a ReadPlan or a DocumentError."""
+
+    done = Signal(object)
+
+    def run(self, path: str) -> None:
+        try:
+            result = read_superior_plan(path)
+        except DocumentError as exc:
+            result = exc
+        except Exception:  # a library failing on a strange file: one sentence for the clerk, detail in the log
+            log.exception("reading %s failed", path)
+            result = DocumentError("Không đọc được tệp này; hãy thử bản .docx hoặc .pdf khác của văn bản.")
+        try:
+            self.done.emit(result)
+        except RuntimeError:  # the wizard was closed meanwhile
+            pass
 
 
 class TargetsPage(PlanPage):
     """Targets of the superior plan on the left (tick and adopt), the commune's targets on the right (edit)."""
 
     imported = Signal(object, int)  # SuperiorHeader, superior document id
+    import_finished = Signal(bool)  # after every import_file: whether a plan was imported
 
     def __init__(self, db: Database, parent=None):
         super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
                          "Mở tệp kế hoạch cấp trên (.docx, .pdf, .txt): các chỉ tiêu hiện ở bảng bên trái. "
                          "Đánh dấu và đưa vào kế hoạch của xã, rồi sửa giá trị cho phù hợp.", parent)
         self.db = db
+        self._reading: _Reading | None = None  # the import under way
         self.superior = SuperiorModel(self)
         self.model = TargetsModel(self)
         self.model.edited.connect(self.changed)
@@ -110,21 +136,39 @@ class TargetsPage(PlanPage):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str) -> bool:
-        """Import ``path`` (stored once per file content); False with a message when it cannot be read."""
-        try:
-            with self.db.session() as s:
-                result = import_superior_plan(s, path)
-                doc_id = result.document.id
-                header = read_header(result.document.text)
-        except DocumentError as exc:
-            dialogs.warn(self, str(exc))
-            return False
+    def import_file(self, path: str) -> None:
+        """Read ``path`` in a worker thread behind a progress dialog with Hủy, then store it (once per file
+        content) and list its targets; a file that cannot be read gets its message. Emits ``import_finished``."""
+        reading = _Reading(self)
+        progress = QProgressDialog(f"Đang đọc «{Path(path).name}» và tìm các chỉ tiêu…", "Hủy", 0, 0, self)
+        progress.setWindowTitle("Nhập kế hoạch cấp trên")
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(400)
+        self._reading = reading
+        progress.canceled.connect(lambda: self._finish_import(reading, None, progress))
+        reading.done.connect(lambda result: self._finish_import(reading, result, progress))
+        QThreadPool.globalInstance().start(lambda: reading.run(path))
+
+    def _finish_import(self, reading: _Reading, result: ReadPlan | DocumentError | None, progress) -> None:
+        if reading is not self._reading:  # cancelled before: its late result is dropped
+            return
+        self._reading = None
+        progress.reset()
+        progress.deleteLater()
+        if result is None or isinstance(result, DocumentError):
+            if result is not None:
+                dialogs.warn(self, str(result))
+            self.import_finished.emit(False)
+            return
+        with self.db.session() as s:
+            stored = store_superior_plan(s, result)
+            doc_id = stored.document.id
+            header = read_header(stored.document.text)
         self.show_superior(doc_id)
         self.imported.emit(header, doc_id)
-        if result.already_imported:
+        if stored.already_imported:
             self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
-        return True
+        self.import_finished.emit(True)
 
     def show_superior(self, document_id: int) -> None:
         """List the targets of a stored superior document."""
@@ -147,13 +191,10 @@ class TargetsPage(PlanPage):
     def adopt_rows(self, rows: list[int]) -> None:
         """Adopt the superior targets at ``rows``, keeping the link to each."""
         taken = {r.derived_from_id for r in self.model.rows}
-        for i in rows:
-            t = self.superior.rows[i]
-            if t.id in taken:
-                continue
-            self.model.add_row(Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text,
-                                   t.id, superior=(t.value, t.unit, target_value(t) or "định tính")))
-        self._update_warnings()
+        new = [Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text, t.id,
+                   superior=(t.value, t.unit, target_value(t) or "định tính"))
+               for t in (self.superior.rows[i] for i in rows) if t.id not in taken]
+        self.model.add_rows(new)  # one insertion: the view and the warnings update once
 
     # -- the commune's targets
     def add_own(self) -> None:
