@@ -302,3 +302,18 @@ def test_a_damaged_file_names_the_newest_backup(tmp_path):
     with pytest.raises(DatabaseError, match="bị hỏng") as caught:
         Database(path)
     assert "thidua.backup-20260101-080000.sqlite3" in str(caught.value)
+
+
+def test_a_truncated_file_is_refused_in_vietnamese_and_left_alone(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    database = Database(path)
+    with database.session() as s:
+        for i in range(200):
+            s.add(Plan(year=2026, title=f"Kế hoạch {i} " + "x" * 200))
+    database.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a copy cut short (USB pulled out, full disk)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="bị hỏng|Không mở được") as caught:
+        Database(path)
+    assert "sqlalche" not in str(caught.value) and path.read_bytes() == before
