@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.catalogue import BENEFICIARIES, CATEGORIES, LEVELS, CatalogueEntry, CatalogueError, read_catalogue, save_catalogue
 from core.db import Database
-from ui.widgets import ListModel, save_cancel
+from ui.widgets import ListModel, fit_to_screen, save_cancel
 from ui.wizard.target_models import ChoiceDelegate
 
 COLUMNS = [("Mã", "code"), ("Tên", "name"), ("Loại", "category"), ("Dành cho", "beneficiary"),
@@ -100,7 +100,7 @@ class CatalogueDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(add, 0, Qt.AlignLeft)
         layout.addWidget(buttons)
-        self.resize(1200, 560)
+        fit_to_screen(self, 1200, 560)
 
     def add_entry(self) -> None:
         """A new entry (commune level, in force from today) with its name cell open for typing."""

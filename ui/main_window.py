@@ -15,6 +15,7 @@ from ui.catalogue_dialog import CatalogueDialog
 from ui.nominations_tab import NominationsTab
 from ui.plans_tab import PlansTab
 from ui.settings_dialog import SettingsDialog
+from ui.widgets import fit_to_screen
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.refresh_title()
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
-            self.resize(1100, 720)
+            fit_to_screen(self, 1100, 720)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")

@@ -18,12 +18,38 @@ from PySide6.QtWidgets import (
 )
 
 
-def fit_columns(view: QTableView, stretch: int) -> None:
-    """Column ``stretch`` takes the free width; the others fit their contents (headers never cut)."""
+def fit_columns(view: QTableView, stretch: int, max_chars: int = 22) -> None:
+    """Column ``stretch`` (the long text: an indicator, a title) takes the free width and wraps on two lines,
+    its full text on hover; the others fit their contents up to ``max_chars`` characters, re-measured (on
+    the first 100 rows) whenever the rows change. The clerk may still drag any column wider."""
     header = view.horizontalHeader()
-    header.setResizeContentsPrecision(100)  # measure the first 100 rows: long lists stay quick to update
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    header.setResizeContentsPrecision(100)  # long lists stay quick to update
+    view.setWordWrap(True)
+    line = view.fontMetrics().lineSpacing()
+    view.verticalHeader().setDefaultSectionSize(2 * line + 8)
+    limit = max_chars * view.fontMetrics().averageCharWidth()
+
+    def refit() -> None:
+        for column in range(view.model().columnCount()):
+            if column != stretch:
+                title = str(view.model().headerData(column, Qt.Horizontal) or "")
+                view.resizeColumnToContents(column)  # its title is never cut
+                view.setColumnWidth(column, min(view.columnWidth(column),
+                                                max(limit, view.fontMetrics().horizontalAdvance(title) + 20)))
+
+    model = view.model()
+    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+        signal.connect(refit)
+    refit()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size ``window`` to ``width`` × ``height`` pixels, or less so that it fits, frame and taskbar included, on
+    the screen it opens on (a 1366×768 office laptop leaves about 1366×728 above the taskbar)."""
+    screen = window.screen().availableGeometry()
+    window.resize(min(width, screen.width() - 16), min(height, screen.height() - 80))
 
 
 class ListModel(QAbstractTableModel):

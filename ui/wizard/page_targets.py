@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -73,7 +74,7 @@ class TargetsPage(PlanPage):
         self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.")
         self.superior_view = QTableView()
         self.superior_view.setModel(self.superior)
-        fit_columns(self.superior_view, 1)
+        fit_columns(self.superior_view, 1, max_chars=14)
         self.superior_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.superior_view.doubleClicked.connect(lambda index: self.adopt_rows([index.row()]))
         self.adopt_button = QPushButton("Đưa các chỉ tiêu đã chọn vào kế hoạch ›")
@@ -83,7 +84,7 @@ class TargetsPage(PlanPage):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(COMPARATOR_LABELS, self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(FIELD_LABELS, self.view))
-        fit_columns(self.view, 0)
+        fit_columns(self.view, 0, max_chars=12)
         self.add_button = QPushButton("Thêm chỉ tiêu riêng của xã")
         self.remove_button = QPushButton("Xóa")
         self.up_button = QPushButton("Lên")
@@ -94,7 +95,18 @@ class TargetsPage(PlanPage):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.group_button.clicked.connect(self.model.group_by_field)
+        self.select_all = QPushButton("Chọn tất cả")
+        self.select_none = QPushButton("Bỏ chọn")
+        self.select_field = QComboBox()
+        self.select_field.addItem("Chọn theo lĩnh vực…", None)
+        for value, label in FIELD_LABELS.items():
+            self.select_field.addItem(label, value)
+        self.select_all.clicked.connect(lambda: self.superior.tick(lambda t: True))
+        self.select_none.clicked.connect(lambda: self.superior.tick(lambda t: False))
+        self.select_field.activated.connect(self._tick_field)
+        self.adopted = QLabel(wordWrap=True)
         self.source = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse, textFormat=Qt.RichText)
+        self.source.setFixedHeight(3 * self.source.fontMetrics().lineSpacing() + 6)  # the buttons never jump
         self.warnings = QLabel(wordWrap=True, styleSheet="color: #9a3412")
         self.superior_view.selectionModel().currentRowChanged.connect(self._show_superior_source)
         self.view.selectionModel().currentRowChanged.connect(self._show_source)
@@ -104,8 +116,14 @@ class TargetsPage(PlanPage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.open_button)
         left_layout.addWidget(self.superior_label)
+        choose = QHBoxLayout()
+        for widget in (self.select_all, self.select_none, self.select_field):
+            choose.addWidget(widget)
+        choose.addStretch()
+        left_layout.addLayout(choose)
         left_layout.addWidget(self.superior_view)
         left_layout.addWidget(self.adopt_button)
+        left_layout.addWidget(self.adopted)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,7 +137,8 @@ class TargetsPage(PlanPage):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 680])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([470, 730])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.source)
@@ -127,7 +146,13 @@ class TargetsPage(PlanPage):
 
     def inputs(self):
         return [self.open_button, self.adopt_button, self.add_button, self.remove_button, self.up_button,
-                self.down_button, self.group_button, self.view]
+                self.down_button, self.group_button, self.view, self.select_all, self.select_none, self.select_field]
+
+    def _tick_field(self, index: int) -> None:
+        field = self.select_field.itemData(index)
+        if field is not None:
+            self.superior.tick(lambda t: t.field == field)
+        self.select_field.setCurrentIndex(0)
 
     # -- superior plan
     def open_superior(self) -> None:
@@ -191,10 +216,17 @@ class TargetsPage(PlanPage):
     def adopt_rows(self, rows: list[int]) -> None:
         """Adopt the superior targets at ``rows``, keeping the link to each."""
         taken = {r.derived_from_id for r in self.model.rows}
+        chosen = [self.superior.rows[i] for i in rows]
         new = [Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text, t.id,
                    superior=(t.value, t.unit, target_value(t) or "định tính"))
-               for t in (self.superior.rows[i] for i in rows) if t.id not in taken]
+               for t in chosen if t.id not in taken]
         self.model.add_rows(new)  # one insertion: the view and the warnings update once
+        already = len(chosen) - len(new)
+        if not chosen:
+            self.adopted.setText("Chưa chọn chỉ tiêu nào: đánh dấu ở cột «Chọn» trước.")
+        else:
+            self.adopted.setText(f"Đã đưa {len(new)} chỉ tiêu vào kế hoạch của xã"
+                                 + (f" ({already} chỉ tiêu đã có từ trước)." if already else "."))
 
     # -- the commune's targets
     def add_own(self) -> None:

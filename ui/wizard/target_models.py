@@ -46,7 +46,8 @@ class TargetsModel(ListModel):
     """The plan's targets: indicator, comparator, value, to, unit, field, and the superior's value."""
 
     def __init__(self, parent=None):
-        super().__init__(["Chỉ tiêu", "So sánh", "Giá trị", "Đến", "Đơn vị", "Lĩnh vực", "Cấp trên giao"], parent)
+        super().__init__(["Chỉ tiêu", "Mức", "Giá trị", "Đến (khoảng)", "Đơn vị", "Lĩnh vực", "Cấp trên giao"],
+                         parent)
 
     def data(self, index, role=Qt.DisplayRole):
         row = self.rows[index.row()]
@@ -61,8 +62,10 @@ class TargetsModel(ListModel):
                 FIELD_LABELS[row.field],
                 row.superior[2] if row.superior else "",
             ][col]
-        if role == Qt.ToolTipRole and row.weaker():
-            return "Thấp hơn chỉ tiêu cấp trên giao (chỉ là cảnh báo, vẫn lưu được)."
+        if role == Qt.ToolTipRole:
+            if row.weaker():
+                return "Thấp hơn chỉ tiêu cấp trên giao (chỉ là cảnh báo, vẫn lưu được)."
+            return row.indicator if col == 0 else None
         if role == Qt.BackgroundRole and row.weaker() and col in (1, 2):
             return QColor("#fde2e1")
         return None
@@ -146,6 +149,12 @@ class SuperiorModel(ListModel):
         rows = sorted(rows, key=lambda t: not self.likely(t))  # stable: document order within each group
         self.ticked = [self.likely(t) for t in rows]
         super().set_rows(rows)
+
+    def tick(self, which) -> None:
+        """Tick the rows for which ``which(target)`` is true and untick the others (select all / none / a field)."""
+        self.ticked = [bool(which(t)) for t in self.rows]
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
     def unsure_count(self) -> int:
         """How many rows are only possible targets."""

@@ -24,6 +24,7 @@ from core.models import Plan, PlanStatus
 from core.plans import PlanError, issue, problems
 from core.settings import load_settings
 from ui import dialogs
+from ui.widgets import fit_to_screen
 from ui.wizard.page_preview import PreviewPage
 from ui.wizard.page_targets import TargetsPage
 from ui.wizard.pages_info import BasisPage, InfoPage
@@ -50,7 +51,7 @@ class PlanWizard(QWizard):
         self.setButtonText(QWizard.BackButton, "< Quay lại")
         self.setButtonText(QWizard.FinishButton, "Hoàn tất")
         self.setButtonText(QWizard.CancelButton, "Đóng")
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.info = InfoPage()
         self.basis = BasisPage()
         self.targets = TargetsPage(db)
