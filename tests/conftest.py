@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The program's log goes to a folder of the test run, not the user's (subprocesses inherit it).
+# The program's log and remembered folders go to folders of the test run, not the user's (subprocesses inherit).
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="thidua-tests-state-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="thidua-tests-config-")  # remembered folders
 
 ROOT = Path(__file__).resolve().parent.parent
 

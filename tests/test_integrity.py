@@ -152,7 +152,7 @@ def test_a_pdf_that_cannot_be_written_says_so(qtbot, db, tab, tmp_path, monkeypa
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(tmp_path / "không-có" / "ke-hoach.pdf"))
     said = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, text: said.append(("warn", text)))
-    monkeypatch.setattr(dialogs, "inform", lambda parent, text: said.append(("inform", text)))
+    monkeypatch.setattr(dialogs, "exported", lambda parent, text, path: said.append(("exported", text)))
     wizard.export_pdf()
     assert [kind for kind, _text in said] == ["warn"] and "không-có" in said[0][1]
 

@@ -160,7 +160,7 @@ def test_export_writes_what_is_shown(qtbot, tab, tmp_path, monkeypatch):
     import openpyxl
 
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(tmp_path / "ds.xlsx"))
-    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    monkeypatch.setattr(dialogs, "exported", lambda *a: None)
     QTest.keyClicks(tab.search, "binh")
     assert tab.export_xlsx() == str(tmp_path / "ds.xlsx")
     people = openpyxl.load_workbook(tmp_path / "ds.xlsx")["Cá nhân"]

@@ -128,8 +128,11 @@ def run_gui(db: str | None) -> int:
         return 3
     from PySide6.QtWidgets import QApplication
 
+    from ui import translations
+
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    translations.install(app)
     sys.excepthook = report_unhandled
     window, code = open_window(Path(db) if db else default_db_path())
     if window is None:

@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from core import APP_NAME
+from core import APP_ID, APP_NAME
+
+
+def _folders() -> QSettings:
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, APP_ID, "folders")
+
+
+def last_folder(purpose: str) -> str:
+    """The folder last used for ``purpose`` ("import" or "export"), at first the user's Documents."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = str(_folders().value(purpose, documents))
+    return folder if Path(folder).is_dir() else documents
+
+
+def _remember(purpose: str, path: str) -> str:
+    if path:
+        _folders().setValue(purpose, str(Path(path).parent))
+    return path
 
 
 def ask_open_file(parent: QWidget, title: str, filters: str) -> str:
-    """A file to open, or "" when the clerk cancels."""
-    return QFileDialog.getOpenFileName(parent, title, "", filters)[0]
+    """A file to open, or "" when the clerk cancels; starts in the folder of the last import."""
+    return _remember("import", QFileDialog.getOpenFileName(parent, title, last_folder("import"), filters)[0])
 
 
 def ask_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> str:
-    """A file to write, or "" when the clerk cancels."""
-    return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
+    """A file to write (``suggested`` name in the folder of the last export), or "" when the clerk cancels."""
+    start = str(Path(last_folder("export")) / suggested)
+    return _remember("export", QFileDialog.getSaveFileName(parent, title, start, filters)[0])
+
+
+def exported(parent: QWidget, message: str, path: str) -> None:
+    """Say that ``path`` was written, with buttons to open the file or its folder."""
+    box = QMessageBox(QMessageBox.Information, APP_NAME, message, QMessageBox.Close, parent)
+    box.button(QMessageBox.Close).setText("Đóng")
+    open_file = box.addButton("Mở tệp", QMessageBox.AcceptRole)
+    open_folder = box.addButton("Mở thư mục", QMessageBox.AcceptRole)
+    box.exec()
+    if box.clickedButton() in (open_file, open_folder):
+        target = path if box.clickedButton() is open_file else str(Path(path).parent)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(target))
 
 
 def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: str = "Không") -> bool:

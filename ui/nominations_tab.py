@@ -360,7 +360,7 @@ class NominationsTab(QWidget):
         except OSError as exc:
             dialogs.warn(self, f"Không ghi được tệp «{path}» ({exc.strerror or exc}). Tệp có đang mở trong Excel không?")
             return None
-        dialogs.inform(self, f"Đã xuất {len(shown)} đề nghị ra {path}")
+        dialogs.exported(self, f"Đã xuất {len(shown)} đề nghị ra {path}", path)
         return path
 
     def import_xlsx(self) -> int:

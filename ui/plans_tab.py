@@ -70,6 +70,7 @@ class PlansTab(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.DescendingOrder)  # newest year first, and the arrow says so
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -94,12 +95,26 @@ class PlansTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view)
         self.wizard: PlanWizard | None = None
+        self.view.selectionModel().selectionChanged.connect(self._enable_actions)
+        self.model.modelReset.connect(self._enable_actions)
         self.model.refresh()
+
+    def _enable_actions(self, *_args) -> None:
+        """Actions on a plan need a selected plan: Tạo bản sửa đổi an issued one, Xóa a draft."""
+        plan_id = self.selected_id()
+        status = None
+        if plan_id is not None:
+            with self.db.session() as s:
+                status = s.get(Plan, plan_id).status
+        self.buttons["open"].setEnabled(plan_id is not None)
+        self.buttons["copy"].setEnabled(plan_id is not None)
+        self.buttons["revise"].setEnabled(status is PlanStatus.ISSUED)
+        self.buttons["delete"].setEnabled(status is PlanStatus.DRAFT)
 
     def selected_id(self) -> int | None:
         """Id of the selected plan, or None."""
-        index = self.view.currentIndex()
-        return self.proxy.data(index, Qt.UserRole) if index.isValid() else None
+        rows = self.view.selectionModel().selectedRows()
+        return self.proxy.data(rows[0], Qt.UserRole) if rows else None
 
     def create(self) -> PlanWizard | None:
         """New plan of the chosen kind for next year (this year before September), opened in the wizard."""
@@ -166,7 +181,8 @@ class PlansTab(QWidget):
             except PlanError:
                 dialogs.warn(self, "Kế hoạch đã ban hành không xóa được.")
                 return False
-            if not dialogs.confirm(self, f"Xóa bản nháp «{plan.title}»? Không thể hoàn tác."):
+            name = f"kế hoạch {KIND[plan.kind].lower()} {plan.year}" + (f" «{plan.title}»" if plan.title else "")
+            if not dialogs.confirm(self, f"Xóa bản nháp {name}? Không thể hoàn tác."):
                 return False
             s.delete(plan)
         self.model.refresh()

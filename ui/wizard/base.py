@@ -26,10 +26,19 @@ class PlanPage(QWizardPage):
         """Write the page's values into ``draft`` (called on every save; the wizard writes the draft)."""
         raise NotImplementedError
 
+    read_only = False
+
     def set_read_only(self, read_only: bool) -> None:
-        """Issued plans are shown, not edited: every input is disabled."""
+        """Issued plans are shown, not edited: every input is disabled and editing hints are hidden."""
+        self.read_only = read_only
         for widget in self.inputs():
             widget.setEnabled(not read_only)
+        for widget in self.hints():
+            widget.setVisible(not read_only)
+
+    def hints(self) -> list:
+        """Widgets that only tell how to edit ("nhấn đúp để sửa"): hidden for an issued plan."""
+        return []
 
     def inputs(self) -> list:
         """The editing widgets of the page (disabled for an issued plan)."""

@@ -38,6 +38,14 @@ class PreviewPage(PlanPage):
     def inputs(self):
         return [self.issue_button]
 
+    def hints(self):
+        return [self.status, self.issue_button]
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.setSubTitle("Kế hoạch như khi in." if read_only
+                         else "Kế hoạch như khi in. Sửa các mục trong danh sách bên dưới trước khi ban hành.")
+
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         """Nothing to read: the wizard calls :meth:`show` with the saved plan's layout."""
 
@@ -46,7 +54,7 @@ class PreviewPage(PlanPage):
         self.preview.setHtml(layout_html(layout))
         self.problems.clear()
         self.problems.addItems(found)
-        self.problems.setVisible(bool(found))
+        self.problems.setVisible(bool(found) and not self.read_only)
         self.status.setText("<span style='color:#b00020'>Cần sửa trước khi ban hành:</span>" if found
                             else "<span style='color:#166534'>Kế hoạch đã đủ các phần bắt buộc.</span>")
 

@@ -127,7 +127,9 @@ class TargetsPage(PlanPage):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("<b>Chỉ tiêu thi đua của xã</b> (nhấn đúp để sửa)"))
+        right_layout.addWidget(QLabel("<b>Chỉ tiêu thi đua của xã</b>"))
+        self.edit_hint = QLabel("Nhấn đúp vào một ô để sửa.")
+        right_layout.addWidget(self.edit_hint)
         right_layout.addWidget(self.view)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.group_button):
@@ -147,6 +149,9 @@ class TargetsPage(PlanPage):
     def inputs(self):
         return [self.open_button, self.adopt_button, self.add_button, self.remove_button, self.up_button,
                 self.down_button, self.group_button, self.view, self.select_all, self.select_none, self.select_field]
+
+    def hints(self):
+        return [self.edit_hint, self.adopted]
 
     def _tick_field(self, index: int) -> None:
         field = self.select_field.itemData(index)

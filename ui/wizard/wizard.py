@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QListWidget, QWizard
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.db import Database
@@ -43,7 +43,6 @@ class PlanWizard(QWizard):
         super().__init__(parent)
         self.db = db
         self.plan_id = plan_id
-        self.setWindowTitle("Soạn kế hoạch thi đua")
         self.setWizardStyle(QWizard.ClassicStyle)
         self.setOption(QWizard.NoCancelButton, False)
         self.setOption(QWizard.HaveHelpButton, False)
@@ -58,9 +57,16 @@ class PlanWizard(QWizard):
         self.preview = PreviewPage()
         self.pages = [self.info, self.basis, self.targets, PurposePage(), ContentPage(), AwardPage(),
                       OrganisationPage(), SignerPage(), self.preview]
+        self.steps = QListWidget()  # the nine steps, the current one marked; a click goes there
+        self.steps.setFocusPolicy(Qt.NoFocus)
+        self.steps.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
         for page in self.pages:
             self.addPage(page)
             page.changed.connect(self._schedule_save)
+            self.steps.addItem(page.title())
+        self.steps.setFixedWidth(self.steps.sizeHintForColumn(0) + 24)
+        self.steps.itemClicked.connect(lambda item: self.jump_to(self.steps.row(item)))
+        self.setSideWidget(self.steps)
         self.targets.imported.connect(self.basis.add_from_header)
         self.preview.export_button.clicked.connect(self.export_docx)
         self.preview.pdf_button.clicked.connect(self.export_pdf)
@@ -78,28 +84,42 @@ class PlanWizard(QWizard):
         self.read_only = self.draft.status is PlanStatus.ISSUED or db.read_only
         for page in self.pages:
             page.load(self.draft, context)
+        revision = f" (bản {self.draft.version})" if self.draft.version > 1 else ""
+        self.setWindowTitle(f"Soạn kế hoạch thi đua năm {self.draft.year}{revision}")
         if self.read_only:
             for page in self.pages:
                 page.set_read_only(True)
-            self.setWindowTitle("Kế hoạch (chỉ xem)" if db.read_only else "Kế hoạch đã ban hành (chỉ xem)")
+            self.setWindowTitle(f"Kế hoạch năm {self.draft.year}{revision} — "
+                                + ("chỉ xem" if db.read_only else "đã ban hành, chỉ xem"))
         self._resume_at = start
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """On first show, walk forward to the page where the clerk left off, so Back still works."""
         super().showEvent(event)
-        while self._resume_at and self.currentId() < self._resume_at:
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:  # a page refused (e.g. a required field is empty)
-                break
+        if self._resume_at:
+            self.jump_to(self._resume_at)
         self._resume_at = 0
+        self.steps.setCurrentRow(max(self.currentId(), 0))
 
     def _schedule_save(self) -> None:
         """An edit: save within two seconds of the *first* unsaved one, however long the clerk keeps typing."""
         if not self.read_only and not self.closed and not self._timer.isActive():
             self._timer.start()
 
+    def jump_to(self, page_id: int) -> None:
+        """Go to step ``page_id`` (0–8) through the steps between, so each page's checks still apply; stops at
+        a page that refuses to go on (e.g. a required field is empty)."""
+        while self.currentId() < page_id:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+        while self.currentId() > page_id:
+            self.back()
+
     def _page_changed(self, page_id: int) -> None:
+        if page_id >= 0:
+            self.steps.setCurrentRow(page_id)
         if page_id < 0 or self.closed:  # the wizard is closing: done() already saved
             return
         self.save()
@@ -177,7 +197,7 @@ class PlanWizard(QWizard):
         except OSError as exc:
             dialogs.warn(self, f"Không ghi được tệp: {exc.strerror or exc}. Tệp có đang mở trong Word không?")
             return
-        dialogs.inform(self, f"Đã xuất kế hoạch ra {path}")
+        dialogs.exported(self, f"Đã xuất kế hoạch ra {path}", path)
 
     def export_pdf(self) -> None:
         """Save, then write the plan as a PDF (the same pages as printing)."""
@@ -193,7 +213,7 @@ class PlanWizard(QWizard):
             dialogs.warn(self, f"Không ghi được tệp PDF «{path}»: thư mục có tồn tại và ghi được không, "
                                f"tệp có đang mở trong chương trình khác không? ({exc.strerror or exc})")
             return
-        dialogs.inform(self, f"Đã xuất kế hoạch ra {path}")
+        dialogs.exported(self, f"Đã xuất kế hoạch ra {path}", path)
 
     def print_preview(self) -> None:
         """The print preview dialog; printing from it uses the decree's page layout."""

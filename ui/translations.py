@@ -1,0 +1,102 @@
+"""Qt's own words in Vietnamese: the standard buttons, file dialogs and text context menus.
+
+Qt ships no Vietnamese translation (there is no ``qtbase_vi.qm`` in the PySide6 wheel), so the few strings
+of Qt a clerk meets are translated here. Keys are (Qt's translation context, Qt's English text).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTranslator
+
+QT_VIETNAMESE = {
+    ("QPlatformTheme", "OK"): "Đồng ý",
+    ("QPlatformTheme", "Cancel"): "Hủy",
+    ("QPlatformTheme", "&Yes"): "&Có",
+    ("QPlatformTheme", "&No"): "&Không",
+    ("QPlatformTheme", "Save"): "Lưu",
+    ("QPlatformTheme", "&Save"): "&Lưu",
+    ("QPlatformTheme", "Open"): "Mở",
+    ("QPlatformTheme", "Close"): "Đóng",
+    ("QPlatformTheme", "Discard"): "Bỏ",
+    ("QPlatformTheme", "Apply"): "Áp dụng",
+    ("QPlatformTheme", "Reset"): "Đặt lại",
+    ("QPlatformTheme", "Help"): "Trợ giúp",
+    ("QPlatformTheme", "Retry"): "Thử lại",
+    ("QPlatformTheme", "Ignore"): "Bỏ qua",
+    ("QPlatformTheme", "Abort"): "Dừng",
+    ("QFileDialog", "Look in:"): "Thư mục:",
+    ("QFileDialog", "&Look in:"): "&Thư mục:",
+    ("QFileDialog", "Files of &type:"): "&Loại tệp:",
+    ("QFileDialog", "File &name:"): "&Tên tệp:",
+    ("QFileDialog", "Files of type:"): "Loại tệp:",
+    ("QFileDialog", "&Open"): "&Mở",
+    ("QFileDialog", "&Save"): "&Lưu",
+    ("QFileDialog", "&Choose"): "&Chọn",
+    ("QFileDialog", "Cancel"): "Hủy",
+    ("QFileDialog", "Back"): "Quay lại",
+    ("QFileDialog", "Forward"): "Tiến",
+    ("QFileDialog", "Parent Directory"): "Thư mục cha",
+    ("QFileDialog", "Create New Folder"): "Tạo thư mục mới",
+    ("QFileDialog", "New Folder"): "Thư mục mới",
+    ("QFileDialog", "List View"): "Dạng danh sách",
+    ("QFileDialog", "Detail View"): "Dạng chi tiết",
+    ("QFileDialog", "Open"): "Mở",
+    ("QFileDialog", "Save As"): "Lưu thành",
+    ("QFileDialog", "All Files (*)"): "Mọi tệp (*)",
+    ("QFileDialog", "%1 already exists.\nDo you want to replace it?"): "%1 đã có.\nGhi đè lên tệp đó?",
+    ("QFileDialog", "&Delete"): "&Xóa",
+    ("QFileDialog", "&Rename"): "Đổi &tên",
+    ("QFileDialog", "Show &hidden files"): "Hiện tệp ẩn",
+    ("QFileSystemModel", "Name"): "Tên",
+    ("QFileSystemModel", "Size"): "Cỡ",
+    ("QFileSystemModel", "Type"): "Loại",
+    ("QFileSystemModel", "Date Modified"): "Ngày sửa",
+    ("QFileSystemModel", "My Computer"): "Máy tính",
+    ("QFileSystemModel", "Computer"): "Máy tính",
+    ("QWidgetTextControl", "&Undo"): "&Hoàn tác",
+    ("QWidgetTextControl", "&Redo"): "&Làm lại",
+    ("QWidgetTextControl", "Cu&t"): "&Cắt",
+    ("QWidgetTextControl", "&Copy"): "&Chép",
+    ("QWidgetTextControl", "&Paste"): "&Dán",
+    ("QWidgetTextControl", "Delete"): "Xóa",
+    ("QWidgetTextControl", "Select All"): "Chọn hết",
+    ("QLineEdit", "&Undo"): "&Hoàn tác",
+    ("QLineEdit", "&Redo"): "&Làm lại",
+    ("QLineEdit", "Cu&t"): "&Cắt",
+    ("QLineEdit", "&Copy"): "&Chép",
+    ("QLineEdit", "&Paste"): "&Dán",
+    ("QLineEdit", "Delete"): "Xóa",
+    ("QLineEdit", "Select All"): "Chọn hết",
+    ("QPrintPreviewDialog", "Print Preview"): "Xem trước khi in",
+    ("QPrintPreviewDialog", "Print"): "In",
+    ("QPrintPreviewDialog", "Close"): "Đóng",
+    ("QPrintPreviewDialog", "Zoom in"): "Phóng to",
+    ("QPrintPreviewDialog", "Zoom out"): "Thu nhỏ",
+    ("QPrintPreviewDialog", "Fit width"): "Vừa chiều ngang",
+    ("QPrintPreviewDialog", "Fit page"): "Vừa trang",
+    ("QPrintPreviewDialog", "First page"): "Trang đầu",
+    ("QPrintPreviewDialog", "Previous page"): "Trang trước",
+    ("QPrintPreviewDialog", "Next page"): "Trang sau",
+    ("QPrintPreviewDialog", "Last page"): "Trang cuối",
+    ("QPrintPreviewDialog", "Page setup"): "Thiết lập trang",
+    ("QPrintDialog", "Print"): "In",
+    ("QPrintDialog", "&Print"): "&In",
+    ("QShortcut", "Ctrl"): "Ctrl",
+}
+
+
+class VietnameseQt(QTranslator):
+    """A translator answering from :data:`QT_VIETNAMESE`; anything else stays as Qt wrote it."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102 (Qt name)
+        return QT_VIETNAMESE.get((context, source_text))
+
+    def isEmpty(self) -> bool:  # noqa: N802, D102 (Qt name)
+        return False
+
+
+def install(app) -> VietnameseQt:
+    """Make ``app`` speak Vietnamese in Qt's own dialogs and buttons; returns the translator (kept by ``app``)."""
+    translator = VietnameseQt(app)
+    app.installTranslator(translator)
+    return translator
