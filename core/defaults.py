@@ -60,6 +60,8 @@ CONTENT = {
     ),
 }
 
+AWARD_DEADLINE = (11, 15)  # (month, day) in the plan's year: dossiers due before the year-end review
+
 AWARD = [
     "Chủ tịch Ủy ban nhân dân {unit} tặng Giấy khen cho các tập thể, cá nhân có thành tích tiêu biểu, xuất sắc "
     "trong phong trào thi đua.",

@@ -23,10 +23,12 @@ def _enum(cls: type[enum.Enum]) -> Enum:
 
 
 class UnitType(str, enum.Enum):
-    """Kind of commune-level unit (đơn vị hành chính cấp xã)."""
+    """Kind of commune-level unit (đơn vị hành chính cấp xã): xã, phường, đặc khu (Luật Tổ chức chính quyền
+    địa phương 72/2025/QH15, Điều 2); thị trấn existed until 30/6/2025 and stays only for older records."""
 
     COMMUNE = "xã"
     WARD = "phường"
+    SPECIAL_ZONE = "đặc khu"
     TOWNSHIP = "thị trấn"
 
 

@@ -77,7 +77,7 @@ def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: 
     """A draft plan with the default sections, assignments, recipients and signer, added to ``session``."""
     plan = Plan(kind=kind, year=year, place_name=settings.place_name or settings.commune_name,
                 title=default_title(kind, settings, year), signer_authority="TM.", signer_title="CHỦ TỊCH",
-                signer_name=settings.chairman_name)
+                signer_name=settings.chairman_name, award_deadline=dt.date(year, *defaults.AWARD_DEADLINE))
 
     def section(kind_: SectionKind, heading: str, lines: list[str], field: Field | None = None) -> None:
         plan.sections.append(PlanSection(kind=kind_, field=field, position=len(plan.sections), heading=heading,

@@ -35,7 +35,8 @@ class SettingsDialog(QDialog):
         self.commune_name = QLineEdit(placeholderText="ví dụ: Phổ An")
         self.unit_type = QComboBox()
         for unit in UnitType:
-            self.unit_type.addItem(unit.value.capitalize(), unit)
+            self.unit_type.addItem(unit.value.capitalize() + (" (trước 1/7/2025)" if unit is UnitType.TOWNSHIP
+                                                              else ""), unit)
         self.superior_body = QLineEdit(placeholderText="ví dụ: UBND tỉnh Quảng Ngãi")
         self.superior_level = QComboBox()
         for level, label in LEVEL_LABELS.items():

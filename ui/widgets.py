@@ -140,11 +140,12 @@ class OptionalDate(QWidget):
         """The date, or None when unticked."""
         return self.edit.date().toPython() if self.check.isChecked() else None
 
-    def set_value(self, day: dt.date | None) -> None:
-        """Show ``day`` (None unticks the box)."""
+    def set_value(self, day: dt.date | None, suggested: dt.date | None = None) -> None:
+        """Show ``day`` (None unticks the box, and ticking it then offers ``suggested``, else today)."""
         self.check.setChecked(day is not None)
-        if day is not None:
-            self.edit.setDate(QDate(day.year, day.month, day.day))
+        shown = day or suggested
+        if shown is not None:
+            self.edit.setDate(QDate(shown.year, shown.month, shown.day))
 
 
 class RowsModel(ListModel):

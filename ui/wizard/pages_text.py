@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
+from core.defaults import AWARD_DEADLINE
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.models import Field, SectionKind
 from core.plans import FIELD_LABELS
@@ -162,7 +165,7 @@ class AwardPage(PlanPage):
             item.setData(Qt.UserRole + 1, form.legal_basis)
             self.forms.addItem(item)
         self.text.setPlainText(plan.section(SectionKind.AWARD, heading="Khen thưởng").body)
-        self.deadline.set_value(plan.award_deadline)
+        self.deadline.set_value(plan.award_deadline, suggested=dt.date(plan.year, *AWARD_DEADLINE))
 
     def store(self, plan: PlanDraft) -> None:
         plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
