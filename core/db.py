@@ -156,10 +156,14 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def backup(path: Path, now: dt.datetime | None = None) -> Path:
-    """Copy the database file consistently (SQLite online backup) to a dated file beside it; return its path."""
+def backup(path: Path, now: dt.datetime | None = None, target: Path | None = None) -> Path:
+    """Copy the database file consistently (SQLite's online backup API, safe while the program runs) to
+    ``target``, by default a dated file beside it (``<name>.backup-YYYYmmdd-HHMMSS.sqlite3``); return its path.
+
+    Raises ``sqlite3.Error`` or ``OSError`` when the copy cannot be written.
+    """
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}.sqlite3")
+    target = target or path.with_name(f"{path.stem}.backup-{stamp}.sqlite3")
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)
@@ -169,6 +173,27 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
     finally:
         src.close()
     return target
+
+
+def check_backup(path: Path) -> None:
+    """Raise :class:`DatabaseError` (Vietnamese) unless ``path`` is an intact data file of this program, of this
+    version or an older one (which is upgraded when opened): what may be restored."""
+    _refuse_foreign_file(path)
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        check, revision = "không đọc được", None
+    if check != "ok" or revision is None:
+        raise DatabaseError(f"Tệp «{path.name}» không phải bản sao lưu dùng được của chương trình ({check}).")
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision[0] not in known:
+        raise DatabaseError(f"Tệp «{path.name}» do một phiên bản mới hơn của chương trình tạo ra; hãy cài bản mới "
+                            "rồi khôi phục.")
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -1,11 +1,15 @@
 """Main window and settings dialog, driven as a clerk would with pytest-qt."""
 
+import sqlite3
+
 from conftest import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+from sqlalchemy import select
 
 from core.models import SuperiorLevel, UnitType
 from core.settings import load_settings
+from ui import dialogs
 from ui.main_window import MainWindow
 
 
@@ -69,3 +73,81 @@ def test_closing_the_main_window_saves_an_open_wizard(qtbot, db, monkeypatch):
     window.close()
     with db.session() as s:
         assert s.get(Plan, 1).number == "12"
+
+
+def test_backup_makes_a_file_sqlite_opens_and_restore_brings_the_rows_back(qtbot, db, tmp_path, monkeypatch):
+    from core.demo import create_demo_data
+    from core.models import Plan, Nomination
+
+    create_demo_data(db)
+    window = _window(qtbot, db)
+    copy = tmp_path / "usb" / "thidua-sao-luu.sqlite3"
+    copy.parent.mkdir()
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda parent, title, suggested, filters: str(copy))
+    monkeypatch.setattr(dialogs, "exported", lambda *a: None)
+    assert window.back_up() == str(copy)
+    with sqlite3.connect(copy) as conn:
+        counts = conn.execute("SELECT (SELECT COUNT(*) FROM plan), (SELECT COUNT(*) FROM nomination)").fetchone()
+    assert counts[0] > 0 and counts[1] > 0
+    with window.db.session() as s:  # a mistake after the backup: every plan deleted
+        for plan in s.scalars(select(Plan)).all():
+            if plan.status.value == "draft":
+                s.delete(plan)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(copy))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    said = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, text: said.append(text))
+    assert window.restore()
+    with window.db.session() as s:
+        assert (s.query(Plan).count(), s.query(Nomination).count()) == counts
+    assert window.plans_tab.model.rowCount() == counts[0]
+    kept = list(db.path.parent.glob("test.replaced-*.sqlite3"))
+    assert len(kept) == 1 and str(kept[0]) in said[0]
+    window.db.close()
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(qtbot, db, tmp_path, monkeypatch):
+    window = _window(qtbot, db)
+    bad = tmp_path / "ke-hoach.sqlite3"
+    bad.write_bytes(b"PK\x03\x04 a renamed document")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(bad))
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: said.append(text))
+    assert not window.restore() and "không phải" in said[0]
+    assert window.db is db
+
+
+def test_the_guide_opens_from_the_help_menu(qtbot, db):
+    window = _window(qtbot, db)
+    guide = window.show_guide()
+    qtbot.addWidget(guide)
+    assert "Sao lưu dữ liệu" in guide.findChild(QTextBrowser).toPlainText()
+
+
+def test_qt_dialog_buttons_speak_vietnamese(qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui import translations
+
+    translator = translations.install(qapp)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        qtbot.addWidget(box)
+        assert sorted(b.text() for b in box.buttons()) == ["Hủy", "Đồng ý"]
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_plan_actions_need_a_fitting_selection(qtbot, db, monkeypatch):
+    from core.demo import create_demo_data
+
+    create_demo_data(db)
+    window = _window(qtbot, db)
+    tab = window.plans_tab
+    assert not tab.buttons["open"].isEnabled() and not tab.buttons["revise"].isEnabled()
+    header = tab.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.DescendingOrder)
+    tab.view.selectRow(0)
+    assert tab.buttons["open"].isEnabled()
+    draft = tab.buttons["delete"].isEnabled()
+    assert tab.buttons["revise"].isEnabled() is not draft  # a draft is deleted, an issued plan revised

@@ -1,5 +1,7 @@
 """The plan wizard driven as a clerk would: create, import, adopt, edit, resume, copy."""
 
+import datetime as dt
+
 import pytest
 from conftest import go_to, import_plan, last_plan
 from PySide6.QtCore import Qt
@@ -254,3 +256,42 @@ def test_comparator_chosen_in_the_table_editor(qtbot, db, tab, superior):
     wizard.save()
     with db.session() as s:
         assert s.scalars(select(Target).where(Target.plan_id.is_not(None))).one().comparator is Comparator.GE
+
+
+def test_the_steps_are_listed_and_a_click_goes_there(qtbot, db, tab):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    assert wizard.steps.count() == 9 and wizard.steps.currentRow() == 0
+    assert "năm" in wizard.windowTitle() and "bản" not in wizard.windowTitle()
+    wizard.steps.itemClicked.emit(wizard.steps.item(5))
+    assert wizard.currentId() == 5 and wizard.steps.currentRow() == 5
+    wizard.steps.itemClicked.emit(wizard.steps.item(1))
+    assert wizard.currentId() == 1
+
+
+def test_choosing_superior_targets_all_none_or_by_field(qtbot, db, tab, superior):
+    from core.models import Field
+
+    wizard = tab.create()
+    go_to(wizard, 2)
+    page = wizard.targets
+    import_plan(page, superior)
+    page.select_none.click()
+    page.adopt_ticked()
+    assert page.model.rowCount() == 0 and "Chưa chọn" in page.adopted.text()
+    page.select_field.activated.emit(page.select_field.findData(Field.ENVIRONMENT))
+    ticked = [t for t, on in zip(page.superior.rows, page.superior.ticked) if on]
+    assert ticked and all(t.field is Field.ENVIRONMENT for t in ticked)
+    page.adopt_ticked()
+    assert page.adopted.text() == f"Đã đưa {len(ticked)} chỉ tiêu vào kế hoạch của xã."
+    page.select_all.click()
+    page.adopt_ticked()
+    assert page.model.rowCount() == len(TARGETS)
+    assert f"({len(ticked)} chỉ tiêu đã có từ trước)" in page.adopted.text()
+
+
+def test_new_plan_dossier_deadline_is_in_the_plan_year(qtbot, db, tab):
+    wizard = tab.create()
+    go_to(wizard, 5)
+    plan = last_plan(db)
+    assert plan.award_deadline == dt.date(plan.year, 11, 15)

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import APP_NAME, __version__
-from core.db import Database, in_synced_folder
+from core.db import Database, DatabaseError, backup, check_backup, in_synced_folder, restore_backup
 from core.logs import log_dir
+from core.paths import resources_dir
 from core.settings import load_settings
 from ui import dialogs
 from ui.catalogue_dialog import CatalogueDialog
@@ -16,6 +30,9 @@ from ui.nominations_tab import NominationsTab
 from ui.plans_tab import PlansTab
 from ui.settings_dialog import SettingsDialog
 from ui.widgets import fit_to_screen
+
+
+DATA_FILTER = "Dữ liệu (*.sqlite3);;Tất cả (*)"
 
 
 class MainWindow(QMainWindow):
@@ -26,10 +43,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.ui_state = QSettings(str(db.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
-        self.plans_tab = PlansTab(db)
-        self.awards_tab = NominationsTab(db)
-        self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
-        self.tabs.addTab(self.awards_tab, "Khen thưởng")
+        self._open_tabs()
         self.banner = QLabel(self.notice(), wordWrap=True,
                              styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
         self.banner.setVisible(bool(self.banner.text()))
@@ -44,16 +58,81 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
             fit_to_screen(self, 1100, 720)
 
+    def _open_tabs(self) -> None:
+        """(Re)build the two tabs on ``self.db``."""
+        self.tabs.clear()
+        self.plans_tab = PlansTab(self.db)
+        self.awards_tab = NominationsTab(self.db)
+        self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
+        self.tabs.addTab(self.awards_tab, "Khen thưởng")
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         self.settings_action = QAction("Thông tin &xã…", self, triggered=self.edit_settings)
         file_menu.addAction(self.settings_action)
         file_menu.addAction(QAction("&Danh mục khen thưởng…", self, triggered=self.edit_catalogue))
         file_menu.addSeparator()
+        file_menu.addAction(QAction("&Sao lưu dữ liệu…", self, triggered=self.back_up))
+        self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self, triggered=self.restore,
+                                      enabled=not self.db.read_only)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(QAction("T&hoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(QAction("&Hướng dẫn sử dụng", self, shortcut=QKeySequence.HelpContents,
+                                    triggered=self.show_guide))
         help_menu.addAction(QAction("Mở thư mục &nhật ký", self, triggered=self.open_log_folder))
         help_menu.addAction(QAction("&Giới thiệu", self, triggered=self.show_about))
+
+    def back_up(self) -> str | None:
+        """Tệp → Sao lưu: a consistent copy of the data file (SQLite's backup API) named with today's date, where
+        the clerk chooses (a USB stick, another drive). Returns its path, or None."""
+        path = dialogs.ask_save_file(self, "Sao lưu dữ liệu", f"thidua-sao-luu-{dt.date.today():%Y-%m-%d}.sqlite3",
+                                     DATA_FILTER)
+        if not path:
+            return None
+        try:
+            backup(self.db.path, target=Path(path))
+        except (OSError, sqlite3.Error) as exc:
+            dialogs.warn(self, f"Không ghi được bản sao lưu «{path}» ({exc}). Hãy chọn thư mục khác.")
+            return None
+        dialogs.exported(self, f"Đã sao lưu dữ liệu vào {path}", path)
+        return path
+
+    def restore(self) -> bool:
+        """Tệp → Khôi phục: replace the data with a backup the clerk chooses, after confirmation; the current
+        file is kept beside it (``thidua.replaced-….sqlite3``)."""
+        path = dialogs.ask_open_file(self, "Khôi phục từ bản sao lưu", DATA_FILTER)
+        if not path:
+            return False
+        try:
+            check_backup(Path(path))
+        except DatabaseError as exc:
+            dialogs.warn(self, str(exc))
+            return False
+        if not dialogs.confirm(self, f"Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{Path(path).name}»? Dữ liệu "
+                                     "hiện tại được giữ lại thành một tệp riêng bên cạnh.", yes="Khôi phục"):
+            return False
+        if self.plans_tab.wizard is not None:
+            self.plans_tab.wizard.close()
+        self.db.close()
+        kept = restore_backup(self.db.path, Path(path))
+        self.db = Database(self.db.path)
+        self._open_tabs()
+        self.refresh_title()
+        dialogs.inform(self, f"Đã khôi phục dữ liệu từ «{Path(path).name}». Dữ liệu trước đó được giữ lại ở «{kept}».")
+        return True
+
+    def show_guide(self) -> QDialog:
+        """Trợ giúp → Hướng dẫn sử dụng: the short guide shipped in ``resources/huong-dan.html``."""
+        dialog = QDialog(self, windowTitle="Hướng dẫn sử dụng")
+        browser = QTextBrowser(openExternalLinks=True)
+        browser.setHtml((resources_dir() / "huong-dan.html").read_text(encoding="utf-8"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        fit_to_screen(dialog, 760, 640)
+        dialog.show()
+        return dialog
 
     def notice(self) -> str:
         """The warning shown above the tabs ("" for none): a file open only for viewing, a file in a synced
