@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -18,9 +17,9 @@ from core import APP_NAME, __version__
 
 def _ensure_dependencies() -> None:
     """Re-run inside the project's .venv when started with a Python that lacks the dependencies."""
-    try:
-        import sqlalchemy  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("sqlalchemy") is None:  # found, not imported: commands without a database skip it
         venv = Path(__file__).resolve().parent / ".venv"
         python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
         if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
@@ -28,11 +27,15 @@ def _ensure_dependencies() -> None:
         sys.exit("Chưa cài các thư viện cần thiết: hãy chạy lệnh cài đặt ở đầu README.md.")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line: global ``--db`` and ``--version``, and one sub-parser per headless command."""
+def build_parser():
+    """The command line (an ``argparse.ArgumentParser``): global ``--db`` and ``--version``, one sub-parser per
+    headless command."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="main.py", description=APP_NAME)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", help="tệp dữ liệu SQLite (mặc định: thư mục dữ liệu của người dùng, hoặc $THIDUA_DB)")
+    parser.add_argument("--self-test", action="store_true", help="mở cửa sổ rồi thoát ngay (kiểm tra bản cài đặt)")
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo-data", help="tạo dữ liệu mẫu của một xã giả định (vào một tệp mới)")
     demo.add_argument("--db", dest="sub_db", help="tệp dữ liệu mẫu cần tạo")
@@ -61,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run; returns the process exit code."""
+    for name in ("stdout", "stderr"):  # the windowed Windows build has no console: print into nothing
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    if (sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before anything is imported
+        print(f"{APP_NAME} {__version__}")
+        return 0
     args = build_parser().parse_args(argv)
     _ensure_dependencies()
     from core.logs import configure
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_gui
 
-        return run_gui(db)
+        return run_gui(db, self_test=args.self_test)
     from core import commands
 
     if args.command == "export-plan" and args.pdf:

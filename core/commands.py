@@ -6,16 +6,18 @@ import json
 import sys
 from pathlib import Path
 
-from core.db import Database, DatabaseError
+from core.errors import DatabaseError
 from core.paths import default_db_path
 
 
-def open_db(db: str | None, *, existing: bool = True) -> Database:
+def open_db(db: str | None, *, existing: bool = True):
     """Open the database named on the command line, or the default one.
 
     With ``existing`` (every command that only reads or exports) a file that does not exist is refused
     with :class:`DatabaseError` rather than created: a mistyped ``--db`` must not look like an empty list.
     """
+    from core.db import Database  # SQLAlchemy only for the commands that use the database
+
     path = Path(db) if db else default_db_path()
     if existing and not path.is_file():
         raise DatabaseError(f"Không có tệp dữ liệu «{path}». Hãy kiểm tra đường dẫn --db.")

@@ -17,46 +17,33 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.catalogue import load_award_forms
-from core.extraction.folding import fold
+from core.errors import DatabaseError, ReadOnlyError
 from core.nominations import index_search
 from core.plans import guard_and_touch
-from core.text import nfc
+from core.text import fold, nfc
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
 
 
-class DatabaseError(Exception):
-    """The database file cannot be opened, migrated or written; the message is Vietnamese, for the user.
-
-    ``backup`` is the newest dated backup beside a damaged file (to offer opening it), else ``None``.
-    """
-
-    def __init__(self, message: str, backup: Path | None = None):
-        super().__init__(message)
-        self.backup = backup
+# Alembic is imported only when a file is not at SCHEMA_HEAD (a migration, a refusal): it costs ~0.3 s at start-up.
+SCHEMA_HEAD = "0005"  # the newest migration in core/migrations/versions (a test checks it is Alembic's head)
 
 
-class ReadOnlyError(DatabaseError):
-    """A change was attempted on a database opened only for viewing."""
-
-
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
     """Alembic configuration for ``core/migrations``, running on an open SQLAlchemy ``connection``.
 
     No URL string ever goes into the configuration: Alembic's ConfigParser treats ``%`` as
     interpolation, and a rendered SQLite URL percent-encodes non-ASCII letters and Windows
     backslashes (``C:\\Users\\Nguyễn``), which then fails to parse.
     """
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if connection is not None:
@@ -132,6 +119,8 @@ def _upgrade_atomically(conn) -> None:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         try:
+            from alembic import command
+
             command.upgrade(alembic_config(conn), "head")
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
@@ -146,14 +135,18 @@ def _upgrade_atomically(conn) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The Alembic revision the file is at, or ``None`` for an empty file."""
+    """The Alembic revision the file is at, or ``None`` for an empty file (read from ``alembic_version``)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first():
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def head_revision() -> str:
-    """The newest revision shipped with this version of the program."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def known_revisions() -> set[str]:
+    """Every revision shipped with this version of the program (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def backup(path: Path, now: dt.datetime | None = None, target: Path | None = None) -> Path:
@@ -190,8 +183,7 @@ def check_backup(path: Path) -> None:
         check, revision = "không đọc được", None
     if check != "ok" or revision is None:
         raise DatabaseError(f"Tệp «{path.name}» không phải bản sao lưu dùng được của chương trình ({check}).")
-    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision[0] not in known:
+    if revision[0] not in known_revisions():
         raise DatabaseError(f"Tệp «{path.name}» do một phiên bản mới hơn của chương trình tạo ra; hãy cài bản mới "
                             "rồi khôi phục.")
 
@@ -309,10 +301,9 @@ class Database:
                 raise DatabaseError(f"Tệp dữ liệu «{self.path}» bị hỏng ({check}). Đừng ghi thêm vào tệp này; "
                                     + hint, backup=newest)
         rev = current_revision(self.engine)
-        if rev == head_revision():
+        if rev == SCHEMA_HEAD:
             return
-        if rev is not None and rev not in {r.revision for r in ScriptDirectory.from_config(alembic_config())
-                                           .walk_revisions()}:
+        if rev is not None and rev not in known_revisions():
             raise DatabaseError(f"Tệp dữ liệu «{self.path}» do một phiên bản mới hơn của chương trình tạo ra; "
                                 "hãy mở bằng phiên bản đó hoặc cài bản mới. Tệp không bị thay đổi.")
         if self.read_only:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.extraction.folding import fold
+from core.text import fold
 from core.models import AwardForm, CommuneSettings, NomineeKind
 from core.nominations import (
     GENDERS, NominationData, NominationRow, find_nominee, in_force, save_nomination, validate,

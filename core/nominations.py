@@ -15,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.extraction.folding import fold, search_key
+from core.text import fold, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
 

@@ -11,7 +11,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select
 
-from core.db import Database, DatabaseError, alembic_config, current_revision, head_revision, sqlite_url
+from core.db import SCHEMA_HEAD, Database, DatabaseError, alembic_config, current_revision, sqlite_url
 from core.nominations import ListFilter, matching_ids
 from core.models import (
     Assignment,
@@ -124,12 +124,16 @@ def test_catalogue_is_loaded_with_legal_basis(db):
 def test_first_start_creates_file_at_head(tmp_path):
     path = tmp_path / "sub" / "new.sqlite3"
     database = Database(path)
-    assert current_revision(database.engine) == head_revision()
+    assert current_revision(database.engine) == SCHEMA_HEAD
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.close()
     assert not list(tmp_path.glob("sub/*.backup-*"))
+
+
+def test_the_schema_head_named_in_the_code_is_the_newest_migration():
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
 
 
 def _older_revisions():
@@ -150,7 +154,7 @@ def test_file_made_by_a_released_schema_opens_with_its_plans(tmp_path, name):
         before = conn.execute("SELECT title, (SELECT COUNT(*) FROM target WHERE plan_id = plan.id) FROM plan").fetchall()
         commune = conn.execute("SELECT commune_name FROM commune_settings").fetchone()[0]
     database = Database(path)
-    assert current_revision(database.engine) == head_revision()
+    assert current_revision(database.engine) == SCHEMA_HEAD
     with database.session() as s:
         plans = s.scalars(select(Plan)).all()
         assert [(p.title, len(p.targets)) for p in plans] == before
@@ -243,24 +247,22 @@ def test_default_location_under_a_vietnamese_user_folder(tmp_path, monkeypatch):
 def test_an_upgrade_that_fails_midway_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     """Every statement of an upgrade and its revision stamp commit together: a failure (or a kill) after
     some of them leaves the old schema and all data, and the next start upgrades cleanly."""
-    import core.db
-
     path = tmp_path / "old.sqlite3"
     shutil.copy(DATA / "schema-0001.sqlite3", path)
-    real_upgrade = core.db.command.upgrade
+    real_upgrade = command.upgrade
 
     def upgrade_then_power_cut(config, revision):
         real_upgrade(config, revision)
         raise OSError("mất điện")
 
-    monkeypatch.setattr(core.db.command, "upgrade", upgrade_then_power_cut)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_power_cut)
     with pytest.raises(DatabaseError):
         Database(path)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert "wizard_page" in [row[1] for row in conn.execute("PRAGMA table_info(plan)")]
         assert conn.execute("SELECT COUNT(*) FROM target").fetchone()[0] > 0
-    monkeypatch.setattr(core.db.command, "upgrade", real_upgrade)
+    monkeypatch.setattr(command, "upgrade", real_upgrade)
     Database(path).close()
 
 

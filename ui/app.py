@@ -98,10 +98,11 @@ def open_database(path: Path, read_only: bool) -> Database | None:
         return database
 
 
-def open_window(path: Path):
+def open_window(path: Path, greet: bool = True):
     """Lock ``path``, open it (read-only if the clerk so chooses because another window holds it) and show the
     main window. Returns ``(window, exit_code)``: ``window`` is None when the clerk quit or nothing could be
-    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime."""
+    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime. ``greet``: ask for
+    the commune's details on a first start and announce deadlines (not in a self-test)."""
     from ui import dialogs
     from ui.main_window import MainWindow
 
@@ -116,16 +117,18 @@ def open_window(path: Path):
     window = MainWindow(database)
     window.lock = lock
     window.show()
-    if window.ask_settings_if_missing() is None:
+    if greet and window.ask_settings_if_missing() is None:
         window.announce_deadlines()
     return window, 0
 
 
-def run_gui(db: str | None) -> int:
-    """Open the main window on the database ``db`` (or the default file); returns the exit code."""
+def run_gui(db: str | None, self_test: bool = False) -> int:
+    """Open the main window on the database ``db`` (or the default file); returns the exit code.
+    ``self_test``: open the window, let it paint once, and quit (checks a build starts; no questions asked)."""
     if not has_screen():
         print(NO_SCREEN, file=sys.stderr)
         return 3
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui import translations
@@ -134,9 +137,11 @@ def run_gui(db: str | None) -> int:
     app.setApplicationName(APP_NAME)
     translations.install(app)
     sys.excepthook = report_unhandled
-    window, code = open_window(Path(db) if db else default_db_path())
+    window, code = open_window(Path(db) if db else default_db_path(), greet=not self_test)
     if window is None:
         return code
+    if self_test:
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.db.close()
     window.lock.unlock()

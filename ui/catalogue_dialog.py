@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.catalogue import BENEFICIARIES, CATEGORIES, LEVELS, CatalogueEntry, CatalogueError, read_catalogue, save_catalogue
 from core.db import Database
-from ui.widgets import ListModel, fit_to_screen, save_cancel
-from ui.wizard.target_models import ChoiceDelegate
+from ui.widgets import ChoiceDelegate, ListModel, fit_to_screen, save_cancel
 
 COLUMNS = [("Mã", "code"), ("Tên", "name"), ("Loại", "category"), ("Dành cho", "beneficiary"),
            ("Cấp", "granting_level"), ("Người quyết định", "decided_by"), ("Căn cứ", "legal_basis"),

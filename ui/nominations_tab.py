@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.db import Database
-from core.export_xlsx import apply_import, export_nominations, read_nominations_xlsx
 from core.models import Nomination, NominationStatus
 from core.nominations import (
     KIND_LABELS,
@@ -352,6 +351,8 @@ class NominationsTab(QWidget):
                                      f"Danh-sach-de-nghi-khen-thuong-{year or self.today().year}.xlsx", XLSX_FILTER)
         if not path:
             return None
+        from core.export_xlsx import export_nominations  # openpyxl when first needed: the window opens sooner
+
         shown = self.model.shown_rows()
         with self.db.session() as s:
             settings = load_settings(s)
@@ -368,6 +369,8 @@ class NominationsTab(QWidget):
         path = dialogs.ask_open_file(self, "Nhập danh sách đề nghị khen thưởng", XLSX_FILTER)
         if not path:
             return 0
+        from core.export_xlsx import apply_import, read_nominations_xlsx
+
         year = self.model.wanted.year or self.today().year
         try:
             with self.db.session() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -21,7 +22,9 @@ from core.plans import PlanError, copy_plan, ensure_draft, new_plan, plans_overv
 from core.settings import load_settings
 from ui import dialogs
 from ui.widgets import ListModel, fit_columns
-from ui.wizard import PlanWizard
+
+if TYPE_CHECKING:
+    from ui.wizard import PlanWizard
 
 KIND = {PlanKind.ANNUAL: "Năm", PlanKind.CAMPAIGN: "Đợt cao điểm"}
 STATUS = {PlanStatus.DRAFT: "Bản nháp", PlanStatus.ISSUED: "Đã ban hành"}
@@ -132,6 +135,8 @@ class PlansTab(QWidget):
 
     def open_plan(self, plan_id: int) -> PlanWizard:
         """Open ``plan_id`` in the wizard (one at a time; it resumes on the saved page)."""
+        from ui.wizard import PlanWizard  # imported when first needed: the main window opens sooner
+
         if self.wizard is not None:
             self.wizard.close()
         self.wizard = PlanWizard(self.db, plan_id, self)

@@ -7,12 +7,14 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QSizePolicy,
+    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
@@ -197,3 +199,23 @@ def save_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor offering (label, value) choices."""
+
+    def __init__(self, choices: dict, parent=None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for value, label in self.choices.items():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findText(index.data())))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData())

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from core.extraction.folding import fold
+from core.text import fold
 
 TARGET, PAST, NEUTRAL, ASIDE, CLOSING = "target", "past", "neutral", "aside", "closing"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.extraction.folding import fold
-from core.models import Field
+from core.text import fold
+from core.terms import Field
 
 # Folded key words per field; a longer phrase weighs more. Order matters only for ties.
 _KEYWORDS: dict[Field, list[str]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.extraction.folding import fold
+from core.text import fold
 from core.reading import Line
 
 _HEADER_START = re.compile(r"^(?:s?tt|so tt|chi tieu|cac chi tieu|ten chi tieu|noi dung|danh muc)$")

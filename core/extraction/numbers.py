@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.extraction.folding import fold
+from core.text import fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?![.,]\d)|\d+\.\d{1,2}(?!\d)"
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from core.extraction.folding import accent_ratio, fold
+from core.text import accent_ratio, fold
 from core.paths import resources_dir
 
 # OCR reads accented vowels as digits or symbols: "t6" = tổ, "d4u" = đấu, "1¢" = lệ, "18" = lệ.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.extraction.folding import fold
+from core.text import fold
 
 _ROMAN = re.compile(r"^([IVXLl1]{1,5})\.\s+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s*(?!\d)(\S.*)$")

@@ -12,10 +12,10 @@ from typing import Callable
 
 from core.extraction import fields
 from core.extraction.evidence import CONFIDENCE
-from core.extraction.folding import fold
+from core.text import fold
 from core.extraction.numbers import normalise_unit
 from core.extraction.values import find_values
-from core.models import Field
+from core.terms import Field
 from core.reading import Line
 
 

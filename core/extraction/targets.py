@@ -17,12 +17,12 @@ from core.extraction.evidence import (
     CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
 )
 from core.extraction.flat_tables import unflatten
-from core.extraction.folding import fold
+from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
 from core.extraction.values import Value, find_values
-from core.models import Field
+from core.terms import Field
 from core.reading import Document
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.extraction.folding import fold
+from core.text import fold
 from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse_number
 
 _NUM = re.compile(r"(?<![\w.,/])(" + NUMBER + r")")

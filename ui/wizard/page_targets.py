@@ -26,9 +26,9 @@ from core.plans import COMPARATOR_LABELS, FIELD_LABELS
 from core.reading import DocumentError
 from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan
 from ui import dialogs
-from ui.widgets import fit_columns
+from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
-from ui.wizard.target_models import ChoiceDelegate, Row, SuperiorModel, TargetsModel, highlighted_source
+from ui.wizard.target_models import Row, SuperiorModel, TargetsModel, highlighted_source
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
 log = logging.getLogger(__name__)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from core.extraction.evidence import TICK
 from core.layout import target_value, vn_number
@@ -106,26 +105,6 @@ class TargetsModel(ListModel):
         self.rows.sort(key=lambda r: order.index(r.field))
         self.endResetModel()
         self.edited.emit()
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box editor offering (label, value) choices."""
-
-    def __init__(self, choices: dict, parent=None):
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent, option, index):  # noqa: N802
-        combo = QComboBox(parent)
-        for value, label in self.choices.items():
-            combo.addItem(label, value)
-        return combo
-
-    def setEditorData(self, editor, index):  # noqa: N802
-        editor.setCurrentIndex(max(0, editor.findText(index.data())))
-
-    def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.currentData())
 
 
 class SuperiorModel(ListModel):

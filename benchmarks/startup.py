@@ -1,0 +1,96 @@
+"""Start-up times as ratios to bare baselines, measured side by side in one run (issue 14).
+
+    .venv/bin/python benchmarks/startup.py [--runs 7]
+
+Goals: ``main.py --version`` ≤ 1.2 × ``python -c pass``; ``extract-targets`` on a 10-page .docx ≤ 1.5 × python-docx
+merely opening and walking that file; the application's window on the demo database ≤ 2.0 × a bare PySide6
+window with two tabs. Each is the median wall time of fresh processes (Qt offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE_DOCX = """
+import sys, docx
+document = docx.Document(sys.argv[1])
+for block in document.iter_inner_content():
+    getattr(block, "text", None) or [c.text for r in block.rows for c in r.cells]
+"""
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+app = QApplication([])
+window = QMainWindow()
+tabs = QTabWidget()
+tabs.addTab(QWidget(), "Kế hoạch thi đua")
+tabs.addTab(QWidget(), "Khen thưởng")
+window.setCentralWidget(tabs)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def ten_pages(path: Path) -> Path:
+    """A 10-page plan-like .docx (about 300 paragraphs, a targets table)."""
+    import docx
+
+    document = docx.Document()
+    for n in range(1, 31):
+        document.add_paragraph(f"{n}. Nội dung thi đua số {n}")
+        for k in range(9):
+            document.add_paragraph(f"- Phấn đấu tỷ lệ hộ gia đình đạt tiêu chí thứ {k} của năm 2026 đạt {80 + k}%; "
+                                   "tiếp tục nâng cao chất lượng phong trào thi đua trên địa bàn xã.")
+    table = document.add_table(rows=1, cols=4)
+    for n in range(1, 21):
+        for cell, text in zip(table.add_row().cells, [str(n), f"Chỉ tiêu {n}", "%", str(50 + n)]):
+            cell.text = text
+    document.save(path)
+    return path
+
+
+def median_time(command: list[str], runs: int) -> float:
+    """Median wall time of ``runs`` fresh processes of ``command`` (one warm-up run first)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = ten_pages(Path(tmp) / "ke-hoach-10-trang.docx")
+        db = Path(tmp) / "demo.sqlite3"
+        subprocess.run([py, "main.py", "demo-data", "--db", str(db)], cwd=ROOT, check=True, capture_output=True)
+        pairs = [
+            ("main.py --version", [py, "main.py", "--version"], "python -c pass", [py, "-c", "pass"], 1.2),
+            ("extract-targets (10 pages)", [py, "main.py", "extract-targets", str(docx_path)],
+             "python-docx read", [py, "-c", BARE_DOCX, str(docx_path)], 1.5),
+            ("app window (demo data)", [py, "main.py", "--db", str(db), "--self-test"],
+             "bare two-tab window", [py, "-c", BARE_WINDOW], 2.0),
+        ]
+        for name, command, base_name, base, goal in pairs:
+            ours, bare = median_time(command, args.runs), median_time(base, args.runs)
+            verdict = "met" if ours / bare <= goal else "NOT met"
+            print(f"{name}: {ours:.3f} s vs {base_name} {bare:.3f} s = {ours / bare:.2f}× (goal ≤ {goal}×, {verdict})")
+
+
+if __name__ == "__main__":
+    main()
