@@ -72,9 +72,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args = build_parser().parse_args(argv)
     _ensure_dependencies()
-    from core.logs import configure
-
-    configure()  # errors' technical detail goes to the log file, never to the clerk's screen
     db = getattr(args, "sub_db", None) or args.db
     if args.command is None:
         from ui.app import run_gui

@@ -17,6 +17,9 @@ def open_db(db: str | None, *, existing: bool = True):
     with :class:`DatabaseError` rather than created: a mistyped ``--db`` must not look like an empty list.
     """
     from core.db import Database  # SQLAlchemy only for the commands that use the database
+    from core.logs import configure
+
+    configure()  # a database error's technical detail goes to the log file, never to the screen
 
     path = Path(db) if db else default_db_path()
     if existing and not path.is_file():

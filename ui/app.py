@@ -133,6 +133,9 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
 
     from ui import translations
 
+    from core.logs import configure
+
+    configure()  # every error's technical detail goes to the log file, never to the clerk's screen
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     translations.install(app)
