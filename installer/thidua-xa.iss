@@ -16,6 +16,8 @@ Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
 [Files]
 Source: "..\dist\thidua-xa\*"; DestDir: "{app}"; Flags: recursesubdirs
 
+; The user's data (%LOCALAPPDATA%\thidua-xa) are outside {app}: neither an update nor the uninstaller touches them.
+
 [Icons]
 Name: "{group}\Kế hoạch Thi đua xã"; Filename: "{app}\thidua-xa.exe"
 Name: "{userdesktop}\Kế hoạch Thi đua xã"; Filename: "{app}\thidua-xa.exe"

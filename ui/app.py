@@ -98,11 +98,10 @@ def open_database(path: Path, read_only: bool) -> Database | None:
         return database
 
 
-def open_window(path: Path, greet: bool = True):
+def open_window(path: Path):
     """Lock ``path``, open it (read-only if the clerk so chooses because another window holds it) and show the
     main window. Returns ``(window, exit_code)``: ``window`` is None when the clerk quit or nothing could be
-    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime. ``greet``: ask for
-    the commune's details on a first start and announce deadlines (not in a self-test)."""
+    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime."""
     from ui import dialogs
     from ui.main_window import MainWindow
 
@@ -117,7 +116,7 @@ def open_window(path: Path, greet: bool = True):
     window = MainWindow(database)
     window.lock = lock
     window.show()
-    if greet and window.ask_settings_if_missing() is None:
+    if window.ask_settings_if_missing() is None:
         window.announce_deadlines()
     return window, 0
 
@@ -140,11 +139,23 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     translations.install(app)
     sys.excepthook = report_unhandled
-    window, code = open_window(Path(db) if db else default_db_path(), greet=not self_test)
+    path = Path(db) if db else default_db_path()
+    if self_test:  # does a build start? No lock, no questions; an error goes to stderr
+        from ui.main_window import MainWindow
+
+        try:
+            database = Database(path)
+        except DatabaseError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+            return 2
+        MainWindow(database).show()
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        database.close()
+        return 0
+    window, code = open_window(path)
     if window is None:
         return code
-    if self_test:
-        QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.db.close()
     window.lock.unlock()
