@@ -5,6 +5,8 @@ Each list item is one bullet of the printed plan; the clerk edits them in the wi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from core.models import Field, PlanKind
 
 PURPOSE = {
@@ -59,6 +61,20 @@ CONTENT = {
         "chuyển đổi số; nâng cao tinh thần trách nhiệm, thái độ phục vụ của cán bộ, công chức.",
     ),
 }
+
+def standing_bases(year: int) -> list[dict]:
+    """The căn cứ every commune plan of ``year`` starts with: the Luật Thi đua, khen thưởng 06/2022/QH15 (in force
+    1/1/2024) and its decree in force that year: NĐ 98/2023/NĐ-CP until 30/6/2025, then NĐ 152/2025/NĐ-CP
+    (GUIDE §4). The clerk may edit or remove them."""
+    law = {"doc_type": "Luật", "number": "06/2022/QH15", "issue_date": dt.date(2022, 6, 15), "issuer": "Quốc hội",
+           "summary": "Thi đua, khen thưởng"}
+    if year >= 2026:
+        decree = {"number": "152/2025/NĐ-CP", "issue_date": dt.date(2025, 6, 14)}
+    else:
+        decree = {"number": "98/2023/NĐ-CP", "issue_date": dt.date(2023, 12, 31)}
+    return [law, {"doc_type": "Nghị định", "issuer": "Chính phủ",
+                  "summary": "quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng", **decree}]
+
 
 AWARD_DEADLINE = (11, 15)  # (month, day) in the plan's year: dossiers due before the year-end review
 

@@ -202,8 +202,8 @@ def _closing(document, layout: PlanLayout) -> None:
     _run(p, "Nơi nhận:", 12, bold=True, italic=True)
     for item in layout.recipients:
         _paragraph(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(right, layout.signer_authority, 14, bold=True)
-    _paragraph(right, layout.signer_title, 14, bold=True)
+    for line in layout.signer_lines:
+        _paragraph(right, line, 14, bold=True)
     for _ in range(4):  # room to sign and stamp
         _paragraph(right, "", 14)
     _paragraph(right, layout.signer_name, 14, bold=True)

@@ -38,8 +38,7 @@ class PlanLayout:
     target_table: list[list[str]] | None = None  # header row + rows, when the plan prints targets as a table
     table_after: int = 0  # index in ``body`` after which the table stands
     recipients: list[str] = field(default_factory=list)
-    signer_authority: str = ""  # "TM. ỦY BAN NHÂN DÂN"
-    signer_title: str = ""  # "CHỦ TỊCH"
+    signer_lines: list[str] = field(default_factory=list)  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     signer_name: str = ""
 
 
@@ -79,6 +78,58 @@ def date_line(place: str, day: dt.date | None, year: int) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+# Documents a plan is made under ("Căn cứ"): laws and the legal documents that give the commune its powers;
+# the superior's plans, directives and letters are carried out ("Thực hiện").
+LEGAL_TYPES = ("Luật", "Nghị định", "Thông tư", "Nghị quyết", "Quyết định")
+
+
+def basis_sentence(b) -> str:
+    """One căn cứ as printed (without its final ";" or "."), leaving out any part not filled in:
+
+    * a law by name and date: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022";
+    * another legal document: "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định …";
+    * a plan, directive or letter: "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2026 của UBND tỉnh Đắk Lâm về …".
+
+    ``b``: a LegalBasis (doc_type, number, issue_date, issuer, summary). The forms follow the căn cứ of
+    NĐ 30/2020/NĐ-CP's models (Phụ lục III) and of plans in use.
+    """
+    doc_type = (b.doc_type or "Kế hoạch").strip()
+    summary = (b.summary or "").strip()
+    if doc_type == "Luật":
+        when = f" ngày {b.issue_date.day} tháng {b.issue_date.month} năm {b.issue_date.year}" if b.issue_date else ""
+        return f"Căn cứ Luật {summary}{when}".strip()
+    legal = doc_type in LEGAL_TYPES
+    parts = ["Căn cứ" if legal else "Thực hiện", doc_type]
+    if b.number and b.number.strip():
+        parts.append(f"số {b.number.strip()}")
+    if b.issue_date:
+        parts.append(f"ngày {b.issue_date.day} tháng {b.issue_date.month} năm {b.issue_date.year}" if legal
+                     else f"ngày {b.issue_date:%d/%m/%Y}")
+    if b.issuer and b.issuer.strip():
+        parts.append(f"của {b.issuer.strip()}")
+    if summary:
+        parts.append(summary)
+    return " ".join(parts)
+
+
+def basis_gaps(b) -> list[str]:
+    """What a căn cứ lacks to be cited properly ("số", "ngày", "cơ quan ban hành"; a law needs its name and date)."""
+    if (b.doc_type or "").strip() == "Luật":
+        return [part for part, ok in (("tên luật", (b.summary or "").strip()), ("ngày", b.issue_date)) if not ok]
+    return [part for part, ok in (("số", (b.number or "").strip()), ("ngày", b.issue_date),
+                                  ("cơ quan ban hành", (b.issuer or "").strip())) if not ok]
+
+
+def signer_lines(authority: str, title: str) -> list[str]:
+    """The lines above the signature. The Ủy ban nhân dân works collectively, so its documents are signed
+    "TM. ỦY BAN NHÂN DÂN" by the chairman, and a vice-chairman signs "KT. CHỦ TỊCH" under that line
+    (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7a–b): ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
+    lines = ["TM. ỦY BAN NHÂN DÂN"]
+    if authority == "KT.":
+        lines.append("KT. CHỦ TỊCH")
+    return lines + [title.upper()]
+
+
 def _bullets(text: str) -> list[Paragraph]:
     return [Paragraph("bullet", f"- {line.strip().lstrip('- ')}") for line in text.splitlines() if line.strip()]
 
@@ -98,15 +149,12 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
         place_date=date_line(plan.place_name or settings.place_name, plan.issue_date, plan.year),
         doc_type="KẾ HOẠCH",
         title=plan.title,
-        signer_authority=f"{plan.signer_authority} ỦY BAN NHÂN DÂN" if plan.signer_authority == "TM." else
-        f"{plan.signer_authority} CHỦ TỊCH",
-        signer_title=plan.signer_title.upper(),
+        signer_lines=signer_lines(plan.signer_authority, plan.signer_title),
         signer_name=plan.signer_name,
     )
     body = layout.body
     for b in plan.legal_bases:
-        when = f" ngày {b.issue_date:%d/%m/%Y}" if b.issue_date else ""
-        body.append(Paragraph("basis", f"Thực hiện {b.doc_type} số {b.number}{when} của {b.issuer} {b.summary}".strip()))
+        body.append(Paragraph("basis", basis_sentence(b)))
     for i, para in enumerate(body):  # NĐ 30, Phụ lục I, mục II.6a: each căn cứ ends ";", the last "."
         para.text = para.text.rstrip(";.") + (";" if i < len(body) - 1 else ".")
     intro = f"Ủy ban nhân dân {unit_name(settings)} ban hành Kế hoạch {plan.title[:1].lower()}{plan.title[1:]}"

@@ -7,6 +7,7 @@ altered — changes go into a revision, a new draft version linked to it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -84,6 +85,8 @@ def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: 
                                          body="\n".join(_fill(t, settings, year) for t in lines)))
 
     section(SectionKind.BASIS, "Căn cứ", [])
+    for position, basis in enumerate(defaults.standing_bases(year)):
+        plan.legal_bases.append(LegalBasis(position=position, **basis))
     section(SectionKind.PURPOSE, "Mục đích", defaults.PURPOSE[kind])
     section(SectionKind.REQUIREMENT, "Yêu cầu", defaults.REQUIREMENT)
     for field, (heading, text) in defaults.CONTENT.items():
@@ -132,9 +135,15 @@ def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
 
 def problems(plan: Plan) -> list[str]:
     """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
+    from core.layout import basis_gaps
+
     found = []
     if not plan.title.strip():
         found.append("Chưa có trích yếu (tên kế hoạch).")
+    for n, basis in enumerate(plan.legal_bases, 1):
+        gaps = basis_gaps(basis)
+        if gaps:
+            found.append(f"Căn cứ thứ {n} ({basis.doc_type}) còn thiếu: {', '.join(gaps)}.")
     if not plan.targets:
         found.append("Chưa có chỉ tiêu thi đua nào.")
     for kind, label in [(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")]:
@@ -159,13 +168,18 @@ def problems(plan: Plan) -> list[str]:
 
 
 def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = False) -> Plan:
-    """A new draft copying ``source``'s structure, texts and targets (links kept).
+    """A new draft copying ``source``'s structure, texts and targets.
 
-    For the next year (``revision=False``) number and date are cleared; a revision keeps the year and
-    becomes version + 1 of the same plan (``revises``).
+    A revision keeps the year, every link and căn cứ, and becomes version + 1 of the same plan (``revises``).
+    For another year, number and dates are cleared, the old year is replaced by the new one in every text,
+    the căn cứ start again from the standing ones of the new year (:func:`core.defaults.standing_bases`) plus
+    the legal documents the clerk added, and the targets lose their link to last year's superior plan (and
+    so its warnings): the new superior plan is imported anew.
     """
-    plan = Plan(kind=source.kind, year=year, place_name=source.place_name,
-                title=source.title if revision else source.title.replace(str(source.year), str(year)),
+    def text(value: str) -> str:
+        return value if revision else re.sub(rf"\b{source.year}\b", str(year), value)
+
+    plan = Plan(kind=source.kind, year=year, place_name=source.place_name, title=text(source.title),
                 theme="" if not revision else source.theme, campaign_start=None, campaign_end=None,
                 signer_authority=source.signer_authority, signer_title=source.signer_title,
                 signer_name=source.signer_name, targets_as_table=source.targets_as_table,
@@ -173,19 +187,31 @@ def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = Fal
     if revision:
         plan.campaign_start, plan.campaign_end = source.campaign_start, source.campaign_end
         plan.award_deadline = source.award_deadline
+    else:
+        plan.award_deadline = dt.date(year, *defaults.AWARD_DEADLINE)
     for s in source.sections:
-        plan.sections.append(PlanSection(kind=s.kind, field=s.field, position=s.position, heading=s.heading, body=s.body))
-    for b in source.legal_bases if revision else []:
-        plan.legal_bases.append(LegalBasis(position=b.position, doc_type=b.doc_type, number=b.number,
-                                           issue_date=b.issue_date, issuer=b.issuer, summary=b.summary,
-                                           superior_document_id=b.superior_document_id))
+        plan.sections.append(PlanSection(kind=s.kind, field=s.field, position=s.position, heading=text(s.heading),
+                                         body=text(s.body)))
+    if revision:
+        bases = [dict(doc_type=b.doc_type, number=b.number, issue_date=b.issue_date, issuer=b.issuer,
+                      summary=b.summary, superior_document_id=b.superior_document_id) for b in source.legal_bases]
+    else:
+        bases = defaults.standing_bases(year)
+        standing = {(b["doc_type"], b["summary"]) for b in bases}
+        bases += [dict(doc_type=b.doc_type, number=b.number, issue_date=b.issue_date, issuer=b.issuer,
+                       summary=b.summary) for b in source.legal_bases
+                  if b.doc_type in ("Luật", "Nghị định", "Thông tư") and b.superior_document_id is None
+                  and (b.doc_type, b.summary) not in standing]
+    for position, basis in enumerate(bases):
+        plan.legal_bases.append(LegalBasis(position=position, **basis))
     for t in source.targets:
-        plan.targets.append(Target(position=t.position, indicator=t.indicator, comparator=t.comparator, value=t.value,
-                                   value_max=t.value_max, unit=t.unit, field=t.field, source_text=t.source_text,
-                                   derived_from_id=t.derived_from_id))
+        plan.targets.append(Target(position=t.position, indicator=text(t.indicator), comparator=t.comparator,
+                                   value=t.value, value_max=t.value_max, unit=t.unit, field=t.field,
+                                   source_text=t.source_text if revision else None,
+                                   derived_from_id=t.derived_from_id if revision else None))
     for a in source.assignments:
         deadline = a.deadline if revision or a.deadline is None else _next_year(a.deadline)
-        plan.assignments.append(Assignment(position=a.position, unit=a.unit, task=a.task, deadline=deadline))
+        plan.assignments.append(Assignment(position=a.position, unit=a.unit, task=text(a.task), deadline=deadline))
     for r in source.recipients:
         plan.recipients.append(Recipient(position=r.position, name=r.name))
     session.add(plan)

@@ -213,3 +213,57 @@ def test_campaign_plan_prints_its_period(db, tmp_path):
         assert texts[texts.index("III. THỜI GIAN THI ĐUA") + 1] == "Từ ngày 01/11/2026 đến ngày 31/12/2026."
         assert "IV. KHEN THƯỞNG" in texts and "V. TỔ CHỨC THỰC HIỆN" in texts
         assert plan.title.startswith("Phát động đợt thi đua cao điểm")
+
+
+def test_a_vice_chairman_signs_under_tm_and_kt(demo, tmp_path):
+    d = _export(demo, tmp_path, signer_authority="KT.", signer_title="Phó Chủ tịch", signer_name="Lê Thị Hoa")
+    right = _cell_paragraphs(d.tables[-1], 1)
+    assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Hoa"]
+
+
+@pytest.mark.parametrize("basis, printed", [
+    (dict(doc_type="Luật", number="06/2022/QH15", issue_date=dt.date(2022, 6, 15), issuer="Quốc hội",
+          summary="Thi đua, khen thưởng"), "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"),
+    (dict(doc_type="Nghị định", number="152/2025/NĐ-CP", issue_date=dt.date(2025, 6, 14), issuer="Chính phủ",
+          summary="quy định chi tiết"),
+     "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết"),
+    (dict(doc_type="Kế hoạch", number="12/KH-UBND", issue_date=dt.date(2026, 1, 20), issuer="UBND tỉnh Đắk Lâm",
+          summary="về thi đua năm 2026"),
+     "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2026 của UBND tỉnh Đắk Lâm về thi đua năm 2026"),
+    (dict(doc_type="Kế hoạch", number="", issue_date=None, issuer="", summary=""), "Thực hiện Kế hoạch"),
+])
+def test_each_basis_is_cited_as_its_kind_is(basis, printed):
+    from core.layout import basis_sentence
+    from core.models import LegalBasis
+
+    assert basis_sentence(LegalBasis(**basis)) == printed
+
+
+def test_an_incomplete_basis_is_listed_as_a_problem(demo):
+    from core.models import LegalBasis
+    from core.plans import problems
+
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        plan.legal_bases.append(LegalBasis(position=9, doc_type="Kế hoạch", number="", issuer="UBND thị xã Ngã Năm"))
+        found = problems(plan)
+        layout = build_layout(plan, load_settings(s))
+        s.rollback()
+    assert any("còn thiếu: số, ngày" in p for p in found)
+    assert not any("số của" in p.text or "số ngày" in p.text for p in layout.body)
+
+
+def test_a_new_plan_starts_with_the_law_and_its_decree(db):
+    from core.models import PlanKind
+    from core.plans import new_plan
+    from core.settings import save_settings
+
+    with db.session() as s:
+        settings = save_settings(s, commune_name="Bình Hải", place_name="Bình Hải", chairman_name="Phạm Văn Tâm")
+        plan = new_plan(s, settings, PlanKind.ANNUAL, 2026)
+        layout = build_layout(plan, settings)
+    assert [p.text for p in layout.body[:2]] == [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn "
+        "thi hành Luật Thi đua, khen thưởng.",
+    ]

@@ -53,7 +53,8 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
         assert first.derived_from.superior_document.file_name == "ke-hoach-huyen.docx"
         assert all(t.derived_from_id for t in plan.targets)
         assert "Tốc độ tăng trưởng tổng giá trị sản phẩm trên địa bàn" not in [t.indicator for t in plan.targets]
-        basis = plan.legal_bases[0]  # the imported plan became a căn cứ, read from its header
+        assert [b.doc_type for b in plan.legal_bases[:2]] == ["Luật", "Nghị định"]  # the standing căn cứ first
+        basis = plan.legal_bases[2]  # the imported plan became a căn cứ, read from its header
         assert (basis.number, basis.issuer, basis.issue_date.isoformat()) == ("21/KH-UBND", "UBND huyện Bình Sơn",
                                                                               "2025-02-03")
 
@@ -151,7 +152,7 @@ def test_required_title_blocks_next(qtbot, db, tab):
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
 
 
-def test_copy_to_next_year(qtbot, db, tab, superior):
+def test_copy_to_next_year(qtbot, db, tab, superior, monkeypatch):
     wizard = tab.create()
     go_to(wizard, 2)
     import_plan(wizard.targets, superior)
@@ -167,8 +168,16 @@ def test_copy_to_next_year(qtbot, db, tab, superior):
         assert (new.year, new.number, new.issue_date) == (source.year + 1, None, None)
         assert str(source.year + 1) in new.title
         assert [t.indicator for t in new.targets] == [t.indicator for t in s.get(Plan, source.id).targets]
-        assert all(t.derived_from_id for t in new.targets)
-        assert section_of(new, SectionKind.PURPOSE).body
+        assert not any(t.derived_from_id or t.source_text for t in new.targets)  # last year's superior plan is gone
+        assert [b.doc_type for b in new.legal_bases] == ["Luật", "Nghị định"]  # the standing căn cứ stay
+        purpose = section_of(new, SectionKind.PURPOSE).body
+        assert str(source.year + 1) in purpose and str(source.year) not in purpose
+        assert new.award_deadline == dt.date(source.year + 1, 11, 15)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: asked.append(question) or False)
+    tab.model.refresh()
+    tab.view.selectRow(tab.model.rows.index(next(r for r in tab.model.rows if r[1] == source.year)))
+    assert tab.copy_selected() is None and f"Đã có 1 kế hoạch năm {source.year + 1}" in asked[0]
 
 
 def test_delete_draft_asks_first(qtbot, db, tab, monkeypatch):

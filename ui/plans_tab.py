@@ -158,7 +158,13 @@ class PlansTab(QWidget):
             return None
         with self.db.session() as s:
             source = s.get(Plan, plan_id)
-            new_id = copy_plan(s, source, source.year + 1).id
+            year = source.year + 1
+            existing = [p for p in plans_overview(s) if p.year == year and p.kind is source.kind]
+            if existing and not dialogs.confirm(
+                    self, f"Đã có {len(existing)} kế hoạch {KIND[source.kind].lower()} {year}. Vẫn tạo thêm một bản "
+                          f"từ kế hoạch năm {source.year}?", yes="Tạo thêm", no="Không tạo"):
+                return None
+            new_id = copy_plan(s, source, year).id
         return self.open_plan(new_id)
 
     def revise_selected(self) -> PlanWizard | None:

@@ -88,8 +88,7 @@ def layout_html(layout: PlanLayout) -> str:
         '<td width="48%" valign="top"><p style="margin:0; font-size:12pt; font-weight:bold; font-style:italic;">'
         f"Nơi nhận:</p>{recipients}</td>",
         '<td width="52%" align="center" valign="top">',
-        f"<p {center.format(14, 'font-weight:bold;')}>{_e(layout.signer_authority)}</p>",
-        f"<p {center.format(14, 'font-weight:bold;')}>{_e(layout.signer_title)}</p>",
+        *(f"<p {center.format(14, 'font-weight:bold;')}>{_e(line)}</p>" for line in layout.signer_lines),
         f"<p {center.format(14, f'font-weight:bold; margin-top:{px(25)}px;')}>{_e(layout.signer_name)}</p>",
         "</td></tr></table>",
     ]
