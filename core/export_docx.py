@@ -11,20 +11,20 @@ first-line indent 1.27 cm, 6 pt after paragraphs (II.6); signer block 14 pt bold
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from core.layout import MOTTO, NATIONAL_TITLE, PlanLayout
+from core.layout import MOTTO, NATIONAL_TITLE, TEXT_WIDTH_MM, PlanLayout, text_width_mm
 
 FONT = "Times New Roman"
-TEXT_WIDTH_MM = 210 - 30 - 15
 
 
 def _set_font(rpr_parent, size: float | None = None) -> None:
@@ -50,13 +50,15 @@ def _run(paragraph, text: str, size: float, bold: bool = False, italic: bool = F
 
 
 def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER,
-               after: float = 0, indent_first: float | None = None):
+               after: float = 0, indent_first: float | None = None, keep_with_next: bool = False):
     p = container.add_paragraph()
     p.alignment = align
     fmt = p.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(after)
     fmt.line_spacing = 1.0
+    fmt.widow_control = True  # no single line of a paragraph alone at the top or bottom of a page
+    fmt.keep_with_next = keep_with_next
     if indent_first is not None:
         fmt.first_line_indent = Cm(indent_first)
     if text:
@@ -65,26 +67,21 @@ def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=F
 
 
 def _rule(container, width_mm: float, cell_width_mm: float) -> None:
-    """A centred solid line ``width_mm`` long: an empty paragraph with a top border and side indents."""
-    p = _paragraph(container, size=2)
+    """A centred solid line ``width_mm`` long and 0.75 pt thick, clear of the text above it: the bottom border
+    of an empty paragraph 4 pt high with side indents (NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b)."""
+    p = _paragraph(container, size=5, after=6)
+    p.paragraph_format.line_spacing = Pt(4)  # exactly: the line sits 4 pt under the text above
     side = max(0.0, (cell_width_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
     ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        top.set(qn(key), value)
-    borders.append(top)
+    line = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
+        line.set(qn(key), value)  # w:sz in eighths of a point: 6 = 0.75 pt
+    borders.append(line)
     ppr.append(borders)
-    _run(p, "", 2)
-
-
-def _text_mm(text: str, size: float, bold: bool) -> float:
-    """Rough printed width of ``text`` in Times New Roman (average glyph ≈ 0.5 em, capitals ≈ 0.68 em)."""
-    em = size * 0.3528
-    caps = sum(1 for c in text if c.isupper())
-    return em * ((len(text) - caps) * 0.47 + caps * 0.68) * (1.05 if bold else 1.0)
+    _run(p, "", 5)
 
 
 def _borderless(table) -> None:
@@ -132,6 +129,26 @@ def _page_number_header(section) -> None:
             run.text = text
 
 
+def _properties(document, layout: PlanLayout) -> None:
+    """File properties Word shows: the commune's UBND as author, the trích yếu as title, dates of today; and
+    Vietnamese as the text's language, so Word checks spelling in Vietnamese rather than underline every word."""
+    now = dt.datetime.now().replace(microsecond=0)
+    props = document.core_properties
+    props.author = props.last_modified_by = layout.issuer
+    props.title = f"Kế hoạch {layout.title}"
+    props.subject = props.keywords = props.comments = props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+    for parent in (document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
+                   document.styles["Normal"].element.get_or_add_rPr()):
+        lang = parent.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            parent.append(lang)
+        lang.set(qn("w:val"), "vi-VN")
+        lang.set(qn("w:eastAsia"), "vi-VN")
+
+
 def _setup(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -160,12 +177,12 @@ def _header(document, layout: PlanLayout) -> None:
     left, right = _two_columns(document, left_mm)
     for line in layout.agency_lines:
         _paragraph(left, line, 13, bold=True)
-    _rule(left, min(_text_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm)
+    _rule(left, min(text_width_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm)
     _paragraph(left, layout.number_line, 13)
     right_mm = TEXT_WIDTH_MM - left_mm
     _paragraph(right, NATIONAL_TITLE, 13, bold=True)
     _paragraph(right, MOTTO, 14, bold=True)
-    _rule(right, _text_mm(MOTTO, 14, True), right_mm)
+    _rule(right, text_width_mm(MOTTO, 14, True), right_mm)
     _paragraph(right, layout.place_date, 14, italic=True)
 
 
@@ -179,17 +196,28 @@ STYLES = {  # style: (size, bold, italic, alignment, first-line indent cm)
 }
 
 
-def _targets_table(document, rows: list[list[str]]) -> None:
+def _row_rules(tr, header: bool = False) -> None:
+    """The table row ``tr`` (a w:tr element) never splits across pages (w:cantSplit); a header row repeats on
+    each page (w:tblHeader)."""
+    tr_pr = tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
+        tr_pr.append(OxmlElement(tag))
+
+
+def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [Mm(12), Mm(95), Mm(25), Mm(33)]
+    table.autofit = False
+    widths = [Mm(w) for w in widths_mm]
     for column, width in zip(table.columns, widths):
         column.width = width
     for r, row in enumerate(rows):
+        _row_rules(table.rows[r]._tr, header=r == 0)
         for c, text in enumerate(row):
             cell = table.rows[r].cells[c]
             cell.width = widths[c]
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER
             _run(p, text, 13, bold=r == 0)
@@ -198,6 +226,7 @@ def _targets_table(document, rows: list[list[str]]) -> None:
 
 def _closing(document, layout: PlanLayout) -> None:
     left, right = _two_columns(document, 80)
+    _row_rules(left._tc.getparent())  # Nơi nhận and the signature stay on one page
     p = _paragraph(left, align=WD_ALIGN_PARAGRAPH.LEFT)
     _run(p, "Nơi nhận:", 12, bold=True, italic=True)
     for item in layout.recipients:
@@ -216,17 +245,20 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     """
     document = Document()
     _setup(document)
+    _properties(document, layout)
     _header(document, layout)
     _paragraph(document, after=6)
     _paragraph(document, layout.doc_type, 14, bold=True)
     _paragraph(document, layout.title, 14, bold=True)
-    _rule(document, min(_text_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM)
+    _rule(document, min(text_width_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM)
     _paragraph(document, after=6)
     for i, para in enumerate(layout.body):
         size, bold, italic, align, indent = STYLES[para.style]
-        _paragraph(document, para.text, size, bold, italic, align, after=6, indent_first=indent)
+        heading = para.style in ("h1", "h2", "h3") or (layout.target_table and i == layout.table_after)
+        _paragraph(document, para.text, size, bold, italic, align, after=6, indent_first=indent,
+                   keep_with_next=heading)  # a heading is never the last line of a page
         if layout.target_table and i == layout.table_after:
-            _targets_table(document, layout.target_table)
+            _targets_table(document, layout.target_table, layout.table_widths_mm)
     _closing(document, layout)
     path = Path(path)
     document.save(path)

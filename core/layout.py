@@ -15,6 +15,27 @@ from core.plans import FIELD_LABELS, printed_settings, section_of, unit_name
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục II.1b
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand
+TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
+CELL_MARGINS_MM = 4  # a table cell's left and right padding together, with room to spare
+
+
+def text_width_mm(text: str, size: float, bold: bool) -> float:
+    """Rough printed width of ``text`` in Times New Roman, in mm (average glyph ≈ 0.47 em, capitals ≈ 0.68 em)."""
+    em = size * 0.3528
+    caps = sum(1 for c in text if c.isupper())
+    return em * ((len(text) - caps) * 0.47 + caps * 0.68) * (1.05 if bold else 1.0)
+
+
+def table_widths_mm(rows: list[list[str]], wide: int, size: float = 13) -> list[float]:
+    """Column widths (mm) of a printed table filling the text width: every column but ``wide`` as wide as its
+    longest cell on one line (the header row in bold), capped at a quarter of the page; ``wide`` (the
+    indicator) takes the rest. So "STT" never wraps and a unit never breaks inside a word."""
+    widths = []
+    for c in range(len(rows[0])):
+        need = max(text_width_mm(row[c], size, r == 0) for r, row in enumerate(rows)) + CELL_MARGINS_MM
+        widths.append(min(need, TEXT_WIDTH_MM / 4))
+    widths[wide] = TEXT_WIDTH_MM - sum(w for c, w in enumerate(widths) if c != wide)
+    return widths
 
 
 @dataclass
@@ -29,6 +50,7 @@ class Paragraph:
 class PlanLayout:
     """Everything a renderer needs, in print order."""
 
+    issuer: str  # "Ủy ban nhân dân xã Hòa Phong": the .docx's author
     agency_lines: list[str]  # cơ quan ban hành, capitals
     number_line: str  # "Số: 05/KH-UBND"
     place_date: str  # "Phổ An, ngày 05 tháng 02 năm 2025"
@@ -37,6 +59,7 @@ class PlanLayout:
     body: list[Paragraph] = field(default_factory=list)
     target_table: list[list[str]] | None = None  # header row + rows, when the plan prints targets as a table
     table_after: int = 0  # index in ``body`` after which the table stands
+    table_widths_mm: list[float] = field(default_factory=list)  # the table's column widths
     recipients: list[str] = field(default_factory=list)
     signer_lines: list[str] = field(default_factory=list)  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     signer_name: str = ""
@@ -144,6 +167,7 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     agency = ["ỦY BAN NHÂN DÂN", unit_name(settings).upper()]
     number = plan.number or BLANK
     layout = PlanLayout(
+        issuer=f"Ủy ban nhân dân {unit_name(settings)}",
         agency_lines=agency,
         number_line=f"Số: {number}/{settings.number_suffix}",
         place_date=date_line(plan.place_name or settings.place_name, plan.issue_date, plan.year),
@@ -180,6 +204,7 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
             for n, t in enumerate(plan.targets, 1)
         ]
         layout.table_after = len(body) - 1
+        layout.table_widths_mm = table_widths_mm(layout.target_table, wide=1)
     else:
         n = 0
         groups = [f for f in Field if any(t.field is f for t in plan.targets)]

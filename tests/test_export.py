@@ -267,3 +267,36 @@ def test_a_new_plan_starts_with_the_law_and_its_decree(db):
         "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn "
         "thi hành Luật Thi đua, khen thưởng.",
     ]
+
+
+def test_file_properties_name_the_commune_and_the_language_is_vietnamese(demo, tmp_path):
+    d = _export(demo, tmp_path)
+    props = d.core_properties
+    assert props.author == "Ủy ban nhân dân xã Hòa Phong" and props.title.startswith("Kế hoạch Phát động")
+    assert props.comments == "" and props.created.year == dt.date.today().year
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "vi-VN"
+
+
+def test_pages_never_break_after_a_heading_inside_a_row_or_the_signature(demo, tmp_path):
+    d = _export(demo, tmp_path, targets_as_table=True)
+    headings = [p for p in d.paragraphs if p.runs and p.runs[0].bold and p.text.startswith(("I.", "II.", "1.", "2."))]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+    assert all(p.paragraph_format.widow_control for p in d.paragraphs if p.text)
+    targets, closing = d.tables[1], d.tables[-1]
+    first = targets.rows[0]._tr.trPr
+    assert first.find(qn("w:tblHeader")) is not None  # the header row repeats on every page
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in targets.rows)
+    assert closing.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None  # Nơi nhận + signature on one page
+
+
+def test_targets_table_columns_fit_their_words(demo, tmp_path):
+    from core.layout import text_width_mm
+
+    d = _export(demo, tmp_path, targets_as_table=True)
+    table = d.tables[1]
+    stt, unit = table.columns[0].width.mm, table.columns[2].width.mm
+    assert stt > text_width_mm("STT", 13, True) + 3  # "STT" never wraps
+    longest = max((w for row in table.rows[1:] for w in row.cells[2].text.split()), key=len)
+    assert unit > text_width_mm(longest, 13, False) + 3  # "đồng/người/năm" never breaks inside
+    assert table.columns[1].width > table.columns[3].width  # the indicator gets the room

@@ -76,9 +76,11 @@ def layout_html(layout: PlanLayout) -> str:
     for i, p in enumerate(layout.body):
         parts.append(f"<p {body.format(STYLE[p.style])}>{_e(p.text)}</p>")
         if layout.target_table and i == layout.table_after:
+            share = [round(100 * w / sum(layout.table_widths_mm)) for w in layout.table_widths_mm]
             rows = "".join(
-                "<tr>" + "".join(f'<td style="font-size:13pt; {"font-weight:bold;" if r == 0 else ""}">{_e(c)}</td>'
-                                 for c in row) + "</tr>"
+                "<tr>" + "".join(f'<td width="{share[c]}%" align="{"left" if c == 1 and r else "center"}" '
+                                 f'valign="middle" style="font-size:13pt; {"font-weight:bold;" if r == 0 else ""}">'
+                                 f"{_e(cell)}</td>" for c, cell in enumerate(row)) + "</tr>"
                 for r, row in enumerate(layout.target_table)
             )
             parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="{px(1)}">{rows}</table>')
