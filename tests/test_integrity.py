@@ -23,7 +23,7 @@ def _issue(wizard, superior, monkeypatch, number: str) -> None:
     import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 8)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: number)
+    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: (number, day))
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     wizard.issue_plan()
 

@@ -197,7 +197,7 @@ def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkey
     import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
     go_to(wizard, 8)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "3")
+    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: ("3", day))
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     qtbot.mouseClick(wizard.preview.issue_button, Qt.LeftButton)
     with db.session() as s:
@@ -226,7 +226,7 @@ def test_issue_is_refused_while_something_is_missing(qtbot, db, tab, monkeypatch
     assert "Chưa có chỉ tiêu thi đua nào." in [wizard.preview.problems.item(i).text()
                                               for i in range(wizard.preview.problems.count())]
     warnings = []
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "4")
+    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: ("4", day))
     monkeypatch.setattr(dialogs, "warn", lambda parent, text: warnings.append(text))
     wizard.issue_plan()
     assert warnings and "Chưa có chỉ tiêu" in warnings[0]
@@ -304,3 +304,26 @@ def test_new_plan_dossier_deadline_is_in_the_plan_year(qtbot, db, tab):
     go_to(wizard, 5)
     plan = last_plan(db)
     assert plan.award_deadline == dt.date(plan.year, 11, 15)
+
+
+@pytest.mark.parametrize("how", ["Ban hành", "Esc"])
+def test_the_issue_dialog_offers_the_date_and_says_the_plan_freezes(qtbot, how):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QPushButton
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        seen["note"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        seen["date"] = dialog.findChild(QDateEdit).date().toPython()
+        dialog.findChild(QLineEdit).setText("07")
+        if how == "Esc":
+            QTest.keyClick(dialog, Qt.Key_Escape)
+        else:
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == "Ban hành").click()
+
+    QTimer.singleShot(0, answer)
+    result = dialogs.ask_issue(None, "", dt.date(2026, 11, 23))
+    assert "không sửa được nữa" in seen["note"] and seen["date"] == dt.date(2026, 11, 23)
+    assert result == (("07", dt.date(2026, 11, 23)) if how == "Ban hành" else None)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import APP_ID, APP_NAME
 
@@ -61,10 +73,30 @@ def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: 
     return box.exec() == QMessageBox.Yes
 
 
-def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-    """One line of text, or None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
-    return value if ok else None
+def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date] | None:
+    """Ban hành: the document number and date (``day`` offered), after saying that the plan then becomes
+    read-only; None when the clerk cancels (Hủy, Esc, the window's ×)."""
+    dialog = QDialog(parent, windowTitle="Ban hành kế hoạch")
+    number_edit = QLineEdit(number, placeholderText="ví dụ 05")
+    date_edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True, displayFormat="dd/MM/yyyy")
+    form = QFormLayout()
+    form.addRow("Số văn bản:", number_edit)
+    form.addRow("Ngày ban hành:", date_edit)
+    note = QLabel("Sau khi ban hành, kế hoạch chỉ còn để xem và in, không sửa được nữa. Muốn thay đổi, hãy dùng "
+                  "«Tạo bản sửa đổi» ở danh sách kế hoạch.", wordWrap=True)
+    buttons = QDialogButtonBox()
+    buttons.addButton("Ban hành", QDialogButtonBox.AcceptRole)
+    buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(note)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(420)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return number_edit.text(), date_edit.date().toPython()
 
 
 def inform(parent: QWidget | None, message: str) -> None:

@@ -231,22 +231,24 @@ class PlanWizard(QWizard):
         dialog.exec()
 
     def issue_plan(self) -> None:
-        """Ban hành: ask for the number (the date is today unless set on page 1) and freeze the plan."""
+        """Ban hành: ask for the number and date (today unless set on page 1), saying the plan then becomes
+        read-only, and freeze the plan."""
         self.save()
-        number = dialogs.ask_text(self, "Ban hành kế hoạch", "Số văn bản (ví dụ 05):", self.draft.number or "")
-        if number is None:
+        answer = dialogs.ask_issue(self, self.draft.number or "", self.draft.issue_date or dt.date.today())
+        if answer is None:
             return
+        number, day = answer
         try:
             with self.db.session() as s:
                 plan = s.get(Plan, self.plan_id)
-                issue(plan, number, plan.issue_date or dt.date.today(), load_settings(s))
+                issue(plan, number, day, load_settings(s))
         except PlanError as exc:
             dialogs.warn(self, str(exc))
             return
         self.read_only = True
         for page in self.pages:
             page.set_read_only(True)
-        self.setWindowTitle("Kế hoạch đã ban hành (chỉ xem)")
+        self.setWindowTitle(f"Kế hoạch năm {self.draft.year} — đã ban hành, chỉ xem")
         with self.db.session() as s:
             self.draft = read_draft(s, self.plan_id)
             context = read_context(s)
