@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from core.text import fold, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
+from core.plans import LEVEL_ORDER
 
 STATUS_LABELS = {
     NominationStatus.DRAFT: "Đang chuẩn bị",
@@ -108,9 +109,8 @@ def open_to(form: AwardForm, kind: NomineeKind) -> bool:
 
 def forms_for(session: Session, kind: NomineeKind, year: int) -> list[AwardForm]:
     """The award forms open to ``kind`` and in force in ``year``: the commune's own first, then upwards."""
-    order = {"commune": 0, "district": 1, "province": 2, "central": 3}
     forms = [f for f in session.scalars(select(AwardForm)) if open_to(f, kind) and in_force(f, year)]
-    return sorted(forms, key=lambda f: (order.get(f.granting_level, 9), f.name))
+    return sorted(forms, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name))
 
 
 def validate(session: Session, data: NominationData, today: dt.date) -> None:

@@ -74,6 +74,27 @@ def _fill(text: str, settings: CommuneSettings, year: int) -> str:
                        superior_short=superior_short)
 
 
+BENEFICIARIES = {"individual": "các cá nhân", "collective": "các tập thể", "household": "các hộ gia đình",
+                 "any": "các tập thể, cá nhân"}
+LEVEL_ORDER = {"commune": 0, "district": 1, "province": 2, "central": 3}
+
+
+def award_sentence(form, commune: str) -> str:
+    """The plan's line for an award form (a catalogue entry: name, beneficiary, granting_level, decided_by):
+    who gives it, to whom it may go (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 19–20: "Lao động tiên tiến"
+    for individuals, "Tập thể lao động tiên tiến" for collectives, "Gia đình văn hóa" for households), e.g.
+    "Chủ tịch Ủy ban nhân dân xã Hòa Phong tặng danh hiệu “Lao động tiên tiến” cho các cá nhân đạt tiêu chuẩn."
+    or "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân đạt tiêu chuẩn."
+    ``commune``: "xã Hòa Phong"."""
+    name = re.sub(r" của .*$", "", form.name)  # the giver is said once, as the subject
+    name = re.sub(r"^Danh hiệu", "danh hiệu", name)
+    to = BENEFICIARIES.get(form.beneficiary, BENEFICIARIES["any"])
+    if form.granting_level == "commune":
+        return f"Chủ tịch Ủy ban nhân dân {commune} tặng {name} cho {to} đạt tiêu chuẩn."
+    giver = (form.decided_by or "cấp trên").replace(" cấp tỉnh", " tỉnh")
+    return f"Đề nghị {giver} tặng {name} cho {to} đạt tiêu chuẩn."
+
+
 def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: int) -> Plan:
     """A draft plan with the default sections, assignments, recipients and signer, added to ``session``."""
     plan = Plan(kind=kind, year=year, place_name=settings.place_name or settings.commune_name,

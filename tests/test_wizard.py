@@ -327,3 +327,28 @@ def test_the_issue_dialog_offers_the_date_and_says_the_plan_freezes(qtbot, how):
     result = dialogs.ask_issue(None, "", dt.date(2026, 11, 23))
     assert "không sửa được nữa" in seen["note"] and seen["date"] == dt.date(2026, 11, 23)
     assert result == (("07", dt.date(2026, 11, 23)) if how == "Ban hành" else None)
+
+
+def test_award_lines_say_who_gives_what_to_whom_once(qtbot, db, tab):
+    wizard = tab.create()
+    go_to(wizard, 5)
+    page = wizard.pages[5]
+    page.text.setPlainText("")
+    names = [page.forms.item(i).data(Qt.UserRole).granting_level for i in range(page.forms.count())]
+    assert names == sorted(names, key=lambda level: ["commune", "district", "province", "central"].index(level))
+
+    def tick(code):
+        item = next(page.forms.item(i) for i in range(page.forms.count())
+                    if page.forms.item(i).data(Qt.UserRole).code == code)
+        item.setCheckState(Qt.Checked)
+
+    for code in ("LDTT", "BK_CTT"):
+        tick(code)
+    page.insert_forms()
+    tick("LDTT")
+    page.insert_forms()  # ticked again: not repeated
+    lines = page.text.toPlainText().splitlines()
+    assert lines == [
+        "Chủ tịch Ủy ban nhân dân xã Bình Hải tặng danh hiệu “Lao động tiên tiến” cho các cá nhân đạt tiêu chuẩn.",
+        "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân đạt tiêu chuẩn.",
+    ]

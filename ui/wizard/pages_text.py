@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.defaults import AWARD_DEADLINE
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.models import Field, SectionKind
-from core.plans import FIELD_LABELS
+from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, unit_name
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
@@ -114,6 +114,7 @@ class AwardPage(PlanPage):
         super().__init__("6. Khen thưởng", "Chọn hình thức khen thưởng rồi bấm «Thêm vào nội dung»; "
                          "có thể sửa câu chữ. " + BULLETS_HINT, parent)
         self.forms = QListWidget()
+        self._commune = "xã"  # "xã Hòa Phong" once a plan is loaded
         self.insert = QPushButton("Thêm các hình thức đã chọn vào nội dung")
         self.insert.clicked.connect(self.insert_forms)
         self.text = _text_edit(self)
@@ -138,30 +139,30 @@ class AwardPage(PlanPage):
         return [self.forms, self.insert, self.text, self.deadline]
 
     def insert_forms(self) -> None:
-        """Add one bullet per ticked award form to the text."""
+        """Add one bullet per ticked award form to the text (who gives it, to whom); a line already there is not
+        repeated."""
+        present = set(_lines(self.text).splitlines())
         lines = []
         for i in range(self.forms.count()):
             item = self.forms.item(i)
             if item.checkState() == Qt.Checked:
-                level = item.data(Qt.UserRole)
-                verb = "Tặng" if level == "commune" else "Đề nghị cấp trên tặng"
-                lines.append(f"{verb} {item.text().split(' (')[0]} cho các tập thể, cá nhân đạt tiêu chuẩn.")
+                line = award_sentence(item.data(Qt.UserRole), self._commune)
+                if line not in present and line not in lines:
+                    lines.append(line)
                 item.setCheckState(Qt.Unchecked)
         if lines:
             self.text.setPlainText("\n".join(filter(None, [_lines(self.text), *lines])))
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
-        year = plan.year
+        self._commune = unit_name(context.settings) if context.settings else "xã"
         self.forms.clear()
-        for form in context.award_forms:
-            in_force = (form.effective_from is None or form.effective_from.year <= year) and (
-                form.effective_to is None or form.effective_to.year >= year)
-            if not in_force:
-                continue
+        in_force = [f for f in context.award_forms if (f.effective_from is None or f.effective_from.year <= plan.year)
+                    and (f.effective_to is None or f.effective_to.year >= plan.year)]
+        for form in sorted(in_force, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
             item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
-            item.setData(Qt.UserRole, form.granting_level)
+            item.setData(Qt.UserRole, form)
             item.setData(Qt.UserRole + 1, form.legal_basis)
             self.forms.addItem(item)
         self.text.setPlainText(plan.section(SectionKind.AWARD, heading="Khen thưởng").body)
