@@ -89,7 +89,7 @@ ORGANISATION = [
      "Phối hợp tuyên truyền, vận động đoàn viên, hội viên và Nhân dân hưởng ứng phong trào thi đua."),
     ("Các ban, ngành, thôn, tổ dân phố",
      "Xây dựng kế hoạch cụ thể, phát động thi đua trong đơn vị mình; gửi hồ sơ đề nghị khen thưởng đúng hạn."),
-    ("Công chức Văn phòng - Thống kê",
+    ("{drafting_unit}",
      "Tham mưu Hội đồng Thi đua - Khen thưởng theo dõi, đôn đốc, tổng hợp kết quả và hồ sơ khen thưởng."),
 ]
 
@@ -102,5 +102,5 @@ LOCAL_RECIPIENTS = [
     "Chủ tịch, các Phó Chủ tịch UBND {unit}",
     "UBMTTQVN và các đoàn thể {unit}",
     "Các ban, ngành, thôn, tổ dân phố",
-    "Lưu: VT",
+    "Lưu: VT, {drafting_short}",
 ]

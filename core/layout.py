@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from core.models import CommuneSettings, Comparator, Field, Plan, PlanKind, SectionKind, Target
-from core.plans import FIELD_LABELS, printed_settings, section_of, unit_name
+from core.plans import FIELD_LABELS, FORMER_DRAFTING_UNIT, printed_settings, section_of, unit_name
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục II.1b
@@ -228,8 +228,9 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     award = section_of(plan, SectionKind.AWARD)
     body.extend(_bullets(award.body if award else ""))
     if plan.award_deadline:
+        via = settings.drafting_unit or FORMER_DRAFTING_UNIT
         body.append(Paragraph("bullet", f"- Hồ sơ đề nghị khen thưởng gửi về Ủy ban nhân dân {unit_name(settings)} "
-                                        f"(qua công chức Văn phòng - Thống kê) trước ngày {plan.award_deadline:%d/%m/%Y}."))
+                                        f"(qua {via}) trước ngày {plan.award_deadline:%d/%m/%Y}."))
     body.append(Paragraph("h1", f"{next(roman)}. TỔ CHỨC THỰC HIỆN"))
     for i, a in enumerate(plan.assignments, 1):
         when = f" Thời hạn: trước ngày {a.deadline:%d/%m/%Y}." if a.deadline else ""

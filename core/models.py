@@ -49,6 +49,9 @@ class CommuneSettings(Base):
     chairman_name: Mapped[str] = mapped_column(String(200), default="")
     vice_chairmen: Mapped[list[str]] = mapped_column(JSON, default=list)
     number_suffix: Mapped[str] = mapped_column(String(40), default="KH-UBND")
+    # The unit that drafts the plan and receives award dossiers, and its abbreviation in "Lưu: VT, VP."
+    drafting_unit: Mapped[str] = mapped_column(String(200), default="Văn phòng HĐND và UBND")
+    drafting_unit_short: Mapped[str] = mapped_column(String(20), default="VP")
 
 
 class SuperiorDocument(Base):

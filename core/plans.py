@@ -71,7 +71,8 @@ def default_title(kind: PlanKind, settings: CommuneSettings, year: int) -> str:
 def _fill(text: str, settings: CommuneSettings, year: int) -> str:
     superior_short = settings.superior_body.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
     return text.format(unit=unit_name(settings), where=f"trên địa bàn {unit_name(settings)}", year=year,
-                       superior_short=superior_short)
+                       superior_short=superior_short, drafting_unit=settings.drafting_unit or FORMER_DRAFTING_UNIT,
+                       drafting_short=settings.drafting_unit_short or "VP")
 
 
 BENEFICIARIES = {"individual": "các cá nhân", "collective": "các tập thể", "household": "các hộ gia đình",
@@ -276,7 +277,9 @@ def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSetting
     plan.status = PlanStatus.ISSUED
 
 
-PRINTED_SETTINGS = ("commune_name", "unit_type", "place_name", "number_suffix")
+PRINTED_SETTINGS = ("commune_name", "unit_type", "place_name", "number_suffix", "drafting_unit")
+# What plans issued before the drafting unit was a setting printed (NĐ 30-era commune staff title).
+FORMER_DRAFTING_UNIT = "công chức Văn phòng - Thống kê"
 
 
 def printed_settings(plan: Plan, settings: CommuneSettings) -> CommuneSettings:
@@ -288,6 +291,7 @@ def printed_settings(plan: Plan, settings: CommuneSettings) -> CommuneSettings:
         return settings
     frozen = dict(plan.issued_settings)
     frozen["unit_type"] = UnitType(frozen["unit_type"])
+    frozen.setdefault("drafting_unit", FORMER_DRAFTING_UNIT)
     return CommuneSettings(**frozen)
 
 

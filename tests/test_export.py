@@ -122,7 +122,7 @@ def test_closing_block(demo, tmp_path):
     left, right = _cell_paragraphs(closing, 0), _cell_paragraphs(closing, 1)
     assert left[0].text == "Nơi nhận:" and left[0].runs[0].bold and left[0].runs[0].italic
     assert left[0].runs[0].font.size == Pt(12)
-    assert left[1].runs[0].font.size == Pt(11) and left[-1].text == "- Lưu: VT."
+    assert left[1].runs[0].font.size == Pt(11) and left[-1].text == "- Lưu: VT, VP."
     assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"]
     assert all(p.runs[0].bold for p in right)
     all_right = closing.rows[0].cells[1].paragraphs
@@ -300,3 +300,15 @@ def test_targets_table_columns_fit_their_words(demo, tmp_path):
     longest = max((w for row in table.rows[1:] for w in row.cells[2].text.split()), key=len)
     assert unit > text_width_mm(longest, 13, False) + 3  # "đồng/người/năm" never breaks inside
     assert table.columns[1].width > table.columns[3].width  # the indicator gets the room
+
+
+def test_the_drafting_unit_is_a_setting_and_issued_plans_keep_theirs(demo, tmp_path):
+    from core.settings import save_settings
+
+    with demo.session() as s:
+        save_settings(s, commune_name="Hòa Phong", drafting_unit="Phòng Văn hóa - Xã hội", drafting_unit_short="VHXH")
+    d = _export(demo, tmp_path, award_deadline=dt.date(2026, 12, 10))
+    assert any("(qua Phòng Văn hóa - Xã hội) trước ngày 10/12/2026" in p.text for p in d.paragraphs)
+    old_issue = {"commune_name": "Hòa Phong", "unit_type": "xã", "place_name": "Hòa Phong", "number_suffix": "KH-UBND"}
+    d = _export(demo, tmp_path, award_deadline=dt.date(2026, 12, 10), issued_settings=old_issue)
+    assert any("(qua công chức Văn phòng - Thống kê)" in p.text for p in d.paragraphs)

@@ -47,6 +47,8 @@ class SettingsDialog(QDialog):
         self.vice_chairmen.setTabChangesFocus(True)
         self.vice_chairmen.setFixedHeight(70)
         self.number_suffix = QLineEdit()
+        self.drafting_unit = QLineEdit(placeholderText="ví dụ: Văn phòng HĐND và UBND")
+        self.drafting_unit_short = QLineEdit(placeholderText="VP", maxLength=20)
         form.addRow("Tên xã, phường (*):", self.commune_name)
         form.addRow("Loại đơn vị:", self.unit_type)
         form.addRow("Cơ quan cấp trên:", self.superior_body)
@@ -55,6 +57,8 @@ class SettingsDialog(QDialog):
         form.addRow("Chủ tịch UBND:", self.chairman_name)
         form.addRow("Các Phó Chủ tịch:", self.vice_chairmen)
         form.addRow("Ký hiệu văn bản:", self.number_suffix)
+        form.addRow("Đơn vị tham mưu thi đua:", self.drafting_unit)
+        form.addRow("Viết tắt (dòng «Lưu»):", self.drafting_unit_short)
         self.error = QLabel(styleSheet="color: #b00020")
         self.error.setWordWrap(True)
         buttons = save_cancel(self)
@@ -70,6 +74,8 @@ class SettingsDialog(QDialog):
             row = load_settings(s)
             if row is None:
                 self.number_suffix.setText("KH-UBND")
+                self.drafting_unit.setText("Văn phòng HĐND và UBND")
+                self.drafting_unit_short.setText("VP")
                 return
             self.commune_name.setText(row.commune_name)
             self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
@@ -79,6 +85,8 @@ class SettingsDialog(QDialog):
             self.chairman_name.setText(row.chairman_name)
             self.vice_chairmen.setPlainText("\n".join(row.vice_chairmen or []))
             self.number_suffix.setText(row.number_suffix)
+            self.drafting_unit.setText(row.drafting_unit)
+            self.drafting_unit_short.setText(row.drafting_unit_short)
 
     def accept(self) -> None:
         """Save and close; on a missing required value, say what is missing and stay open."""
@@ -96,6 +104,8 @@ class SettingsDialog(QDialog):
                     chairman_name=self.chairman_name.text(),
                     vice_chairmen=vices,
                     number_suffix=self.number_suffix.text().strip() or "KH-UBND",
+                    drafting_unit=self.drafting_unit.text().strip() or "Văn phòng HĐND và UBND",
+                    drafting_unit_short=self.drafting_unit_short.text().strip() or "VP",
                 )
         except SettingsError as exc:
             self.error.setText(str(exc))

@@ -178,7 +178,7 @@ class OrganisationPage(PlanPage):
 
     def __init__(self, parent=None):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
-                         "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT»).", parent)
+                         "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT, VP»).", parent)
         self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
         self._assignments: list[AssignmentData] = []
         self._recipients: list[RecipientData] = []
