@@ -13,6 +13,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from core import defaults
+from core.text import fold
 from core.models import (
     Assignment,
     CommuneSettings,
@@ -141,18 +142,41 @@ def adopt(plan: Plan, superior: Target) -> Target:
     return target
 
 
-def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
-              superior_value: float | None, superior_unit: str | None) -> bool:
-    """True when a commune value is weaker than the superior's in the direction that matters.
+# Indicators where less is better (folded words): a commune stating 4 % malnutrition against the superior's
+# 5.9 % is more ambitious, not less.
+LOWER_IS_BETTER = ("ho ngheo", "can ngheo", "suy dinh duong", "thap coi", "tai nan", "toi pham", "tu vong",
+                   "that nghiep", "chay", "vi pham", "ma tuy", "sinh con thu 3", "o nhiem", "benh", "khieu nai",
+                   "ton dong", "no dong", "mu chu", "bo hoc")
 
-    For "đạt", "≥", "trên", "khoảng", "giảm" (reduce by) a lower value is weaker; for "dưới",
-    "không quá", "giảm còn" a higher one. Values in different units are not compared.
-    """
+
+def lower_is_better(comparator: Comparator, indicator: str = "") -> bool:
+    """Whether a smaller value is the better one: "dưới", "không quá", "giảm còn", or an indicator of harm
+    (hộ nghèo, suy dinh dưỡng, tai nạn, tội phạm …) stated as "đạt"/"khoảng" a value."""
+    if comparator in (Comparator.LT, Comparator.LE, Comparator.REDUCE_TO):
+        return True
+    return comparator in (Comparator.EQ, Comparator.APPROX) and any(w in fold(indicator) for w in LOWER_IS_BETTER)
+
+
+def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
+              superior_value: float | None, superior_unit: str | None, indicator: str = "") -> bool:
+    """True when a commune value is weaker than the superior's in the direction that matters (see
+    :func:`lower_is_better`); "giảm" (reduce by) a lower value is weaker. Values in different units are not
+    compared."""
     if value is None or superior_value is None or unit != superior_unit:
         return False
-    if comparator in (Comparator.LT, Comparator.LE, Comparator.REDUCE_TO):
+    if lower_is_better(comparator, indicator):
         return value > superior_value
     return value < superior_value
+
+
+# Indicators that only make sense for the superior level ("Tỷ lệ xã đạt chuẩn …", "toàn tỉnh", "trên địa bàn thị xã").
+_SUPERIOR_ONLY = re.compile(r"\b(?:ty le|so) (?:xa|phuong|huyen)\b|\btoan (?:tinh|huyen|thi xa|thanh pho)\b|"
+                            r"\btren dia ban (?:tinh|huyen|thi xa|thanh pho|quan)\b")
+
+
+def superior_only(indicator: str) -> bool:
+    """Whether an adopted indicator speaks of the superior's territory rather than the commune's."""
+    return bool(_SUPERIOR_ONLY.search(fold(indicator)))
 
 
 def problems(plan: Plan) -> list[str]:

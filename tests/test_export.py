@@ -312,3 +312,26 @@ def test_the_drafting_unit_is_a_setting_and_issued_plans_keep_theirs(demo, tmp_p
     old_issue = {"commune_name": "Hòa Phong", "unit_type": "xã", "place_name": "Hòa Phong", "number_suffix": "KH-UBND"}
     d = _export(demo, tmp_path, award_deadline=dt.date(2026, 12, 10), issued_settings=old_issue)
     assert any("(qua công chức Văn phòng - Thống kê)" in p.text for p in d.paragraphs)
+
+
+@pytest.mark.parametrize("comparator, value, indicator, weaker", [
+    ("=", 4, "Tỷ lệ trẻ em suy dinh dưỡng thể thấp còi", False),  # less malnutrition is the stronger target
+    ("=", 7, "Tỷ lệ trẻ em suy dinh dưỡng thể thấp còi", True),
+    ("=", 90, "Tỷ lệ hộ dân sử dụng nước sạch", True),
+    ("<", 4, "Tỷ lệ hộ nghèo", False),
+    (">=", 97, "Tỷ lệ tham gia bảo hiểm y tế", False),
+])
+def test_weaker_than_the_superior_knows_which_way_is_better(comparator, value, indicator, weaker):
+    from core.models import Comparator
+    from core.plans import is_weaker
+
+    assert is_weaker(Comparator(comparator), value, "%", 5.9 if value < 10 else 95, "%", indicator) is weaker
+
+
+def test_indicators_of_the_superior_territory_are_recognised():
+    from core.plans import superior_only
+
+    assert superior_only("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao")
+    assert superior_only("Tổng vốn đầu tư toàn tỉnh")
+    assert not superior_only("Tỷ lệ hộ nghèo")
+    assert not superior_only("Thu ngân sách nhà nước trên địa bàn (dự toán được giao)")

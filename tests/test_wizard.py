@@ -64,7 +64,8 @@ def test_weaker_target_is_warned_not_blocked(qtbot, db, tab, superior):
     go_to(wizard, 2)
     assert import_plan(wizard.targets, superior)
     wizard.targets.adopt_rows([0])
-    assert wizard.targets.warnings.text() == ""
+    assert "Thấp hơn" not in wizard.targets.warnings.text()
+    assert f"năm 2025, kế hoạch này là năm {last_plan(db).year}" in wizard.targets.warnings.text()
     editor = _open_editor(qtbot, wizard.targets.view, 0, 2, QLineEdit)  # double-click the value cell
     editor.selectAll()
     QTest.keyClicks(editor, "20.000")

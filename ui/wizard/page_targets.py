@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -22,7 +23,7 @@ from core.db import Database
 from core.drafts import DraftContext, PlanDraft
 from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
-from core.plans import COMPARATOR_LABELS, FIELD_LABELS
+from core.plans import COMPARATOR_LABELS, FIELD_LABELS, superior_only
 from core.reading import DocumentError
 from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan
 from ui import dialogs
@@ -65,6 +66,8 @@ class TargetsPage(PlanPage):
                          "Đánh dấu và đưa vào kế hoạch của xã, rồi sửa giá trị cho phù hợp.", parent)
         self.db = db
         self._reading: _Reading | None = None  # the import under way
+        self._year: int | None = None  # the plan's year
+        self._superior_year: int | None = None  # the year the shown superior plan is for
         self.superior = SuperiorModel(self)
         self.model = TargetsModel(self)
         self.model.edited.connect(self.changed)
@@ -206,6 +209,8 @@ class TargetsPage(PlanPage):
             doc = s.get(SuperiorDocument, document_id)
             targets = list(doc.targets)
             name = doc.file_name
+            years = re.findall(r"\bnăm (20\d\d)\b", read_header(doc.text).title or "")
+        self._superior_year = int(years[-1]) if years else None
         self.superior.set_rows(targets)
         unsure = self.superior.unsure_count()
         self.superior_label.setText(
@@ -213,6 +218,7 @@ class TargetsPage(PlanPage):
             + (f", {unsure} câu có thể là chỉ tiêu (chưa chọn, xem cuối bảng)." if unsure else "."))
         if not targets:
             self.superior_label.setText(f"<b>{name}</b>: không tìm thấy chỉ tiêu nào; hãy thêm chỉ tiêu bằng tay.")
+        self._update_warnings()
 
     def adopt_ticked(self) -> None:
         """Adopt every ticked superior target not adopted yet."""
@@ -263,12 +269,23 @@ class TargetsPage(PlanPage):
             self.source.setText(f"<i>Nguồn:</i> {highlighted_source(t.source_text, t.value)}")
 
     def _update_warnings(self) -> None:
+        """Hints, never blocks: targets weaker than the superior's, indicators that speak of the superior's
+        territory, a superior plan of another year."""
+        lines = []
         weak = [r.indicator for r in self.model.rows if r.weaker()]
-        self.warnings.setText(
-            ("⚠ Thấp hơn chỉ tiêu cấp trên giao: " + "; ".join(weak) + ". Vẫn lưu được nếu xã có lý do.") if weak else ""
-        )
+        if weak:
+            lines.append("⚠ Thấp hơn chỉ tiêu cấp trên giao: " + "; ".join(weak) + ". Vẫn lưu được nếu xã có lý do.")
+        theirs = [r.indicator for r in self.model.rows if r.derived_from_id and superior_only(r.indicator)]
+        if theirs:
+            lines.append("⚠ Chỉ tiêu này tính cho cả địa bàn cấp trên, hãy sửa cho phù hợp với xã: "
+                         + "; ".join(theirs) + ".")
+        if self._superior_year and self._year and self._superior_year != self._year:
+            lines.append(f"⚠ Kế hoạch cấp trên đang mở là của năm {self._superior_year}, kế hoạch này là năm "
+                         f"{self._year}.")
+        self.warnings.setText("\n".join(lines))
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self._year = plan.year
         ids = {t.derived_from_id for t in plan.targets if t.derived_from_id}
         with self.db.session() as s:
             superiors = {t.id: (t.value, t.unit, target_value(t) or "định tính")

@@ -27,7 +27,7 @@ class Row(TargetData):
     def weaker(self) -> bool:
         """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""
         return bool(self.superior) and is_weaker(self.comparator, self.value, self.unit, self.superior[0],
-                                                 self.superior[1])
+                                                 self.superior[1], self.indicator)
 
 
 def _parse_number(text: str) -> float | None:
