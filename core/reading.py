@@ -284,23 +284,28 @@ _STARTS_ITEM = re.compile(
     r"^\s*(?:[-+•*–]\s|\(\d{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVXLC1l]{1,5}\.\s|#|\|)"
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_RULE = re.compile(r"^[_\-=–—.\s]{3,}$")  # the short lines under a header's names: "_______"
 
 
 def _unwrap(raw_lines: list[str], drop_page_numbers: bool = False) -> list[str]:
     """Join lines that a fixed layout (PDF, OCR, e-mail) wrapped mid-sentence back into one line.
 
-    A line starts anew when it begins like an item or heading (bullet, "(1)", "2.", "a)", "II."), or when
-    the previous line ended a sentence (". ; : ! ?") and this one starts with a capital letter or a digit.
+    A line starts anew when it begins like an item or heading (bullet, "(1)", "2.", "a)", "II."), is in
+    capitals ("KẾ HOẠCH", "CỘNG HÒA …"), is a header's rule ("_____") or its "Số:" line, follows a heading
+    or a rule, or when the previous line ended a sentence (". ; : ! ?") and this one starts with a capital
+    letter or a digit.
     """
     out: list[str] = []
     for raw in raw_lines:
         line = raw.strip()
         if not line or (drop_page_numbers and _PAGE_NUMBER.match(line)):
             continue
-        if out and not _STARTS_ITEM.match(line):
+        if out and not _STARTS_ITEM.match(line) and not _RULE.match(line) and not _looks_like_heading(line) \
+                and not line.startswith("Số:"):
             prev = out[-1]
             ends_sentence = prev.rstrip("*”\")").endswith((".", ";", ":", "!", "?"))
-            if not (ends_sentence and (line[0].isupper() or line[0].isdigit())) and not _looks_like_heading(prev):
+            if not (ends_sentence and (line[0].isupper() or line[0].isdigit())) and not _looks_like_heading(prev) \
+                    and not _RULE.match(prev):
                 out[-1] = f"{prev} {line}"
                 continue
         out.append(line)

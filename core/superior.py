@@ -94,17 +94,26 @@ class SuperiorHeader:
 
 
 _NUMBER = re.compile(r"Số\s*:\s*(\d+\s*/\s*[A-ZĐ][A-ZĐ0-9\-]*)")
-_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_DATE = re.compile(r",\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")  # "<địa danh>, ngày …"
+_BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|I\.\s|[IVX]+\.\s|MỤC ĐÍCH)", re.I)
 _ISSUER_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+\S")
 
 
 def read_header(text: str) -> SuperiorHeader:
-    """Read the NĐ 30 header of an imported plan's text (first 40 lines).
+    """Read the NĐ 30 header of an imported plan's text: the lines before its body (the first "Căn cứ",
+    "Thực hiện" or "I."), at most 40. A part the header does not state (a number or day left blank to be
+    written by hand, an issuer "………") is None, never taken from the body.
 
     E.g. "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LÂM / Số: 12/KH-UBND / … ngày 20 tháng 01 năm 2026 / KẾ HOẠCH / Phát động …"
     gives ("12/KH-UBND", 2026-01-20, "UBND tỉnh Đắk Lâm", "Phát động …").
     """
-    lines = [line.strip() for line in text.splitlines()[:40] if line.strip()]
+    lines = []
+    for line in text.splitlines()[:40]:
+        line = line.strip()
+        if _BODY_START.match(line) and any(x.replace("*", "").strip() == "KẾ HOẠCH" for x in lines):
+            break
+        if line:
+            lines.append(line)
     joined = "\n".join(lines)
     number = _NUMBER.search(joined)
     date = _DATE.search(joined)
@@ -119,7 +128,8 @@ def read_header(text: str) -> SuperiorHeader:
         level = _ISSUER_LEVEL.match(lines[i + 1])
         if line.upper().startswith(("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN")) and level:
             name = lines[i + 1][level.end(1) :].strip().title()
-            issuer = f"UBND {level.group(1).lower()} {name}"
+            if any(c.isalpha() for c in name):  # "HUYỆN ………" is a template's blank, not a name
+                issuer = f"UBND {level.group(1).lower()} {name}"
             break
     title = None
     for i, line in enumerate(lines[:-1]):

@@ -47,3 +47,42 @@ def test_unreadable_file_writes_nothing(db, tmp_path):
             import_superior_plan(s, bad)
     with db.session() as s:
         assert s.scalar(select(func.count(Target.id))) == 0
+
+
+TEMPLATE_HEADER = """ỦY BAN NHÂN DÂN
+HUYỆN .........
+_______
+Số: /KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+............, ngày tháng 11 năm 2024
+KẾ HOẠCH
+Phát động phong trào thi đua nước rút năm 2024
+Thực hiện Kế hoạch số 248/KH-UBND ngày 04/11/2024 của Ủy ban nhân dân thành phố;
+I. MỤC ĐÍCH, YÊU CẦU
+- Các xã gửi hồ sơ trước ngày 15 tháng 12 năm 2024.
+"""
+
+
+def test_the_header_is_read_from_the_header_only():
+    from core.superior import read_header
+
+    header = read_header(TEMPLATE_HEADER)
+    assert (header.number, header.issue_date, header.issuer) == (None, None, None)  # blanks stay blank
+    assert header.title == "Phát động phong trào thi đua nước rút năm 2024"
+
+
+def test_a_pdf_header_is_read_line_by_line(tmp_path, qapp):
+    from samples import text_pdf
+
+    from core.reading import read_document
+    from core.superior import read_header
+
+    path = text_pdf(tmp_path / "ke-hoach.pdf", ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LÂM", "_______", "Số: 12/KH-UBND",
+                                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                                 "Đắk Lâm, ngày 20 tháng 01 năm 2026", "KẾ HOẠCH",
+                                                 "Phát động phong trào thi đua năm 2026", "__________",
+                                                 "Thực hiện Kế hoạch số 5/KH-BTĐKT của Ban Thi đua"])
+    header = read_header(read_document(path).text)
+    assert header.number == "12/KH-UBND" and header.issuer == "UBND tỉnh Đắk Lâm"
+    assert header.issue_date.isoformat() == "2026-01-20" and header.title == "Phát động phong trào thi đua năm 2026"

@@ -168,8 +168,11 @@ class BasisPage(PlanPage):
             self.model.remove_row(row)
 
     def add_from_header(self, header: SuperiorHeader, document_id: int) -> None:
-        """Add the imported superior plan as a căn cứ, unless it is listed already."""
+        """Add the imported superior plan as a căn cứ, unless it is listed already or its header says nothing
+        (a file that is not a plan: the clerk adds the căn cứ by hand)."""
         if any(b.superior_document_id == document_id for b in self._bases):
+            return
+        if not any((header.number, header.issue_date, header.issuer, header.title)):
             return
         self._bases.append(BasisData(superior_document_id=document_id))
         self.model.add_row(["Kế hoạch", header.number or "", header.issue_date, header.issuer or "",
