@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.extraction import ExtractedTarget, extract_targets
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.reading import Document, DocumentError, read_document
+from core.text import fold
 
 
 @dataclass
@@ -137,3 +138,36 @@ def read_header(text: str) -> SuperiorHeader:
             title = lines[i + 1]
             break
     return SuperiorHeader(number.group(1).replace(" ", "") if number else None, issue_date, issuer, title)
+
+
+@dataclass
+class SuperiorDeadline:
+    """A date the superior plan sets for the commune: ``day``, the ``sentence`` saying it, and whether it is
+    for award dossiers (``for_awards``) or for a report or plan."""
+
+    day: dt.date
+    sentence: str
+    for_awards: bool
+
+
+_DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn chót|không quá)\s+(?:là\s+)?(?:ngày\s+)?"
+                       r"(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def superior_deadlines(text: str) -> list[SuperiorDeadline]:
+    """The dates by which the superior plan wants something from the communes ("gửi về Sở Nội vụ trước ngày
+    15/3/2026", "hồ sơ đề nghị khen thưởng chậm nhất ngày 15 tháng 12 năm 2026"), in the order written, each
+    with its sentence; a sentence about khen thưởng / hồ sơ is for award dossiers."""
+    found = []
+    for line in text.splitlines():
+        for sentence in _SENTENCE_END.split(line):
+            for m in _DEADLINE.finditer(sentence):
+                try:
+                    day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    continue
+                folded = fold(sentence)
+                found.append(SuperiorDeadline(day, sentence.strip(" -+•"),
+                                              "khen thuong" in folded or "ho so" in folded))
+    return found

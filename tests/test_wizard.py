@@ -353,3 +353,37 @@ def test_award_lines_say_who_gives_what_to_whom_once(qtbot, db, tab):
         "Chủ tịch Ủy ban nhân dân xã Bình Hải tặng danh hiệu “Lao động tiên tiến” cho các cá nhân đạt tiêu chuẩn.",
         "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân đạt tiêu chuẩn.",
     ]
+
+
+def test_the_superior_deadlines_reach_the_award_and_organisation_pages(qtbot, db, tab, tmp_path):
+    year = dt.date.today().year + 1
+    plan_file = tmp_path / "ke-hoach-tinh.txt"
+    plan_file.write_text(f"""ỦY BAN NHÂN DÂN
+TỈNH ĐẮK LÂM
+Số: 12/KH-UBND
+Đắk Lâm, ngày 20 tháng 01 năm {year}
+KẾ HOẠCH
+Phát động phong trào thi đua năm {year}
+
+II. NỘI DUNG VÀ CHỈ TIÊU THI ĐUA
+2. Chỉ tiêu thi đua
+- Tỷ lệ hộ nghèo giảm còn dưới 2%;
+- Tỷ lệ tham gia bảo hiểm y tế đạt 96%.
+III. TỔ CHỨC THỰC HIỆN
+Ủy ban nhân dân các xã gửi kế hoạch về Sở Nội vụ trước ngày 15/3/{year}; gửi hồ sơ đề nghị khen thưởng trước
+ngày 15/12/{year}. Các sở gửi báo cáo năm trước ngày 15/3/2020.
+""", encoding="utf-8")
+    wizard = tab.create()
+    go_to(wizard, 2)
+    assert import_plan(wizard.targets, plan_file)
+    assert f"15/12/{year}" in wizard.targets.superior_label.text()
+    assert wizard.award.deadline.value() == dt.date(year, 12, 5)  # ten days to compile the dossiers
+    assert f"trước ngày 15/12/{year}" in wizard.award.superior_note.text()
+    days = [row[2] for row in wizard.organisation.model.rows]
+    assert days.count(dt.date(year, 3, 15)) == 1 and days.count(dt.date(year, 12, 15)) == 1
+    assert dt.date(2020, 3, 15) not in days  # a date already past is not an assignment
+    go_to(wizard, 8)
+    with db.session() as s:
+        plan = s.get(Plan, wizard.plan_id)
+        assert plan.award_deadline == dt.date(year, 12, 5)
+        assert any(a.deadline == dt.date(year, 12, 15) and "khen thưởng" in a.task for a in plan.assignments)

@@ -25,7 +25,7 @@ from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, superior_only
 from core.reading import DocumentError
-from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan
+from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan, superior_deadlines
 from ui import dialogs
 from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
@@ -59,6 +59,7 @@ class TargetsPage(PlanPage):
 
     imported = Signal(object, int)  # SuperiorHeader, superior document id
     import_finished = Signal(bool)  # after every import_file: whether a plan was imported
+    deadlines_found = Signal(list)  # the SuperiorDeadline list of a newly imported plan
 
     def __init__(self, db: Database, parent=None):
         super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
@@ -74,7 +75,7 @@ class TargetsPage(PlanPage):
         self.model.edited.connect(self._update_warnings)
         self.open_button = QPushButton("Mở kế hoạch cấp trên…")
         self.open_button.clicked.connect(self.open_superior)
-        self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.")
+        self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.", wordWrap=True)
         self.superior_view = QTableView()
         self.superior_view.setModel(self.superior)
         fit_columns(self.superior_view, 1, max_chars=14)
@@ -199,6 +200,7 @@ class TargetsPage(PlanPage):
             header = read_header(stored.document.text)
         self.show_superior(doc_id)
         self.imported.emit(header, doc_id)
+        self.deadlines_found.emit(superior_deadlines(result.document.text))
         if stored.already_imported:
             self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
         self.import_finished.emit(True)
@@ -209,6 +211,7 @@ class TargetsPage(PlanPage):
             doc = s.get(SuperiorDocument, document_id)
             targets = list(doc.targets)
             name = doc.file_name
+            due = superior_deadlines(doc.text)
             years = re.findall(r"\bnăm (20\d\d)\b", read_header(doc.text).title or "")
         self._superior_year = int(years[-1]) if years else None
         self.superior.set_rows(targets)
@@ -218,6 +221,11 @@ class TargetsPage(PlanPage):
             + (f", {unsure} câu có thể là chỉ tiêu (chưa chọn, xem cuối bảng)." if unsure else "."))
         if not targets:
             self.superior_label.setText(f"<b>{name}</b>: không tìm thấy chỉ tiêu nào; hãy thêm chỉ tiêu bằng tay.")
+        if due:
+            self.superior_label.setText(self.superior_label.text() + "<br>Hạn cấp trên đặt: " + "; ".join(
+                f"<b>{d.day:%d/%m/%Y}</b> ({'hồ sơ khen thưởng' if d.for_awards else 'kế hoạch, báo cáo'})"
+                for d in due))
+            self.superior_label.setToolTip("\n".join(d.sentence for d in due))
         self._update_warnings()
 
     def adopt_ticked(self) -> None:

@@ -103,6 +103,7 @@ class ContentPage(PlanPage):
             section.body = _lines(self.bodies[field])
 
 
+COMPILE_DAYS = 10  # the commune's dossier deadline comes this many days before the superior's
 LEVEL_LABELS = {"commune": "xã tặng", "district": "đề nghị huyện", "province": "đề nghị tỉnh",
                 "central": "đề nghị Trung ương"}
 
@@ -120,6 +121,7 @@ class AwardPage(PlanPage):
         self.text = _text_edit(self)
         self.deadline = OptionalDate("Có hạn nộp hồ sơ")
         self.deadline.changed.connect(self.changed)
+        self.superior_note = QLabel(wordWrap=True, styleSheet="color:#555")
         self.basis = QLabel(wordWrap=True, styleSheet="color:#555")
         self.forms.currentItemChanged.connect(
             lambda item, _prev: self.basis.setText(f"Căn cứ: {item.data(Qt.UserRole + 1)}" if item else ""))
@@ -134,6 +136,7 @@ class AwardPage(PlanPage):
         form = QFormLayout()
         form.addRow("Hạn nộp hồ sơ đề nghị khen thưởng:", self.deadline)
         layout.addLayout(form)
+        layout.addWidget(self.superior_note)
 
     def inputs(self):
         return [self.forms, self.insert, self.text, self.deadline]
@@ -172,6 +175,17 @@ class AwardPage(PlanPage):
         plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
         plan.award_deadline = self.deadline.value()
 
+    def use_superior_deadlines(self, deadlines: list) -> None:
+        """The superior wants award dossiers by a date: the commune's own deadline is set that many days
+        earlier (:data:`COMPILE_DAYS`, to check and compile them), and the superior's sentence is shown."""
+        due = [d for d in deadlines if d.for_awards and d.day - dt.timedelta(days=COMPILE_DAYS) >= dt.date.today()]
+        if not due:  # none, or already past (an old superior plan): nothing to set
+            return
+        self.deadline.set_value(due[0].day - dt.timedelta(days=COMPILE_DAYS))
+        self.superior_note.setText(f"Cấp trên: «{due[0].sentence}». Hạn của xã được đặt sớm hơn {COMPILE_DAYS} "
+                                   "ngày để kịp tổng hợp; có thể sửa.")
+        self.changed.emit()
+
 
 class OrganisationPage(PlanPage):
     """Page 7 "Tổ chức thực hiện": assignments (unit, task, deadline) and Nơi nhận."""
@@ -180,6 +194,7 @@ class OrganisationPage(PlanPage):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
                          "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT, VP»).", parent)
         self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
+        self._drafting_unit = "Văn phòng HĐND và UBND"  # the settings' once a plan is loaded
         self._assignments: list[AssignmentData] = []
         self._recipients: list[RecipientData] = []
         self.model.edited.connect(self.changed)
@@ -215,7 +230,21 @@ class OrganisationPage(PlanPage):
             del self._assignments[row]
             self.model.remove_row(row)
 
+    def add_superior_deadlines(self, deadlines: list) -> None:
+        """One assignment of the drafting unit per date the superior set (plan or report, award dossiers) that
+        is still ahead, unless a row with that date is there already."""
+        known = {row[2] for row in self.model.rows}
+        for d in deadlines:
+            if d.day in known or d.day < dt.date.today():
+                continue
+            task = ("Tổng hợp hồ sơ đề nghị khen thưởng, gửi cấp trên" if d.for_awards
+                    else "Tham mưu gửi kế hoạch, báo cáo về cấp trên")
+            self._assignments.append(AssignmentData(self._drafting_unit))
+            self.model.add_row([self._drafting_unit, task, d.day])
+            known.add(d.day)
+
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
+        self._drafting_unit = (context.settings.drafting_unit if context.settings else "") or "Văn phòng HĐND và UBND"
         self._assignments = list(plan.assignments)  # row i of the table edits self._assignments[i]
         self._recipients = list(plan.recipients)
         self.model.set_rows([[a.unit, a.task, a.deadline] for a in plan.assignments])

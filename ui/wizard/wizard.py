@@ -55,8 +55,10 @@ class PlanWizard(QWizard):
         self.basis = BasisPage()
         self.targets = TargetsPage(db)
         self.preview = PreviewPage()
-        self.pages = [self.info, self.basis, self.targets, PurposePage(), ContentPage(), AwardPage(),
-                      OrganisationPage(), SignerPage(), self.preview]
+        self.award = AwardPage()
+        self.organisation = OrganisationPage()
+        self.pages = [self.info, self.basis, self.targets, PurposePage(), ContentPage(), self.award,
+                      self.organisation, SignerPage(), self.preview]
         self.steps = QListWidget()  # the nine steps, the current one marked; a click goes there
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
@@ -68,6 +70,8 @@ class PlanWizard(QWizard):
         self.steps.itemClicked.connect(lambda item: self.jump_to(self.steps.row(item)))
         self.setSideWidget(self.steps)
         self.targets.imported.connect(self.basis.add_from_header)
+        self.targets.deadlines_found.connect(self.award.use_superior_deadlines)
+        self.targets.deadlines_found.connect(self.organisation.add_superior_deadlines)
         self.preview.export_button.clicked.connect(self.export_docx)
         self.preview.pdf_button.clicked.connect(self.export_pdf)
         self.preview.print_button.clicked.connect(self.print_preview)
