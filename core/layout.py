@@ -7,6 +7,7 @@ exported. This module decides *what* is printed and in which style; renderers de
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from core.models import CommuneSettings, Comparator, Field, Plan, PlanKind, SectionKind, Target
@@ -71,13 +72,15 @@ def vn_number(value: float) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-def target_value(t: Target) -> str:
-    """The value with its comparator in words: "khoảng 28.603,61 tỷ đồng", "từ 95% trở lên"."""
+def target_value(t: Target, of: str = "") -> str:
+    """The value with its comparator in words: "khoảng 28.603,61 tỷ đồng", "từ 95% trở lên"; ``of`` is what a
+    relative value is a share of: "từ 100% dự toán được giao trở lên"."""
     if t.comparator is Comparator.QUALITATIVE or t.value is None:
         return ""
     amount = vn_number(t.value) + (f" - {vn_number(t.value_max)}" if t.value_max is not None else "")
     unit = t.unit or ""
     amount = f"{amount}{unit}" if unit in ("%", "‰") else f"{amount} {unit}".strip()
+    amount = f"{amount} {of}" if of else amount
     words = {
         Comparator.EQ: "đạt {}", Comparator.APPROX: "khoảng {}", Comparator.GT: "trên {}",
         Comparator.GE: "từ {} trở lên", Comparator.LT: "dưới {}", Comparator.LE: "không quá {}",
@@ -86,9 +89,22 @@ def target_value(t: Target) -> str:
     return words[t.comparator].format(amount)
 
 
+_RELATIVE = re.compile(r"^(.+?) \(([^()]+)\)$")  # "Thu ngân sách … (dự toán được giao)": value relative to the tail
+_ACHIEVE = ("hoàn thành", "đạt", "vượt")
+
+
 def target_sentence(t: Target) -> str:
-    """One target as printed in the list: "Tỷ lệ hộ nghèo giảm còn 2,5%"."""
+    """One target as printed in the list: "Tỷ lệ hộ nghèo giảm còn 2,5%". A value stated relative to something
+    is put back where the source wrote it: "Thu ngân sách nhà nước trên địa bàn đạt 100% dự toán được giao",
+    "Hoàn thành 100% chỉ tiêu giao quân" (the indicator keeps that tail in parentheses)."""
     value = target_value(t)
+    relative = _RELATIVE.match(t.indicator)
+    if value and relative:
+        head, tail = relative.groups()
+        value = target_value(t, of=tail)
+        if t.comparator is Comparator.EQ and head.lower().endswith(_ACHIEVE):
+            value = value.removeprefix("đạt ")  # "Hoàn thành đạt 100%" says it twice
+        return f"{head} {value}"
     return f"{t.indicator} {value}".strip() if value else t.indicator
 
 

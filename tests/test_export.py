@@ -335,3 +335,16 @@ def test_indicators_of_the_superior_territory_are_recognised():
     assert superior_only("Tổng vốn đầu tư toàn tỉnh")
     assert not superior_only("Tỷ lệ hộ nghèo")
     assert not superior_only("Thu ngân sách nhà nước trên địa bàn (dự toán được giao)")
+
+
+@pytest.mark.parametrize("indicator, comparator, printed", [
+    ("Hoàn thành (chỉ tiêu giao quân)", "=", "Hoàn thành 100% chỉ tiêu giao quân"),
+    ("Thu ngân sách nhà nước trên địa bàn (dự toán được giao)", ">=",
+     "Thu ngân sách nhà nước trên địa bàn từ 100% dự toán được giao trở lên"),
+    ("Tỷ lệ che phủ rừng", "=", "Tỷ lệ che phủ rừng đạt 100%"),
+])
+def test_a_relative_value_prints_where_the_source_wrote_it(indicator, comparator, printed):
+    from core.layout import target_sentence
+    from core.models import Comparator, Target
+
+    assert target_sentence(Target(indicator=indicator, value=100, unit="%", comparator=Comparator(comparator))) == printed
