@@ -12,11 +12,20 @@ import errno
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QTextCursor, QTextDocument
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
-from core.layout import MOTTO, NATIONAL_TITLE, PlanLayout
+from core.layout import MOTTO, NATIONAL_TITLE, TEXT_WIDTH_MM, PlanLayout, text_width_mm
 from core.paths import resources_dir
 
 MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
@@ -50,6 +59,16 @@ STYLE = {
 }
 
 
+RULE = "rule"  # resource name of a one-pixel black image, stretched into the header's rules
+
+
+def add_rule_image(document: QTextDocument) -> None:
+    """Register :data:`RULE` in ``document`` (before its HTML from :func:`layout_html` is set)."""
+    image = QImage(1, 1, QImage.Format_RGB32)
+    image.fill(Qt.black)
+    document.addResource(QTextDocument.ImageResource, QUrl(RULE), image)
+
+
 def layout_html(layout: PlanLayout) -> str:
     """The plan as HTML for QTextDocument (font sizes in pt as in the .docx; Qt reads CSS px at 96 per inch)."""
 
@@ -57,21 +76,29 @@ def layout_html(layout: PlanLayout) -> str:
         return round(mm * 96 / 25.4)
 
     center = 'align="center" style="margin-top:0; margin-bottom:0; font-size:{}pt; {}"'
+
+    def rule(width_mm: float, within_mm: float) -> str:
+        """A centred 0.75 pt line ``width_mm`` long under a header line, clear of its glyphs (as the .docx's):
+        the one-pixel image :data:`RULE` stretched (a CSS px is 0.75 pt)."""
+        return (f'<p align="center" style="margin-top:{px(1.8)}px; margin-bottom:{px(1.5)}px; font-size:2pt;">'
+                f'<img src="{RULE}" width="{px(min(width_mm, within_mm))}" height="1"/></p>')
+
+    left_mm, right_mm = TEXT_WIDTH_MM * 0.38, TEXT_WIDTH_MM * 0.62
     body = f'align="justify" style="margin-top:0; margin-bottom:{px(2.1)}px; font-size:14pt; {{}}"'
     parts = [
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>',
         '<td width="38%" align="center" valign="top">',
         *[f"<p {center.format(13, 'font-weight:bold;')}>{_e(line)}</p>" for line in layout.agency_lines],
-        '<hr width="30%"/>',
+        rule(min(text_width_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm),
         f"<p {center.format(13, '')}>{_e(layout.number_line)}</p></td>",
         '<td width="62%" align="center" valign="top">',
         f"<p {center.format(13, 'font-weight:bold;')}>{NATIONAL_TITLE}</p>",
         f"<p {center.format(14, 'font-weight:bold;')}>{MOTTO}</p>",
-        '<hr width="62%"/>',
+        rule(text_width_mm(MOTTO, 14, True), right_mm),
         f"<p {center.format(14, 'font-style:italic;')}>{_e(layout.place_date)}</p></td></tr></table>",
         f"<p {center.format(14, f'font-weight:bold; margin-top:{px(6)}px;')}>{_e(layout.doc_type)}</p>",
         f"<p {center.format(14, 'font-weight:bold;')}>{_e(layout.title)}</p>",
-        '<hr width="30%"/>',
+        rule(min(text_width_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM),
     ]
     for i, p in enumerate(layout.body):
         parts.append(f"<p {body.format(STYLE[p.style])}>{_e(p.text)}</p>")
@@ -124,6 +151,7 @@ def paint(layout: PlanLayout, printer: QPrinter) -> int:
     document.documentLayout().setPaintDevice(printer)  # lay out in the printer's pixels: 14 pt is 14 pt on paper
     document.setDefaultFont(QFont(serif_family(), 14))
     document.setDocumentMargin(0)
+    add_rule_image(document)
     document.setHtml(layout_html(layout))
     _indent_first_lines(document, round(12.7 * dpi / 25.4))
     rect = printer.pageLayout().paintRectPixels(dpi)

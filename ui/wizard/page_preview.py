@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QTextBrowser, QVBoxLayout
 from core.drafts import DraftContext, PlanDraft
 from core.layout import PlanLayout
-from ui.printing import layout_html, serif_family
+from ui.printing import add_rule_image, layout_html, serif_family
 from ui.wizard.base import PlanPage
 
 
@@ -51,6 +51,7 @@ class PreviewPage(PlanPage):
 
     def show(self, layout: PlanLayout, found: list[str]) -> None:
         """Render the plan as it prints and list ``found``, the problems that block issuing."""
+        add_rule_image(self.preview.document())
         self.preview.setHtml(layout_html(layout))
         self.problems.clear()
         self.problems.addItems(found)
