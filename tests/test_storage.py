@@ -287,15 +287,18 @@ def test_a_file_from_a_newer_version_is_refused_unchanged(tmp_path):
     assert path.read_bytes() == before and not list(tmp_path.glob("*.backup-*"))
 
 
-def test_a_damaged_file_names_the_newest_backup(tmp_path):
-    path = tmp_path / "thidua.sqlite3"
+def _file_of_many_pages(path):
+    """A closed database file of some 20 pages (300 plans), every save in the main file."""
     database = Database(path)
     with database.session() as s:
         for i in range(300):
             s.add(Plan(year=2026, title=f"Kế hoạch {i} " + "x" * 200))
     database.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def test_a_damaged_file_names_the_newest_backup(tmp_path):
+    path = _file_of_many_pages(tmp_path / "thidua.sqlite3")
     (tmp_path / "thidua.backup-20260101-080000.sqlite3").write_bytes(b"")
     data = bytearray(path.read_bytes())
     page = 4096
@@ -307,12 +310,7 @@ def test_a_damaged_file_names_the_newest_backup(tmp_path):
 
 
 def test_a_truncated_file_is_refused_in_vietnamese_and_left_alone(tmp_path):
-    path = tmp_path / "thidua.sqlite3"
-    database = Database(path)
-    with database.session() as s:
-        for i in range(200):
-            s.add(Plan(year=2026, title=f"Kế hoạch {i} " + "x" * 200))
-    database.close()
+    path = _file_of_many_pages(tmp_path / "thidua.sqlite3")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])  # a copy cut short (USB pulled out, full disk)
     before = path.read_bytes()
