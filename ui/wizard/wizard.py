@@ -34,6 +34,11 @@ AUTOSAVE_MS = 2000
 log = logging.getLogger(__name__)
 
 
+# The step list's names: the pages' titles, shortened so the list leaves the pages their width.
+STEPS = ["1. Thông tin văn bản", "2. Căn cứ, chủ đề", "3. Chỉ tiêu", "4. Mục đích, yêu cầu", "5. Nội dung thi đua",
+         "6. Khen thưởng", "7. Tổ chức thực hiện", "8. Người ký", "9. Xem trước"]
+
+
 class PlanWizard(QWizard):
     """Edits one plan (``plan_id``); ``saved`` fires after each save so lists can refresh."""
 
@@ -50,7 +55,7 @@ class PlanWizard(QWizard):
         self.setButtonText(QWizard.BackButton, "< Quay lại")
         self.setButtonText(QWizard.FinishButton, "Hoàn tất")
         self.setButtonText(QWizard.CancelButton, "Đóng")
-        fit_to_screen(self, 1180, 760)
+        fit_to_screen(self, 1340, 760)
         self.info = InfoPage()
         self.basis = BasisPage()
         self.targets = TargetsPage(db)
@@ -65,7 +70,7 @@ class PlanWizard(QWizard):
         for page in self.pages:
             self.addPage(page)
             page.changed.connect(self._schedule_save)
-            self.steps.addItem(page.title())
+            self.steps.addItem(STEPS[self.pages.index(page)])
         self.steps.setFixedWidth(self.steps.sizeHintForColumn(0) + 24)
         self.steps.itemClicked.connect(lambda item: self.jump_to(self.steps.row(item)))
         self.setSideWidget(self.steps)
