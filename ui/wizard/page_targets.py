@@ -25,7 +25,15 @@ from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, superior_only
 from core.reading import DocumentError
-from core.superior import ReadPlan, read_header, read_superior_plan, store_superior_plan, superior_deadlines
+from core.superior import (
+    ReadPlan,
+    SuperiorDeadline,
+    SuperiorHeader,
+    read_header,
+    read_superior_plan,
+    store_superior_plan,
+    superior_deadlines,
+)
 from ui import dialogs
 from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
@@ -199,22 +207,22 @@ class TargetsPage(PlanPage):
         with self.db.session() as s:
             stored = store_superior_plan(s, result)
             doc_id = stored.document.id
-            header = read_header(stored.document.text)
-        self.show_superior(doc_id)
+        header, due = self.show_superior(doc_id)
         self.imported.emit(header, doc_id)
-        self.deadlines_found.emit(superior_deadlines(result.document.text))
+        self.deadlines_found.emit(due)
         if stored.already_imported:
             self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
         self.import_finished.emit(True)
 
-    def show_superior(self, document_id: int) -> None:
-        """List the targets of a stored superior document."""
+    def show_superior(self, document_id: int) -> tuple[SuperiorHeader, list[SuperiorDeadline]]:
+        """List the targets of a stored superior document, with the deadlines it sets; returns its header and
+        those deadlines (read once from its text)."""
         with self.db.session() as s:
             doc = s.get(SuperiorDocument, document_id)
             targets = list(doc.targets)
             name = doc.file_name
-            due = superior_deadlines(doc.text)
-            years = re.findall(r"\bnăm (20\d\d)\b", read_header(doc.text).title or "")
+            header, due = read_header(doc.text), superior_deadlines(doc.text)
+        years = re.findall(r"\bnăm (20\d\d)\b", header.title or "")
         self._superior_year = int(years[-1]) if years else None
         self.superior.set_rows(targets)
         unsure = self.superior.unsure_count()
@@ -229,6 +237,7 @@ class TargetsPage(PlanPage):
                 for d in due))
             self.superior_label.setToolTip("\n".join(d.sentence for d in due))
         self._update_warnings()
+        return header, due
 
     def adopt_ticked(self) -> None:
         """Adopt every ticked superior target not adopted yet."""
