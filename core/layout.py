@@ -151,14 +151,6 @@ def basis_sentence(b) -> str:
     return " ".join(parts)
 
 
-def basis_gaps(b) -> list[str]:
-    """What a căn cứ lacks to be cited properly ("số", "ngày", "cơ quan ban hành"; a law needs its name and date)."""
-    if (b.doc_type or "").strip() == "Luật":
-        return [part for part, ok in (("tên luật", (b.summary or "").strip()), ("ngày", b.issue_date)) if not ok]
-    return [part for part, ok in (("số", (b.number or "").strip()), ("ngày", b.issue_date),
-                                  ("cơ quan ban hành", (b.issuer or "").strip())) if not ok]
-
-
 def signer_lines(authority: str, title: str) -> list[str]:
     """The lines above the signature. The Ủy ban nhân dân works collectively, so its documents are signed
     "TM. ỦY BAN NHÂN DÂN" by the chairman, and a vice-chairman signs "KT. CHỦ TỊCH" under that line

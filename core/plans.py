@@ -179,10 +179,16 @@ def superior_only(indicator: str) -> bool:
     return bool(_SUPERIOR_ONLY.search(fold(indicator)))
 
 
+def basis_gaps(b) -> list[str]:
+    """What a căn cứ lacks to be cited properly ("số", "ngày", "cơ quan ban hành"; a law needs its name and date)."""
+    if (b.doc_type or "").strip() == "Luật":
+        return [part for part, ok in (("tên luật", (b.summary or "").strip()), ("ngày", b.issue_date)) if not ok]
+    return [part for part, ok in (("số", (b.number or "").strip()), ("ngày", b.issue_date),
+                                  ("cơ quan ban hành", (b.issuer or "").strip())) if not ok]
+
+
 def problems(plan: Plan) -> list[str]:
     """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
-    from core.layout import basis_gaps
-
     found = []
     if not plan.title.strip():
         found.append("Chưa có trích yếu (tên kế hoạch).")
