@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.defaults import AWARD_DEADLINE
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.models import Field, SectionKind
+from core.nominations import in_force
 from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, unit_name
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
@@ -159,9 +160,8 @@ class AwardPage(PlanPage):
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._commune = unit_name(context.settings) if context.settings else "xã"
         self.forms.clear()
-        in_force = [f for f in context.award_forms if (f.effective_from is None or f.effective_from.year <= plan.year)
-                    and (f.effective_to is None or f.effective_to.year >= plan.year)]
-        for form in sorted(in_force, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
+        offered = [f for f in context.award_forms if in_force(f, plan.year)]
+        for form in sorted(offered, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
             item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
