@@ -27,9 +27,9 @@ from core.layout import MOTTO, NATIONAL_TITLE, TEXT_WIDTH_MM, PlanLayout, text_w
 FONT = "Times New Roman"
 
 
-def _set_font(rpr_parent, size: float | None = None) -> None:
-    """Set Times New Roman on all four script slots and drop theme fonts, which Word would prefer."""
-    rpr = rpr_parent.get_or_add_rPr()
+def _set_font(rpr) -> None:
+    """On the run properties ``rpr``: Times New Roman in all four script slots, theme fonts (which Word would
+    prefer) dropped."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -40,12 +40,23 @@ def _set_font(rpr_parent, size: float | None = None) -> None:
         fonts.set(qn(attr), FONT)
 
 
+def _set_language(rpr) -> None:
+    """On the run properties ``rpr``: Vietnamese, so Word checks spelling in Vietnamese rather than underline
+    every word."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+
+
 def _run(paragraph, text: str, size: float, bold: bool = False, italic: bool = False):
     run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
-    _set_font(run._r)
+    _set_font(run._r.get_or_add_rPr())
     return run
 
 
@@ -115,7 +126,7 @@ def _page_number_header(section) -> None:
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
         run = p.add_run()
         run.font.size = Pt(13)
-        _set_font(run._r)
+        _set_font(run._r.get_or_add_rPr())
         if kind:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
@@ -130,8 +141,7 @@ def _page_number_header(section) -> None:
 
 
 def _properties(document, layout: PlanLayout) -> None:
-    """File properties Word shows: the commune's UBND as author, the trích yếu as title, dates of today; and
-    Vietnamese as the text's language, so Word checks spelling in Vietnamese rather than underline every word."""
+    """File properties Word shows: the commune's UBND as author, the trích yếu as title, dates of today."""
     now = dt.datetime.now().replace(microsecond=0)
     props = document.core_properties
     props.author = props.last_modified_by = layout.issuer
@@ -139,14 +149,6 @@ def _properties(document, layout: PlanLayout) -> None:
     props.subject = props.keywords = props.comments = props.category = ""
     props.created = props.modified = now
     props.revision = 1
-    for parent in (document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
-                   document.styles["Normal"].element.get_or_add_rPr()):
-        lang = parent.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            parent.append(lang)
-        lang.set(qn("w:val"), "vi-VN")
-        lang.set(qn("w:eastAsia"), "vi-VN")
 
 
 def _setup(document) -> None:
@@ -158,17 +160,10 @@ def _setup(document) -> None:
     section.header_distance = Mm(10)
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)
-    _set_font(normal.element)
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        rpr_default = defaults.find(qn("w:rPrDefault"))
-        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
-            fonts = rpr_default.find(qn("w:rPr")).find(qn("w:rFonts"))
-            if fonts is not None:
-                for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-                    fonts.attrib.pop(qn(attr), None)
-                for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-                    fonts.set(qn(attr), FONT)
+    document_defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for rpr in (document_defaults, normal.element.get_or_add_rPr()):
+        _set_font(rpr)
+        _set_language(rpr)
     _page_number_header(section)
 
 
