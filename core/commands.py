@@ -120,7 +120,7 @@ def _export_nominations(args, db: str | None) -> int:
     with database.session() as s:
         settings = load_settings(s)
         passing = matching_ids(s, ListFilter(year=args.year, status=statuses.get(args.status)))
-        chosen = [r for r in rows(s) if passing is None or r.id in passing]
+        chosen = rows(s, None if passing is None else sorted(passing))
     database.close()
     if settings is None:
         print("Lỗi: tệp dữ liệu chưa có thông tin xã.", file=sys.stderr)
