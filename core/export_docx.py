@@ -7,6 +7,8 @@ margin from page 2 (I.7); Quốc hiệu 13 pt bold capitals and tiêu ngữ 14 p
 date 14 pt italic (II.4); "KẾ HOẠCH" and trích yếu 14 pt bold, centred (II.5b); body 14 pt, justified,
 first-line indent 1.27 cm, 6 pt after paragraphs (II.6); signer block 14 pt bold (II.7); "Nơi nhận:"
 12 pt bold italic, items 11 pt (II.9d). Header and closing blocks are borderless two-column tables.
+Every line has the exact height :func:`core.layout.line_pt`, so Word and LibreOffice break pages at the lines
+where the Qt print (``ui.printing``), which follows the same page rules, breaks them.
 """
 
 from __future__ import annotations
@@ -20,9 +22,24 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 
-from core.layout import MOTTO, NATIONAL_TITLE, TEXT_WIDTH_MM, PlanLayout, text_width_mm
+from core.layout import (
+    AFTER_PT,
+    CELL_PADDING_MM,
+    CLOSING_LEFT_MM,
+    FIRST_LINE_INDENT_MM,
+    HEADER_LEFT_MM,
+    MOTTO,
+    NATIONAL_TITLE,
+    RULE_BOX_PT,
+    RULE_PT,
+    SIGN_LINES,
+    STYLES,
+    TEXT_WIDTH_MM,
+    PlanLayout,
+    line_pt,
+)
 
 FONT = "Times New Roman"
 
@@ -67,11 +84,11 @@ def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=F
     fmt = p.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(after)
-    fmt.line_spacing = 1.0
+    fmt.line_spacing = Pt(line_pt(size))  # exactly
     fmt.widow_control = True  # no single line of a paragraph alone at the top or bottom of a page
     fmt.keep_with_next = keep_with_next
     if indent_first is not None:
-        fmt.first_line_indent = Cm(indent_first)
+        fmt.first_line_indent = Mm(indent_first)
     if text:
         _run(p, text, size, bold, italic)
     return p
@@ -80,29 +97,45 @@ def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=F
 def _rule(container, width_mm: float, cell_width_mm: float) -> None:
     """A centred solid line ``width_mm`` long and 0.75 pt thick, clear of the text above it: the bottom border
     of an empty paragraph 4 pt high with side indents (NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b)."""
-    p = _paragraph(container, size=5, after=6)
-    p.paragraph_format.line_spacing = Pt(4)  # exactly: the line sits 4 pt under the text above
+    p = _paragraph(container, size=5, after=AFTER_PT)
+    p.paragraph_format.line_spacing = Pt(RULE_BOX_PT)  # exactly: the line sits under the text above
     side = max(0.0, (cell_width_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
     ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     line = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
-        line.set(qn(key), value)  # w:sz in eighths of a point: 6 = 0.75 pt
+    for key, value in (("w:val", "single"), ("w:sz", str(round(RULE_PT * 8))), ("w:space", "0"),
+                       ("w:color", "000000")):
+        line.set(qn(key), value)  # w:sz in eighths of a point
     borders.append(line)
     ppr.append(borders)
     _run(p, "", 5)
 
 
-def _borderless(table) -> None:
+_TBLPR_AFTER = {qn("w:tblBorders"): ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
+                qn("w:tblCellMar"): ("w:tblLook",)}
+
+
+def _table_property(table, element) -> None:
+    """Put ``element`` (w:tblBorders or w:tblCellMar) into the table's w:tblPr where the schema wants it (before
+    w:tblLook …): Word refuses a file whose elements are out of order."""
     tbl_pr = table._tbl.tblPr
+    later = [tbl_pr.find(qn(tag)) for tag in _TBLPR_AFTER[element.tag]]
+    later = [el for el in later if el is not None]
+    if later:
+        later[0].addprevious(element)
+    else:
+        tbl_pr.append(element)
+
+
+def _borderless(table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    _table_property(table, borders)
 
 
 def _two_columns(document, left_mm: float):
@@ -168,27 +201,15 @@ def _setup(document) -> None:
 
 
 def _header(document, layout: PlanLayout) -> None:
-    left_mm = 62
-    left, right = _two_columns(document, left_mm)
+    left, right = _two_columns(document, HEADER_LEFT_MM)
     for line in layout.agency_lines:
         _paragraph(left, line, 13, bold=True)
-    _rule(left, min(text_width_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm)
+    _rule(left, layout.rules_mm[0], HEADER_LEFT_MM)
     _paragraph(left, layout.number_line, 13)
-    right_mm = TEXT_WIDTH_MM - left_mm
     _paragraph(right, NATIONAL_TITLE, 13, bold=True)
     _paragraph(right, MOTTO, 14, bold=True)
-    _rule(right, text_width_mm(MOTTO, 14, True), right_mm)
+    _rule(right, layout.rules_mm[1], TEXT_WIDTH_MM - HEADER_LEFT_MM)
     _paragraph(right, layout.place_date, 14, italic=True)
-
-
-STYLES = {  # style: (size, bold, italic, alignment, first-line indent cm)
-    "basis": (14, False, True, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-    "body": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-    "bullet": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-    "h1": (14, True, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-    "h2": (14, True, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-    "h3": (14, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27),
-}
 
 
 def _row_rules(tr, header: bool = False) -> None:
@@ -202,6 +223,13 @@ def _row_rules(tr, header: bool = False) -> None:
 def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
+    margins = OxmlElement("w:tblCellMar")
+    for edge, mm in (("top", 0), ("left", CELL_PADDING_MM), ("bottom", 0), ("right", CELL_PADDING_MM)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(round(mm / 25.4 * 1440)))  # twips
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    _table_property(table, margins)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
@@ -213,14 +241,14 @@ def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> N
             cell = table.rows[r].cells[c]
             cell.width = widths[c]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            p = cell.paragraphs[0]
-            p.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER
-            _run(p, text, 13, bold=r == 0)
-    _paragraph(document, after=6)
+            cell._tc.remove(cell.paragraphs[0]._p)
+            _paragraph(cell, text, 13, bold=r == 0,
+                       align=WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(document, after=AFTER_PT)
 
 
 def _closing(document, layout: PlanLayout) -> None:
-    left, right = _two_columns(document, 80)
+    left, right = _two_columns(document, CLOSING_LEFT_MM)
     _row_rules(left._tc.getparent())  # Nơi nhận and the signature stay on one page
     p = _paragraph(left, align=WD_ALIGN_PARAGRAPH.LEFT)
     _run(p, "Nơi nhận:", 12, bold=True, italic=True)
@@ -228,7 +256,7 @@ def _closing(document, layout: PlanLayout) -> None:
         _paragraph(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in layout.signer_lines:
         _paragraph(right, line, 14, bold=True)
-    for _ in range(4):  # room to sign and stamp
+    for _ in range(SIGN_LINES):  # room to sign and stamp
         _paragraph(right, "", 14)
     _paragraph(right, layout.signer_name, 14, bold=True)
 
@@ -242,16 +270,16 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     _setup(document)
     _properties(document, layout)
     _header(document, layout)
-    _paragraph(document, after=6)
+    _paragraph(document, after=AFTER_PT)
     _paragraph(document, layout.doc_type, 14, bold=True)
     _paragraph(document, layout.title, 14, bold=True)
-    _rule(document, min(text_width_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM)
-    _paragraph(document, after=6)
+    _rule(document, layout.rules_mm[2], TEXT_WIDTH_MM)
+    _paragraph(document, after=AFTER_PT)
     for i, para in enumerate(layout.body):
-        size, bold, italic, align, indent = STYLES[para.style]
-        heading = para.style in ("h1", "h2", "h3") or (layout.target_table and i == layout.table_after)
-        _paragraph(document, para.text, size, bold, italic, align, after=6, indent_first=indent,
-                   keep_with_next=heading)  # a heading is never the last line of a page
+        size, bold, italic = STYLES[para.style]
+        _paragraph(document, para.text, size, bold, italic, WD_ALIGN_PARAGRAPH.JUSTIFY, after=AFTER_PT,
+                   indent_first=FIRST_LINE_INDENT_MM,
+                   keep_with_next=layout.keeps_with_next(i))
         if layout.target_table and i == layout.table_after:
             _targets_table(document, layout.target_table, layout.table_widths_mm)
     _closing(document, layout)

@@ -18,6 +18,29 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục 
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand
 TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
 CELL_MARGINS_MM = 4  # a table cell's left and right padding together, with room to spare
+CELL_PADDING_MM = 1.9  # left and right padding inside a targets table cell (Word's "Table Grid": 0,19 cm)
+HEADER_LEFT_MM = 62  # width of the header's left column (issuing body, số), the rest for Quốc hiệu
+CLOSING_LEFT_MM = 80  # width of the closing block's left column (Nơi nhận), the rest for the signature
+AFTER_PT = 6  # space after a body paragraph (NĐ 30, Phụ lục I, mục II.6e: at least 6 pt)
+SIGN_LINES = 4  # empty 14 pt lines between the signer's title and name: room to sign and stamp
+RULE_BOX_PT = 4  # height of the paragraph whose bottom border is a header rule: the rule's gap under the text
+RULE_PT = 0.75  # thickness of a header rule
+FIRST_LINE_INDENT_MM = 12.7  # body paragraphs, justified (NĐ 30, Phụ lục I, mục II.6e: 1 to 1.27 cm)
+STYLES = {  # body paragraph style: (size pt, bold, italic); all justified with the first-line indent
+    "basis": (14, False, True),
+    "body": (14, False, False),
+    "bullet": (14, False, False),
+    "h1": (14, True, False),
+    "h2": (14, True, False),
+    "h3": (14, False, False),
+}
+
+
+def line_pt(size: float) -> float:
+    """Exact line height (pt) of text in ``size`` pt: size + 3 pt, a little over Times New Roman's single spacing
+    (1.15 × size), within NĐ 30's "from single to 1.5 lines" (Phụ lục I, mục II.6e). Exact heights make every
+    renderer (Word, LibreOffice, Qt) stack the same lines the same height, so pages break at the same lines."""
+    return size + 3
 
 
 def text_width_mm(text: str, size: float, bold: bool) -> float:
@@ -64,6 +87,14 @@ class PlanLayout:
     recipients: list[str] = field(default_factory=list)
     signer_lines: list[str] = field(default_factory=list)  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     signer_name: str = ""
+    rules_mm: tuple[float, float, float] = (0, 0, 0)  # lengths of the rules under the issuing body, tiêu ngữ, trích yếu
+
+
+    def keeps_with_next(self, i: int) -> bool:
+        """Whether body paragraph ``i`` stays on the page of what follows it: a heading, the line before the
+        targets table, and the last paragraph (so the signature never stands alone on a page)."""
+        return (self.body[i].style in ("h1", "h2", "h3") or i == len(self.body) - 1
+                or (self.target_table is not None and i == self.table_after))
 
 
 def vn_number(value: float) -> str:
@@ -183,6 +214,11 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
         title=plan.title,
         signer_lines=signer_lines(plan.signer_authority, plan.signer_title),
         signer_name=plan.signer_name,
+    )
+    layout.rules_mm = (  # NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b: under the tiêu ngữ as long as it, others shorter
+        min(text_width_mm(agency[-1], 13, True), HEADER_LEFT_MM) * 0.45,
+        min(text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM - HEADER_LEFT_MM),
+        min(text_width_mm(plan.title, 14, True), TEXT_WIDTH_MM) * 0.4,
     )
     body = layout.body
     for b in plan.legal_bases:

@@ -348,27 +348,3 @@ def test_a_relative_value_prints_where_the_source_wrote_it(indicator, comparator
     from core.models import Comparator, Target
 
     assert target_sentence(Target(indicator=indicator, value=100, unit="%", comparator=Comparator(comparator))) == printed
-
-
-def test_printed_rules_are_drawn_lines_of_the_decree_lengths(demo, tmp_path, qapp):
-    """The preview and the PDF draw the three rules as 0.75 pt lines (not hairlines), the tiêu ngữ's as long as
-    the tiêu ngữ, the others shorter than the text above them, as the .docx does."""
-    from PySide6.QtGui import QTextDocument, QTextImageFormat
-
-    from ui.printing import add_rule_image, layout_html
-
-    with demo.session() as s:
-        layout = build_layout(s.get(Plan, 1), load_settings(s))
-    document = QTextDocument()
-    add_rule_image(document)
-    document.setHtml(layout_html(layout))
-    rules, block = [], document.begin()
-    while block.isValid():
-        for fragment in (it.fragment() for it in block):
-            fmt = fragment.charFormat()
-            if fmt.isImageFormat():
-                rules.append(QTextImageFormat(fmt))
-        block = block.next()
-    assert [r.height() for r in rules] == [1, 1, 1]  # one CSS px: 0.75 pt
-    agency, motto, title = (r.width() for r in rules)
-    assert agency < motto and title < motto * 2 and min(agency, motto, title) > 20

@@ -1,34 +1,51 @@
-"""Print, print preview and PDF of a plan, from the same layout as the .docx export.
+"""Print, print preview and PDF of a plan, page for page as the .docx export.
 
-Pages are painted one by one on an A4 page with the margins of NĐ 30/2020/NĐ-CP, Phụ lục I, mục I.3
-(top/bottom 20 mm, left 30 mm, right 15 mm) and the page number centred in the top margin from page 2
-(mục I.7). ``QTextDocument.print_()`` is not used: it adds its own page numbers and margins.
+The plan is typeset here from the same :class:`core.layout.PlanLayout` as the .docx, with the same exact line
+heights (:func:`core.layout.line_pt`), spacing, indents, column widths and cell padding, each paragraph broken
+into lines by Qt (QTextLayout) with the same font unkerned. :func:`paginate` then cuts the plan into A4 pages
+by the rules the .docx asks Word and LibreOffice to apply, so all three break at the same lines:
+
+* a page ends between lines or table rows, never inside a row (w:cantSplit);
+* a paragraph split over two pages keeps at least two lines on each (widow/orphan control, w:widowControl);
+* a heading, the line before the targets table and the last paragraph stay, whole, on the page of what follows
+  them (w:keepNext);
+* the targets table's header row repeats at the top of each page it continues on (w:tblHeader).
+
+Pages have the margins of NĐ 30/2020/NĐ-CP, Phụ lục I, mục I.3 (top/bottom 20 mm, left 30 mm, right 15 mm)
+and the page number centred in the top margin from page 2 (mục I.7).
 """
 
 from __future__ import annotations
 
 import errno
-
-import html
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtPrintSupport import QPrinter
 
-from core.layout import MOTTO, NATIONAL_TITLE, TEXT_WIDTH_MM, PlanLayout, text_width_mm
+from core.layout import (
+    AFTER_PT,
+    CELL_PADDING_MM,
+    CLOSING_LEFT_MM,
+    FIRST_LINE_INDENT_MM,
+    HEADER_LEFT_MM,
+    MOTTO,
+    NATIONAL_TITLE,
+    RULE_BOX_PT,
+    RULE_PT,
+    SIGN_LINES,
+    STYLES,
+    TEXT_WIDTH_MM,
+    PlanLayout,
+    line_pt,
+)
 from core.paths import resources_dir
 
 MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
+TABLE_BORDER_PT = 0.5  # the targets table's grid, as Word's "Table Grid"
+SCALE = 20  # typesetting units per point: twips, Word's own unit; fonts are sized in whole units
 _family: str | None = None
 
 
@@ -45,94 +62,203 @@ def serif_family() -> str:
     return _family
 
 
-def _e(text: str) -> str:
-    return html.escape(text)
+def _units(pt: float) -> float:
+    return pt * SCALE
 
 
-STYLE = {
-    "basis": "font-style:italic;",
-    "body": "",
-    "bullet": "",
-    "h1": "font-weight:bold;",
-    "h2": "font-weight:bold;",
-    "h3": "",
-}
+def _mm(mm: float) -> float:
+    return mm * 72 / 25.4 * SCALE
 
 
-RULE = "rule"  # resource name of a one-pixel black image, stretched into the header's rules
+def _font(size_pt: float, bold: bool = False, italic: bool = False) -> QFont:
+    """The serif font at ``size_pt``, unkerned and unhinted as Word and LibreOffice set a .docx that asks for
+    neither."""
+    font = QFont(serif_family())
+    font.setPixelSize(round(_units(size_pt)))
+    font.setBold(bold)
+    font.setItalic(italic)
+    font.setKerning(False)
+    font.setHintingPreference(QFont.PreferNoHinting)
+    return font
+
+@dataclass
+class _Para:
+    """One paragraph as the .docx writes it (sizes in pt, lengths in mm); ``rule_mm`` makes it a header rule."""
+
+    text: str = ""
+    size: float = 14
+    bold: bool = False
+    italic: bool = False
+    align: Qt.AlignmentFlag = Qt.AlignHCenter
+    after: float = 0
+    indent: bool = False
+    keep: bool = False
+    rule_mm: float = 0
 
 
-def add_rule_image(document: QTextDocument) -> None:
-    """Register :data:`RULE` in ``document`` (before its HTML from :func:`layout_html` is set)."""
-    image = QImage(1, 1, QImage.Format_RGB32)
-    image.fill(Qt.black)
-    document.addResource(QTextDocument.ImageResource, QUrl(RULE), image)
+class _Text:
+    """A paragraph broken into lines ``width`` units wide; every line is ``pitch`` units high, the text sitting
+    on the line's bottom as in a .docx line of exact height."""
+
+    def __init__(self, p: _Para, width: float):
+        self.para = p
+        self.pitch = _units(RULE_BOX_PT + RULE_PT if p.rule_mm else line_pt(p.size))  # a border adds its width
+        self.after = _units(p.after)
+        self.width = width
+        # no break after "/" ("đồng/người/năm"), as Word and LibreOffice: a word joiner after each
+        self.layout = QTextLayout(p.text.replace("/", "/\u2060"), _font(p.size, p.bold, p.italic))
+        option = QTextOption()
+        option.setAlignment(p.align)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.layout.setTextOption(option)
+        self.layout.beginLayout()
+        while (line := self.layout.createLine()).isValid():
+            n = line.lineNumber()
+            indent = _mm(FIRST_LINE_INDENT_MM) if p.indent and n == 0 else 0
+            line.setLineWidth(width - indent)
+            line.setPosition(QPointF(indent, n * self.pitch + self.pitch - line.height()))
+        self.layout.endLayout()
+        self.count = max(1, self.layout.lineCount())
+
+    @property
+    def height(self) -> float:
+        """Lines and the space after, in units."""
+        return self.count * self.pitch + self.after
+
+    def draw_line(self, painter: QPainter, n: int, x: float, y: float) -> None:
+        """Draw line ``n`` with its top at (``x``, ``y``)."""
+        if self.para.rule_mm:
+            length = _mm(self.para.rule_mm)
+            painter.fillRect(QRectF(x + (self.width - length) / 2, y + _units(RULE_BOX_PT), length, _units(RULE_PT)),
+                             Qt.black)
+        elif self.layout.lineCount():
+            self.layout.lineAt(n).draw(painter, QPointF(x, y - n * self.pitch))
 
 
-def layout_html(layout: PlanLayout) -> str:
-    """The plan as HTML for QTextDocument (font sizes in pt as in the .docx; Qt reads CSS px at 96 per inch)."""
+class _Grid:
+    """A table of paragraph lists ``widths_mm`` wide, centred: rows never split, ``header_rows`` repeat on each
+    page the table continues on. Cells are padded left and right as Word pads them and centred vertically;
+    ``border_pt`` > 0 draws the grid, whose lines add to each row's height as in a .docx."""
 
-    def px(mm: float) -> int:
-        return round(mm * 96 / 25.4)
+    def __init__(self, widths_mm: list[float], rows: list[list[list[_Para]]], border_pt: float = 0,
+                 header_rows: int = 0):
+        self.widths = [_mm(w) for w in widths_mm]
+        self.left = (_mm(TEXT_WIDTH_MM) - sum(self.widths)) / 2
+        self.border = _units(border_pt)
+        self.header_rows = header_rows
+        pad = _mm(CELL_PADDING_MM)
+        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row)] for row in rows]
+        self.heights = [max(sum(t.height for t in cell) for cell in row) + self.border for row in self.cells]
 
-    center = 'align="center" style="margin-top:0; margin-bottom:0; font-size:{}pt; {}"'
+    def draw_row(self, painter: QPainter, r: int, y: float) -> None:
+        """Draw row ``r`` with its top at ``y``."""
+        height, x = self.heights[r], self.left
+        for width, cell in zip(self.widths, self.cells[r]):
+            top = y + self.border / 2 + (height - self.border - sum(t.height for t in cell)) / 2
+            for text in cell:
+                for n in range(text.count):
+                    text.draw_line(painter, n, x + _mm(CELL_PADDING_MM), top + n * text.pitch)
+                top += text.height
+            if self.border:
+                painter.drawRect(QRectF(x, y, width, height))
+            x += width
 
-    def rule(width_mm: float, within_mm: float) -> str:
-        """A centred 0.75 pt line ``width_mm`` long under a header line, clear of its glyphs (as the .docx's):
-        the one-pixel image :data:`RULE` stretched (a CSS px is 0.75 pt)."""
-        return (f'<p align="center" style="margin-top:{px(1.8)}px; margin-bottom:{px(1.5)}px; font-size:2pt;">'
-                f'<img src="{RULE}" width="{px(min(width_mm, within_mm))}" height="1"/></p>')
 
-    left_mm, right_mm = TEXT_WIDTH_MM * 0.38, TEXT_WIDTH_MM * 0.62
-    body = f'align="justify" style="margin-top:0; margin-bottom:{px(2.1)}px; font-size:14pt; {{}}"'
-    parts = [
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>',
-        '<td width="38%" align="center" valign="top">',
-        *[f"<p {center.format(13, 'font-weight:bold;')}>{_e(line)}</p>" for line in layout.agency_lines],
-        rule(min(text_width_mm(layout.agency_lines[-1], 13, True), left_mm) * 0.45, left_mm),
-        f"<p {center.format(13, '')}>{_e(layout.number_line)}</p></td>",
-        '<td width="62%" align="center" valign="top">',
-        f"<p {center.format(13, 'font-weight:bold;')}>{NATIONAL_TITLE}</p>",
-        f"<p {center.format(14, 'font-weight:bold;')}>{MOTTO}</p>",
-        rule(text_width_mm(MOTTO, 14, True), right_mm),
-        f"<p {center.format(14, 'font-style:italic;')}>{_e(layout.place_date)}</p></td></tr></table>",
-        f"<p {center.format(14, f'font-weight:bold; margin-top:{px(6)}px;')}>{_e(layout.doc_type)}</p>",
-        f"<p {center.format(14, 'font-weight:bold;')}>{_e(layout.title)}</p>",
-        rule(min(text_width_mm(layout.title, 14, True), TEXT_WIDTH_MM) * 0.4, TEXT_WIDTH_MM),
-    ]
+@dataclass
+class _Line:
+    """Line ``index`` of a paragraph or row ``index`` of a table, at ``top`` of the plan as one long page: a
+    page may start with it when ``allowed``."""
+
+    unit: _Text | _Grid
+    index: int
+    top: float
+    bottom: float
+    allowed: bool
+
+
+def _flow(layout: PlanLayout) -> list[_Text | _Grid]:
+    """The printed plan, block by block what :func:`core.export_docx.export_docx` writes."""
+    width = _mm(TEXT_WIDTH_MM)
+    units: list[_Text | _Grid] = [_Grid([HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM], [[
+        [*(_Para(line, 13, bold=True) for line in layout.agency_lines),
+         _Para(rule_mm=layout.rules_mm[0], after=AFTER_PT), _Para(layout.number_line, 13)],
+        [_Para(NATIONAL_TITLE, 13, bold=True), _Para(MOTTO, 14, bold=True),
+         _Para(rule_mm=layout.rules_mm[1], after=AFTER_PT), _Para(layout.place_date, 14, italic=True)],
+    ]])]
+    units += [_Text(p, width) for p in (_Para(after=AFTER_PT), _Para(layout.doc_type, bold=True),
+                                        _Para(layout.title, bold=True),
+                                        _Para(rule_mm=layout.rules_mm[2], after=AFTER_PT), _Para(after=AFTER_PT))]
     for i, p in enumerate(layout.body):
-        parts.append(f"<p {body.format(STYLE[p.style])}>{_e(p.text)}</p>")
+        size, bold, italic = STYLES[p.style]
+        units.append(_Text(_Para(p.text, size, bold, italic, Qt.AlignJustify, AFTER_PT, indent=True,
+                                 keep=layout.keeps_with_next(i)), width))
         if layout.target_table and i == layout.table_after:
-            share = [round(100 * w / sum(layout.table_widths_mm)) for w in layout.table_widths_mm]
-            rows = "".join(
-                "<tr>" + "".join(f'<td width="{share[c]}%" align="{"left" if c == 1 and r else "center"}" '
-                                 f'valign="middle" style="font-size:13pt; {"font-weight:bold;" if r == 0 else ""}">'
-                                 f"{_e(cell)}</td>" for c, cell in enumerate(row)) + "</tr>"
-                for r, row in enumerate(layout.target_table)
-            )
-            parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="{px(1)}">{rows}</table>')
-    recipients = "".join(f'<p style="margin:0; font-size:11pt;">{_e(r)}</p>' for r in layout.recipients)
-    parts += [
-        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:{px(2)}px"><tr>',
-        '<td width="48%" valign="top"><p style="margin:0; font-size:12pt; font-weight:bold; font-style:italic;">'
-        f"Nơi nhận:</p>{recipients}</td>",
-        '<td width="52%" align="center" valign="top">',
-        *(f"<p {center.format(14, 'font-weight:bold;')}>{_e(line)}</p>" for line in layout.signer_lines),
-        f"<p {center.format(14, f'font-weight:bold; margin-top:{px(25)}px;')}>{_e(layout.signer_name)}</p>",
-        "</td></tr></table>",
-    ]
-    return "".join(parts)
+            units.append(_Grid(layout.table_widths_mm, [
+                [[_Para(cell, 13, bold=r == 0, align=Qt.AlignLeft if c == 1 and r else Qt.AlignHCenter)]
+                 for c, cell in enumerate(row)] for r, row in enumerate(layout.target_table)
+            ], border_pt=TABLE_BORDER_PT, header_rows=1))
+            units.append(_Text(_Para(after=AFTER_PT), width))
+    recipients = [_Para(item, 11, align=Qt.AlignLeft) for item in layout.recipients]
+    signature = [_Para(line, bold=True) for line in layout.signer_lines]
+    signature += [_Para() for _ in range(SIGN_LINES)] + [_Para(layout.signer_name, bold=True)]
+    units.append(_Grid([CLOSING_LEFT_MM, TEXT_WIDTH_MM - CLOSING_LEFT_MM], [
+        [[_Para("Nơi nhận:", 12, bold=True, italic=True, align=Qt.AlignLeft), *recipients], signature]]))
+    return units
 
 
-def _indent_first_lines(document: QTextDocument, indent: int) -> None:
-    """First-line indent 1.27 cm on every justified (body) paragraph (NĐ 30, Phụ lục I, mục II.6e)."""
-    block = document.begin()
-    while block.isValid():
-        fmt = block.blockFormat()
-        if fmt.alignment() & Qt.AlignJustify:
-            fmt.setTextIndent(indent)
-            QTextCursor(block).setBlockFormat(fmt)
-        block = block.next()
+def _lines(units: list[_Text | _Grid]) -> list[_Line]:
+    """Every line and table row in order, each saying whether a page may start with it."""
+    lines: list[_Line] = []
+    y, keep_before = 0.0, False
+    for unit in units:
+        if isinstance(unit, _Grid):
+            for r, height in enumerate(unit.heights):
+                lines.append(_Line(unit, r, y, y + height, not keep_before if r == 0 else r > unit.header_rows))
+                y += height
+            keep_before = False
+        else:
+            keep = unit.para.keep
+            for n in range(unit.count):  # widow/orphan control: two lines at least on each side of a break
+                allowed = not keep_before if n == 0 else (not keep and n >= 2 and unit.count - n >= 2)
+                lines.append(_Line(unit, n, y, y + unit.pitch, allowed))
+                y += unit.pitch
+            y += unit.after
+            keep_before = keep
+    return lines
+
+
+def paginate(layout: PlanLayout, page_height: float) -> list[list[_Line]]:
+    """The plan's lines page by page, for pages ``page_height`` units (1/``SCALE`` pt) high. Breaks follow the
+    rules listed in this module's docstring; where no break is allowed on a full page (a kept run longer than a
+    page), the page breaks where it is full, as Word does."""
+    lines = _lines(_flow(layout))
+    pages, k = [], 0
+    while k < len(lines):
+        unit = lines[k].unit
+        head = sum(unit.heights[:unit.header_rows]) if isinstance(unit, _Grid) and lines[k].index else 0
+        q = k + 1
+        while q < len(lines) and lines[q].bottom - lines[k].top + head <= page_height + 0.01:
+            q += 1
+        if q < len(lines):
+            q = max((b for b in range(k + 1, q + 1) if lines[b].allowed), default=q)
+        pages.append(lines[k:q])
+        k = q
+    return pages
+
+
+def _draw_page(painter: QPainter, page: list[_Line]) -> None:
+    """Draw one page's lines from its top, a continued table's header rows first."""
+    y, first = 0.0, page[0]
+    if isinstance(first.unit, _Grid) and first.index:
+        for r in range(first.unit.header_rows):
+            first.unit.draw_row(painter, r, y)
+            y += first.unit.heights[r]
+    origin = first.top - y
+    for line in page:
+        if isinstance(line.unit, _Grid):
+            line.unit.draw_row(painter, line.index, line.top - origin)
+        else:
+            line.unit.draw_line(painter, line.index, 0, line.top - origin)
 
 
 def configure(printer: QPrinter) -> None:
@@ -147,34 +273,28 @@ def paint(layout: PlanLayout, printer: QPrinter) -> int:
     Raises ``OSError`` (with the file name for a PDF) when the printer cannot be started.
     """
     dpi = printer.resolution()
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(printer)  # lay out in the printer's pixels: 14 pt is 14 pt on paper
-    document.setDefaultFont(QFont(serif_family(), 14))
-    document.setDocumentMargin(0)
-    add_rule_image(document)
-    document.setHtml(layout_html(layout))
-    _indent_first_lines(document, round(12.7 * dpi / 25.4))
+    to_device = dpi / 72 / SCALE
     rect = printer.pageLayout().paintRectPixels(dpi)
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    pages = document.pageCount()
+    pages = paginate(layout, rect.height() / to_device)
     top_margin = printer.pageLayout().marginsPixels(dpi).top()
     painter = QPainter()
     if not painter.begin(printer):  # e.g. a PDF in a folder that does not exist or is read-only
         raise OSError(errno.EACCES, "không mở được tệp hoặc máy in để ghi", printer.outputFileName() or None)
     try:
-        for page in range(pages):
-            if page:
+        for number, page in enumerate(pages, 1):
+            if number > 1:
                 printer.newPage()
                 painter.setFont(QFont(serif_family(), 13))
                 number_box = QRectF(0, -top_margin * 0.75, rect.width(), top_margin * 0.5)
-                painter.drawText(number_box, Qt.AlignCenter, str(page + 1))  # NĐ 30, Phụ lục I, mục I.7
+                painter.drawText(number_box, Qt.AlignCenter, str(number))  # NĐ 30, Phụ lục I, mục I.7
             painter.save()
-            painter.translate(QPointF(0, -page * rect.height()))
-            document.drawContents(painter, QRectF(0, page * rect.height(), rect.width(), rect.height()))
+            painter.scale(to_device, to_device)
+            painter.setPen(QPen(Qt.black, _units(TABLE_BORDER_PT)))
+            _draw_page(painter, page)
             painter.restore()
     finally:
         painter.end()
-    return pages
+    return len(pages)
 
 
 def export_pdf(layout: PlanLayout, path: Path | str) -> int:

@@ -1,23 +1,28 @@
-"""Page 9 "Xem trước": the whole plan as it will print, and the list of problems to fix."""
+"""Page 9 "Xem trước": the whole plan page by page as it will print, and the list of problems to fix."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout
 from core.drafts import DraftContext, PlanDraft
 from core.layout import PlanLayout
-from ui.printing import add_rule_image, layout_html, serif_family
+from ui.printing import configure, paint
 from ui.wizard.base import PlanPage
 
 
 class PreviewPage(PlanPage):
-    """Read-only preview (same layout as print and .docx) with the problems that block issuing."""
+    """Read-only preview: the printed pages themselves (:func:`ui.printing.paint`, which breaks pages where the
+    .docx breaks them), with the problems that block issuing."""
 
     def __init__(self, parent=None):
         super().__init__("9. Xem trước", "Kế hoạch như khi in. Sửa các mục trong danh sách bên dưới trước khi ban hành.",
                          parent)
-        self.preview = QTextBrowser()
-        self.preview.document().setDefaultFont(QFont(serif_family(), 13))
+        self.layout_shown: PlanLayout | None = None
+        self.printer = QPrinter(QPrinter.HighResolution)
+        configure(self.printer)
+        self.preview = QPrintPreviewWidget(self.printer)
+        self.preview.setZoomMode(QPrintPreviewWidget.FitToWidth)
+        self.preview.paintRequested.connect(self._paint)
         self.problems = QListWidget()
         self.problems.setMaximumHeight(110)
         self.status = QLabel()
@@ -49,10 +54,14 @@ class PreviewPage(PlanPage):
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         """Nothing to read: the wizard calls :meth:`show` with the saved plan's layout."""
 
+    def _paint(self, printer: QPrinter) -> None:
+        if self.layout_shown is not None:
+            paint(self.layout_shown, printer)
+
     def show(self, layout: PlanLayout, found: list[str]) -> None:
-        """Render the plan as it prints and list ``found``, the problems that block issuing."""
-        add_rule_image(self.preview.document())
-        self.preview.setHtml(layout_html(layout))
+        """Show the plan's printed pages and list ``found``, the problems that block issuing."""
+        self.layout_shown = layout
+        self.preview.updatePreview()
         self.problems.clear()
         self.problems.addItems(found)
         self.problems.setVisible(bool(found) and not self.read_only)
