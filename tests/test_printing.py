@@ -62,7 +62,10 @@ def test_pages_follow_the_page_rules_of_the_docx(db, tmp_path, qapp, table, extr
     texts = _page_texts(tmp_path / "plan.pdf")
     assert len(texts) == len(pages)
     assert "KT.CHỦTỊCHPHÓCHỦTỊCH" in texts[-1] and texts[-1].endswith("LêThịHoa")
+    raw = "".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "plan.pdf").pages)
+    assert "12/KH-UBND" in raw  # searchable in the PDF: "/" is kept from breaking a line without splitting the text
     if table:
+        assert "đồng/người/năm" in raw
         continued = [t for t in texts if t.lstrip("0123456789").startswith("STTChỉtiêuĐơnvịtínhKếhoạch")]
         assert continued, "a page the targets table continues on starts with its header row"
 

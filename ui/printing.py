@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QGlyphRun, QPageLayout, QPageSize, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtPrintSupport import QPrinter
 
 from core.layout import (
@@ -45,6 +45,7 @@ from core.paths import resources_dir
 
 MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
 TABLE_BORDER_PT = 0.5  # the targets table's grid, as Word's "Table Grid"
+WORD_JOINER = "\u2060"
 SCALE = 20  # typesetting units per point: twips, Word's own unit; fonts are sized in whole units
 _family: str | None = None
 
@@ -106,7 +107,7 @@ class _Text:
         self.after = _units(p.after)
         self.width = width
         # no break after "/" ("đồng/người/năm"), as Word and LibreOffice: a word joiner after each
-        self.layout = QTextLayout(p.text.replace("/", "/\u2060"), _font(p.size, p.bold, p.italic))
+        self.layout = QTextLayout(p.text.replace("/", "/" + WORD_JOINER), _font(p.size, p.bold, p.italic))
         option = QTextOption()
         option.setAlignment(p.align)
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -132,7 +133,20 @@ class _Text:
             painter.fillRect(QRectF(x + (self.width - length) / 2, y + _units(RULE_BOX_PT), length, _units(RULE_PT)),
                              Qt.black)
         elif self.layout.lineCount():
-            self.layout.lineAt(n).draw(painter, QPointF(x, y - n * self.pitch))
+            # The word joiners come in runs of their own (a fallback font, no width): nothing to see, misplaced by
+            # a print preview, and splitting "12/KH-UBND" in a PDF's text. Drop them and join what they split.
+            joined: list[QGlyphRun] = []
+            for run in self.layout.lineAt(n).glyphRuns():
+                if set(run.glyphIndexes()) <= set(run.rawFont().glyphIndexesForString(" " + WORD_JOINER)) and \
+                        run.rawFont().familyName() != serif_family():  # shaped as an invisible space
+                    continue
+                if joined and joined[-1].rawFont() == run.rawFont():
+                    joined[-1].setGlyphIndexes(joined[-1].glyphIndexes() + run.glyphIndexes())
+                    joined[-1].setPositions(joined[-1].positions() + run.positions())
+                else:
+                    joined.append(run)
+            for run in joined:
+                painter.drawGlyphRun(QPointF(x, y - n * self.pitch), run)
 
 
 class _Grid:
