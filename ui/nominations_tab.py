@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.db import Database
-from core.models import Nomination, NominationStatus
+from core.models import Nomination
 from core.nominations import (
     KIND_LABELS,
     NOMINEE_LABELS,
