@@ -4,7 +4,9 @@
 
 Goals: ``main.py --version`` ≤ 1.2 × ``python -c pass``; ``extract-targets`` on a 10-page .docx ≤ 1.5 × python-docx
 merely opening and walking that file; the application's window on the demo database ≤ 2.0 × a bare PySide6
-window with two tabs. Each is the median wall time of fresh processes (Qt offscreen).
+window with two tabs. Each is the median wall time of fresh processes (Qt offscreen). For the window, the time to
+the first window on screen (the application's "Đang mở dữ liệu…" splash) and to the main window painted with the
+data are measured from the process start to the line ``--self-test`` prints at each.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ tabs.addTab(QWidget(), "Kế hoạch thi đua")
 tabs.addTab(QWidget(), "Khen thưởng")
 window.setCentralWidget(tabs)
 window.show()
+app.processEvents()
+print("window", flush=True)
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
@@ -70,6 +74,21 @@ def median_time(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def marker_times(command: list[str], runs: int) -> dict[str, float]:
+    """Median time from the start of ``command`` to each line it prints (a marker such as "window")."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    seen: dict[str, list[float]] = {}
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   text=True)
+        for line in process.stdout:
+            if i:
+                seen.setdefault(line.strip(), []).append(time.perf_counter() - start)
+        process.wait()
+    return {marker: statistics.median(times) for marker, times in seen.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -83,13 +102,17 @@ def main() -> None:
             ("main.py --version", [py, "main.py", "--version"], "python -c pass", [py, "-c", "pass"], 1.2),
             ("extract-targets (10 pages)", [py, "main.py", "extract-targets", str(docx_path)],
              "python-docx read", [py, "-c", BARE_DOCX, str(docx_path)], 1.5),
-            ("app window (demo data)", [py, "main.py", "--db", str(db), "--self-test"],
-             "bare two-tab window", [py, "-c", BARE_WINDOW], 2.0),
         ]
         for name, command, base_name, base, goal in pairs:
             ours, bare = median_time(command, args.runs), median_time(base, args.runs)
             verdict = "met" if ours / bare <= goal else "NOT met"
             print(f"{name}: {ours:.3f} s vs {base_name} {bare:.3f} s = {ours / bare:.2f}× (goal ≤ {goal}×, {verdict})")
+        ours = marker_times([py, "main.py", "--db", str(db), "--self-test"], args.runs)
+        bare = marker_times([py, "-c", BARE_WINDOW], args.runs)["window"]
+        for marker, name in (("splash", "first window (splash)"), ("window", "main window with the demo data")):
+            verdict = "met" if ours[marker] / bare <= 2.0 else "NOT met"
+            print(f"{name}: {ours[marker]:.3f} s vs bare two-tab window {bare:.3f} s = {ours[marker] / bare:.2f}× "
+                  f"(goal ≤ 2.0×, {verdict})")
 
 
 if __name__ == "__main__":

@@ -30,8 +30,9 @@ def load_award_forms(session: Session) -> int:
     they were made under.
     """
     data = json.loads((resources_dir() / "award_forms.json").read_text(encoding="utf-8"))
+    held = {form.code: form for form in session.scalars(select(AwardForm))}  # one query at every start
     for entry in data["award_forms"]:
-        form = session.get(AwardForm, entry["code"])
+        form = held.get(entry["code"])
         if form is not None:
             form.decided_by = form.decided_by or entry["decided_by"]
             continue

@@ -141,12 +141,30 @@ def test_a_lock_held_by_another_program_and_one_left_by_a_crash(qapp, commune_fi
     lock.unlock()
 
 
+def test_the_first_window_shows_at_once_and_gives_way_to_the_main_window(qapp, commune_file, monkeypatch):
+    splash = app.show_splash()
+    assert splash.isVisible() and "Đang mở dữ liệu" in splash.text()
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    window, code = app.open_window(commune_file, splash)
+    assert code == 0 and window.isVisible() and not splash.isVisible()
+    window.close()
+    window.db.close()
+    window.lock.unlock()
+
+
 def test_the_second_window_opens_read_only_when_the_clerk_chooses(qapp, commune_file, monkeypatch):
     monkeypatch.setattr(app, "lock_database", lambda path: (None, "máy «VP-01» (tiến trình 42)"))
     asked = []
-    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: asked.append(question) or False)
-    assert app.open_window(commune_file) == (None, 0)  # the clerk chose Thoát
-    assert "VP-01" in asked[0]
+
+    def quit_(parent, question, **k):  # the clerk chooses Thoát
+        asked.append((question, splash.isVisible()))
+        return False
+
+    monkeypatch.setattr(dialogs, "confirm", quit_)
+    splash = app.show_splash()
+    assert app.open_window(commune_file, splash) == (None, 0)
+    (question, splash_visible), = asked
+    assert "VP-01" in question and not splash_visible  # the first window never covers a question
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # "Mở chỉ để xem"
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     window, _code = app.open_window(commune_file)

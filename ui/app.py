@@ -1,4 +1,5 @@
-"""Starting the GUI: screen check, log and error reporting, the file lock, opening the database, main window."""
+"""Starting the GUI: screen check, log and error reporting, a first window at once, the file lock, opening the
+database, main window. SQLAlchemy and the main window's modules are imported after the first window shows."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 from core import APP_NAME
-from core.db import Database, DatabaseError, restore_backup
+from core.errors import DatabaseError
 from core.logs import log_dir
 from core.paths import default_db_path
 
@@ -77,6 +78,7 @@ def lock_database(path: Path):
 def open_database(path: Path, read_only: bool) -> Database | None:
     """Open ``path``; for a damaged file with a dated backup beside it, offer to open the backup (the damaged
     file is kept, renamed). Tells the clerk and returns None when nothing can be opened."""
+    from core.db import Database, restore_backup
     from ui import dialogs
 
     try:
@@ -98,14 +100,35 @@ def open_database(path: Path, read_only: bool) -> Database | None:
         return database
 
 
-def open_window(path: Path):
+def show_splash():
+    """A small window naming the application, shown before anything slow is imported or opened: the clerk sees
+    at once that the double-click worked (and does not start a second copy). Returns it, to be closed.
+    (Not a QSplashScreen: that one waits up to a second for the window system to confirm it is on screen.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    splash = QLabel(f"<p style='font-size:15pt; font-weight:bold; color:#1f3b57'>{APP_NAME}</p>"
+                    "<p style='font-size:11pt'>Đang mở dữ liệu…</p>")
+    splash.setWindowFlags(Qt.SplashScreen | Qt.FramelessWindowHint)
+    splash.setStyleSheet("QLabel { background: #f3f6f9; border: 1px solid #9fb3c8; padding: 18px 28px; }")
+    splash.adjustSize()
+    splash.move(QApplication.primaryScreen().availableGeometry().center() - splash.rect().center())
+    splash.show()
+    QApplication.processEvents()
+    return splash
+
+
+def open_window(path: Path, splash=None):
     """Lock ``path``, open it (read-only if the clerk so chooses because another window holds it) and show the
     main window. Returns ``(window, exit_code)``: ``window`` is None when the clerk quit or nothing could be
-    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime."""
+    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime. ``splash``, the
+    first window, is closed before any question and when the main window shows."""
     from ui import dialogs
     from ui.main_window import MainWindow
 
     lock, holder = lock_database(path)
+    if holder and splash is not None:
+        splash.close()
     if holder and not dialogs.confirm(None, f"Tệp dữ liệu «{path}» đang được mở ở {holder}. Hai cửa sổ cùng sửa "
                                             "một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
                                       yes="Mở chỉ để xem", no="Thoát"):
@@ -116,6 +139,8 @@ def open_window(path: Path):
     window = MainWindow(database)
     window.lock = lock
     window.show()
+    if splash is not None:
+        splash.close()
     if window.ask_settings_if_missing() is None:
         window.announce_deadlines()
     return window, 0
@@ -140,7 +165,10 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     translations.install(app)
     sys.excepthook = report_unhandled
     path = Path(db) if db else default_db_path()
-    if self_test:  # does a build start? No lock, no questions; an error goes to stderr
+    splash = show_splash()
+    if self_test:  # does a build start? No lock, no questions; an error goes to stderr; says when it shows what
+        print("splash", flush=True)
+        from core.db import Database
         from ui.main_window import MainWindow
 
         try:
@@ -148,12 +176,16 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
         except DatabaseError as exc:
             print(f"Lỗi: {exc}", file=sys.stderr)
             return 2
-        MainWindow(database).show()
+        window = MainWindow(database)
+        window.show()
+        splash.close()
+        app.processEvents()
+        print("window", flush=True)
         QTimer.singleShot(0, app.quit)
         app.exec()
         database.close()
         return 0
-    window, code = open_window(path)
+    window, code = open_window(path, splash)
     if window is None:
         return code
     code = app.exec()
