@@ -144,3 +144,15 @@ def test_the_docx_lines_have_the_exact_heights_the_print_uses(db, tmp_path):
     assert body and all(p.paragraph_format.line_spacing.pt == 17 for p in body)
     assert all(p.paragraph_format.line_spacing.pt == 16 for row in d.tables[1].rows for c in row.cells
                for p in c.paragraphs)
+
+
+def test_table_properties_are_in_the_order_word_requires(db, tmp_path):
+    """Word refuses ("unreadable content") a w:tblPr whose children are out of the schema's order."""
+    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+             "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+    layout = _long_layout(db, table=True, extra=0)
+    d = docx.Document(export_docx(layout, tmp_path / "plan.docx"))
+    for table in d.tables:
+        tags = [child.tag.split("}")[1] for child in table._tbl.tblPr]
+        assert tags == sorted(tags, key=order.index)
+    assert any("tblCellMar" in [c.tag.split("}")[1] for c in t._tbl.tblPr] for t in d.tables)
