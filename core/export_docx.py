@@ -138,11 +138,24 @@ def _borderless(table) -> None:
     _table_property(table, borders)
 
 
+def _cell_margins(table) -> None:
+    """Cells padded :data:`CELL_PADDING_MM` left and right, none above and below, stated rather than left to the
+    renderer's default, so the print (``ui.printing``) wraps cell text at the same width."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge, mm in (("top", 0), ("left", CELL_PADDING_MM), ("bottom", 0), ("right", CELL_PADDING_MM)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(round(mm / 25.4 * 1440)))  # twips
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    _table_property(table, margins)
+
+
 def _two_columns(document, left_mm: float):
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borderless(table)
+    _cell_margins(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
         column.width = width  # the grid: LibreOffice reads this
@@ -223,13 +236,7 @@ def _row_rules(tr, header: bool = False) -> None:
 def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
-    margins = OxmlElement("w:tblCellMar")
-    for edge, mm in (("top", 0), ("left", CELL_PADDING_MM), ("bottom", 0), ("right", CELL_PADDING_MM)):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(round(mm / 25.4 * 1440)))  # twips
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    _table_property(table, margins)
+    _cell_margins(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
