@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 from core.text import accent_ratio, fold
-from core.paths import resources_dir
 
 # OCR reads accented vowels as digits or symbols: "t6" = tổ, "d4u" = đấu, "1¢" = lệ, "18" = lệ.
 _OCR_MAP = str.maketrans({"6": "o", "0": "o", "4": "a", "3": "a", "1": "l", "¢": "e", "€": "e", "8": "e", "é": "e"})
@@ -29,6 +26,8 @@ def is_damaged(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _phrases() -> list[tuple[list[str], list[str]]]:
     """(folded words, original words) of each vocabulary phrase, longest first."""
+    from core.paths import resources_dir  # imported here: only damaged documents need the vocabulary
+
     raw = (resources_dir() / "vocabulary" / "phrases.txt").read_text(encoding="utf-8").splitlines()
     entries = [line.strip() for line in raw if line.strip() and not line.startswith("#")]
     phrases = [(fold(e).split(), e.split()) for e in entries]
@@ -41,6 +40,8 @@ def _word_matches(damaged: str, folded_vocab: str, in_phrase: bool, allow_digits
     Inside a phrase, whose other words anchor the match, one wrong letter is allowed in words of two
     letters or more; a word alone must have four letters and not be another known word.
     """
+    from rapidfuzz.distance import Levenshtein  # imported here: only damaged documents need it
+
     word = fold(damaged).strip(".'’").replace("'", "").replace("’", "")
     if word == folded_vocab:
         return True

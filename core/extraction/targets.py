@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from functools import lru_cache
 
 from core.extraction import fields
 from core.extraction.evidence import (
@@ -42,7 +43,7 @@ class ExtractedTarget:
 
     def as_dict(self) -> dict:
         """The contract's JSON object (GUIDE §3) plus ``line`` and ``confidence`` (0–1)."""
-        return asdict(self)
+        return dict(self.__dict__)  # flat fields: no deep copy needed
 
 
 # Words that open a self-standing indicator name: a clause starting so does not take the item's head.
@@ -65,6 +66,7 @@ def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
 _SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
 
 
+@lru_cache(maxsize=4096)  # a clause's words are cleaned several times while its names are chosen
 def _clean_name(text: str) -> str:
     cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
     if cue and cue.end() < len(text):
