@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from core.errors import DatabaseError
-from core.paths import default_db_path
 
 
 def open_db(db: str | None, *, existing: bool = True):
@@ -18,6 +17,7 @@ def open_db(db: str | None, *, existing: bool = True):
     """
     from core.db import Database  # SQLAlchemy only for the commands that use the database
     from core.logs import configure
+    from core.paths import default_db_path
 
     configure()  # a database error's technical detail goes to the log file, never to the screen
 

@@ -48,7 +48,7 @@ def legacy_encoded(text: str) -> bool:
     letters only Unicode Vietnamese has, and many of the encodings' marks (more than 2 % of its letters);
     Vietnamese that lost its diacritics (OCR, e-mail) has neither and is read as it is."""
     sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < 200 or len(_VIETNAMESE.findall(sample)) > letters * 0.005:
         return False
     return max(len(_TCVN3.findall(sample)), len(_VNI.findall(sample))) > letters * 0.02

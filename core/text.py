@@ -26,8 +26,9 @@ def _fold_char(ch: str) -> str:
     return base.lower() if len(base.lower()) == 1 else ch
 
 
-# Every letter of the Latin blocks Vietnamese uses (Basic Latin to Latin Extended Additional), folded once.
-_TABLE = {cp: folded for cp in range(0x2000) if (folded := _fold_char(chr(cp))) != chr(cp)}
+# Every letter of the Latin blocks Vietnamese uses (Basic Latin to Latin Extended-B, and Latin Extended Additional
+# for ạ ả ấ … ỹ), folded once; other scripts are left as they are.
+_TABLE = {cp: folded for cp in (*range(0x250), *range(0x1E00, 0x1F00)) if (folded := _fold_char(chr(cp))) != chr(cp)}
 
 
 @lru_cache(maxsize=8192)  # the extractor folds the same clause several times
