@@ -32,7 +32,7 @@ def build_parser():
     headless command."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="main.py", description=APP_NAME)
+    parser = argparse.ArgumentParser(description=APP_NAME)  # prog: main.py, or thidua-xa-cli when frozen
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", help="tệp dữ liệu SQLite (mặc định: thư mục dữ liệu của người dùng, hoặc $THIDUA_DB)")
     parser.add_argument("--self-test", action="store_true", help="mở cửa sổ rồi thoát ngay (kiểm tra bản cài đặt)")
