@@ -7,11 +7,15 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import APP_NAME
 from core.errors import DatabaseError
 from core.logs import log_dir
 from core.paths import default_db_path
+
+if TYPE_CHECKING:  # imported for real only once the first window shows
+    from core.db import Database
 
 NO_SCREEN = (
     "Không tìm thấy màn hình: ứng dụng cần giao diện đồ họa. "
