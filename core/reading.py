@@ -77,31 +77,31 @@ class Document:
         return "\n".join(line.text for line in self.lines)
 
 
+# (a character the markup cannot do without, pattern, replacement): a line without that character skips the pattern.
 _MARKUP = [
-    (re.compile(r"<sup>\s*2\s*</sup>"), "²"),
-    (re.compile(r"<sup>\s*3\s*</sup>"), "³"),
-    (re.compile(r"</?(?:sup|sub|b|i|u|strong|em|span|br)[^>]*>", re.I), ""),
-    (re.compile(r"\\geq?\b|\\ge\b"), "≥"),
-    (re.compile(r"\\leq?\b|\\le\b"), "≤"),
-    (re.compile(r"\\(?:times|cdot)\b"), "×"),
-    (re.compile(r"\$([^$]{0,80})\$"), r"\1"),
-    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1"),
-    (re.compile(r"\\([*_#\-.()\[\]])"), r"\1"),
-    (re.compile(r"^#{1,6}\s+"), ""),
-    (re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+"), " "),
-    # PDF fonts of the VNI/TCVN era map "ư"/"Ư" to "ƣ"/"Ƣ" (U+01A3/U+01A2), letters Vietnamese never uses.
-    (re.compile("\u01a3"), "ư"),
-    (re.compile("\u01a2"), "Ư"),
+    ("<", re.compile(r"<sup>\s*2\s*</sup>"), "²"),
+    ("<", re.compile(r"<sup>\s*3\s*</sup>"), "³"),
+    ("<", re.compile(r"</?(?:sup|sub|b|i|u|strong|em|span|br)[^>]*>", re.I), ""),
+    ("\\", re.compile(r"\\geq?\b|\\ge\b"), "≥"),
+    ("\\", re.compile(r"\\leq?\b|\\le\b"), "≤"),
+    ("\\", re.compile(r"\\(?:times|cdot)\b"), "×"),
+    ("$", re.compile(r"\$([^$]{0,80})\$"), r"\1"),
+    ("*", re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    ("*", re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    ("\\", re.compile(r"\\([*_#\-.()\[\]])"), r"\1"),
+    ("#", re.compile(r"^#{1,6}\s+"), ""),
+    ("", re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+"), " "),
 ]
 
 
 def clean(text: str) -> str:
     """NFC text with non-breaking spaces, HTML/LaTeX/Markdown markup removed and spaces folded."""
     text = nfc(text) or ""
-    for pattern, repl in _MARKUP:
-        text = pattern.sub(repl, text)
-    return text.strip()
+    for needed, pattern, repl in _MARKUP:
+        if needed in text:
+            text = pattern.sub(repl, text)
+    # PDF fonts of the VNI/TCVN era map "ư"/"Ư" to "ƣ"/"Ƣ" (U+01A3/U+01A2), letters Vietnamese never uses.
+    return text.replace("\u01a3", "ư").replace("\u01a2", "Ư").strip()
 
 
 def read_document(path: Path | str) -> Document:

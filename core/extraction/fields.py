@@ -42,15 +42,29 @@ _KEYWORDS: dict[Field, list[str]] = {
         "lua", "gia tri",
     ],
 }
-_COMPILED = {
-    f: [(re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)"), len(k.split())) for k in keys] for f, keys in _KEYWORDS.items()
-}
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _mentions(folded: str, phrase: str) -> bool:
+    r"""Whether ``phrase`` occurs in ``folded`` between word boundaries, where the regular expression
+    ``(?<!\w)phrase(?!\w)`` would find it: "sinh" in "hoc sinh, sinh vien", not in "sinhvien"."""
+    start = folded.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (start and _is_word_char(folded[start - 1])) and not (end < len(folded) and _is_word_char(folded[end])):
+            return True
+        start = folded.find(phrase, start + 1)
+    return False
 
 
 def scores(text: str) -> dict[Field, int]:
-    """Topic score of each field for ``text`` (sum of matched key phrases, weighted by their length)."""
+    """Topic score of each field for ``text`` (sum of the key phrases it mentions as whole words, each weighted by
+    its number of words). Plain searches, not 112 regular expressions: those cost 6 ms to compile at every start."""
     folded = fold(text)
-    return {f: sum(w for rx, w in rules if rx.search(folded)) for f, rules in _COMPILED.items()}
+    return {f: sum(len(k.split()) for k in keys if _mentions(folded, k)) for f, keys in _KEYWORDS.items()}
 
 
 @lru_cache(maxsize=4096)

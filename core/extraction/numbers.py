@@ -136,20 +136,20 @@ def match_unit(folded: str, pos: int) -> tuple[str, int] | None:
     return unit, end
 
 
-_UNIT_AT = re.compile(
-    r" *(?:" + "|".join(
-        f"(?P<u{i}>{re.escape(spelling)})" + (r"(?![^\W_]|²)" if spelling[-1].isalnum() else "")
-        for i, (spelling, _unit) in enumerate(_UNIT_SPELLINGS)
-    ) + ")"
-)
-
-
 def _match_bare_unit(folded: str, pos: int) -> tuple[str, int] | None:
-    """The unit spelling at ``pos`` (longest first, ending at a word boundary) as (normalised unit, end)."""
-    m = _UNIT_AT.match(folded, pos)
-    if not m:
-        return None
-    return _UNIT_SPELLINGS[int(m.lastgroup[1:])][1], m.end()
+    """The unit spelling at ``pos`` after optional spaces (longest first; one ending in a letter or digit must
+    not run on into a letter, digit or "²") as (normalised unit, end)."""
+    start = pos
+    while folded.startswith(" ", start):
+        start += 1
+    for spelling, unit in _UNIT_SPELLINGS:  # a loop, not one regex: 74 alternatives cost 5 ms to compile at start
+        if folded.startswith(spelling, start):
+            end = start + len(spelling)
+            follower = folded[end : end + 1]
+            if spelling[-1].isalnum() and follower and (follower.isalnum() or follower == "²"):
+                continue
+            return unit, end
+    return None
 
 
 _WORD_AMOUNT = re.compile(
