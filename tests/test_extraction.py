@@ -119,6 +119,14 @@ def test_field_from_the_indicator_topic():
     assert found[3]["indicator"] == "Tuyển quân (chỉ tiêu)"
 
 
+def test_topic_words_and_units_count_only_as_whole_words():
+    found = targets_of("- Diện tích lúa chất lượng cao đạt 120 ha;", "- Số hộ nuôi gà đạt 120 hay hơn;",
+                       "- Tỷ lệ sinhviên tình nguyện: 80%;")
+    assert [(t["value"], t["unit"]) for t in found[:1]] == [(120, "ha")]
+    assert all(t["unit"] != "ha" for t in found[1:])  # "hay" is not "ha"
+    assert found[-1]["field"] != "van_hoa_xa_hoi"  # "sinh" (births) is not in "sinhviên"
+
+
 def test_ocr_damaged_text_gets_its_diacritics_back():
     filler = "Phat dong phong trao thi dua thuc hien thang loi nhiem vu phat trien kinh te xa hoi. " * 4
     found = targets_of("- Ty 1¢ tang dan s6 tu nhién 5,8%0.", "- Giam ty 1¢ tré em duéi 5 tudi b suy dinh dudng 1,6%.",

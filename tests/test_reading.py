@@ -55,6 +55,7 @@ def test_markup_is_cleaned():
     assert clean("đất cây xanh: 8m<sup>2</sup>/người") == "đất cây xanh: 8m²/người"
     assert clean("giao  $\\geq 100$  %") == "giao ≥ 100 %"
     assert clean("**2. Yêu cầu**") == "2. Yêu cầu"
+    assert clean("Tỷ lệ lao động qua đào tạo nghề tăng \u01a3ớc 70%") == "Tỷ lệ lao động qua đào tạo nghề tăng ước 70%"
     assert clean("Tỷ\u00a0lệ " + unicodedata.normalize("NFD", "hộ nghèo")) == "Tỷ lệ hộ nghèo"
 
 
