@@ -37,6 +37,7 @@ def test_gui_without_a_screen_says_so_in_one_line(tmp_path):
         return
     assert out.returncode == 3
     assert out.stderr.strip().startswith("Không tìm thấy màn hình")
+    assert "python main.py --help" in out.stderr  # where the headless commands are
     assert "Traceback" not in out.stderr
 
 

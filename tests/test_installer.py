@@ -68,3 +68,12 @@ def test_the_frozen_window_starts_and_quits(bundle, tmp_path):
     shutil.copy(ROOT / "tests" / "data" / "schema-0001.sqlite3", db)  # an older file: migrated by the bundle
     started = _run(bundle, "thidua-xa", "--db", str(db), "--self-test", tmp_path=tmp_path)
     assert started.returncode == 0, started.stderr
+
+
+def test_the_frozen_window_without_a_screen_points_to_the_commands(bundle, tmp_path):
+    if sys.platform.startswith(("win", "darwin")):
+        pytest.skip("Windows and macOS always have a screen")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    started = subprocess.run([str(bundle / ("thidua-xa" + EXE)), "--db", str(tmp_path / "x.sqlite3")], env=env,
+                             capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert started.returncode == 3 and "thidua-xa-cli --help" in started.stderr

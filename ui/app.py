@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core import APP_NAME
+from core import APP_ID, APP_NAME
 from core.errors import DatabaseError
 from core.logs import log_dir
 from core.paths import default_db_path
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # imported for real only once the first window shows
 
 NO_SCREEN = (
     "Không tìm thấy màn hình: ứng dụng cần giao diện đồ họa. "
-    "Hãy chạy trên máy có màn hình, hoặc dùng các lệnh không cần màn hình (python main.py --help)."
+    "Hãy chạy trên máy có màn hình, hoặc dùng các lệnh không cần màn hình ({commands} --help)."
 )
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,8 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     """Open the main window on the database ``db`` (or the default file); returns the exit code.
     ``self_test``: open the window, let it paint once, and quit (checks a build starts; no questions asked)."""
     if not has_screen():
-        print(NO_SCREEN, file=sys.stderr)
+        frozen = getattr(sys, "frozen", False)  # the installed program: the commands are the -cli one beside it
+        print(NO_SCREEN.format(commands=f"{APP_ID}-cli" if frozen else "python main.py"), file=sys.stderr)
         return 3
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
