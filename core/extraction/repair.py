@@ -35,14 +35,12 @@ def _phrases() -> list[tuple[list[str], list[str]]]:
     return sorted(phrases, key=lambda p: -len(p[0]))  # stable: equal lengths keep file order
 
 
-def _word_matches(damaged: str, folded_vocab: str, in_phrase: bool, allow_digits: bool) -> bool:
-    """Whether an OCR-damaged word can be the vocabulary word (folded).
+def _word_matches(damaged: str, folded_vocab: str, in_phrase: bool, allow_digits: bool, distance) -> bool:
+    """Whether an OCR-damaged word can be the vocabulary word (folded); ``distance`` is Levenshtein's.
 
     Inside a phrase, whose other words anchor the match, one wrong letter is allowed in words of two
     letters or more; a word alone must have four letters and not be another known word.
     """
-    from rapidfuzz.distance import Levenshtein  # imported here: only damaged documents need it
-
     word = fold(damaged).strip(".'’").replace("'", "").replace("’", "")
     if word == folded_vocab:
         return True
@@ -55,10 +53,10 @@ def _word_matches(damaged: str, folded_vocab: str, in_phrase: bool, allow_digits
     if word == folded_vocab:
         return True
     if in_phrase:
-        return len(word) >= 2 and word[0] == folded_vocab[0] and Levenshtein.distance(word, folded_vocab) <= 1
+        return len(word) >= 2 and word[0] == folded_vocab[0] and distance(word, folded_vocab) <= 1
     if word in _known_words():  # a real word is not another word misread
         return False
-    return len(word) >= 4 and len(folded_vocab) >= 4 and Levenshtein.distance(word, folded_vocab) <= 1
+    return len(word) >= 4 and len(folded_vocab) >= 4 and distance(word, folded_vocab) <= 1
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +66,8 @@ def _known_words() -> frozenset[str]:
 
 def restore(text: str) -> str:
     """``text`` with diacritics restored where vocabulary phrases match; capitalisation of the first word kept."""
+    from rapidfuzz.distance.Levenshtein import distance  # imported here: only damaged documents need it
+
     tokens = list(_TOKEN.finditer(text))
     out: list[str] = []
     pos = 0
@@ -79,7 +79,7 @@ def restore(text: str) -> str:
                 continue
             window = tokens[i : i + n]
             matches = [
-                _word_matches(t.group(), f, in_phrase=n > 1, allow_digits=n > 1 and k > 0)
+                _word_matches(t.group(), f, in_phrase=n > 1, allow_digits=n > 1 and k > 0, distance=distance)
                 for k, (t, f) in enumerate(zip(window, folded))
             ]
             exact = sum(fold(t.group()).strip(".'’").translate(_OCR_MAP) == f for t, f in zip(window, folded))
