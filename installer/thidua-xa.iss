@@ -1,4 +1,4 @@
-; Inno Setup script: installs dist\thidua-xa per user (no administrator rights needed in a commune office).
+﻿; Inno Setup script: installs dist\thidua-xa per user (no administrator rights needed in a commune office).
 [Setup]
 AppName=Kế hoạch Thi đua xã
 AppVersion=0.1.0
@@ -11,7 +11,12 @@ Compression=lzma2
 SolidCompression=yes
 
 [Languages]
-Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Vietnamese is not among the languages Inno Setup installs; build.ps1 fetches it and defines Vietnamese.
+#ifdef Vietnamese
+Name: "vi"; MessagesFile: "Vietnamese.isl"
+#else
+Name: "en"; MessagesFile: "compiler:Default.isl"
+#endif
 
 [Files]
 Source: "..\dist\thidua-xa\*"; DestDir: "{app}"; Flags: recursesubdirs
