@@ -14,9 +14,10 @@ from ui.main_window import MainWindow
 
 
 def _window(qtbot, db):
-    window = MainWindow(db)
+    window = MainWindow(db.path)
     qtbot.addWidget(window)
     window.show()
+    window.attach(db)
     return window
 
 

@@ -13,6 +13,7 @@ import pytest
 from conftest import go_to, last_plan
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy.exc import OperationalError
 
 from core.db import Database, DatabaseError, ReadOnlyError, backup, in_synced_folder
@@ -75,16 +76,18 @@ def test_a_file_in_a_synced_folder_is_warned_about(qtbot, tmp_path):
     assert in_synced_folder(tmp_path / "OneDrive - UBND xã" / "thidua.sqlite3")
     assert not in_synced_folder(tmp_path / "Tài liệu" / "thidua.sqlite3")
     database = Database(tmp_path / "Dropbox" / "thidua.sqlite3")
-    window = MainWindow(database)
+    window = MainWindow(database.path)
     qtbot.addWidget(window)
+    window.attach(database)
     assert "thư mục đồng bộ" in window.banner.text() and not window.banner.isHidden()
     database.close()
 
 
 def test_a_read_only_window_says_so_above_the_tabs(qtbot, commune_file):
     database = Database(commune_file, read_only=True)
-    window = MainWindow(database)
+    window = MainWindow(database.path)
     qtbot.addWidget(window)
+    window.attach(database)
     assert window.banner.text().startswith("Chỉ xem") and not window.banner.isHidden()
     database.close()
 
@@ -100,7 +103,7 @@ def test_a_damaged_file_offers_its_newest_backup_and_keeps_the_damaged_one(commu
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     said = []
     monkeypatch.setattr(dialogs, "inform", lambda parent, text: said.append(text))
-    database = app.open_database(commune_file, read_only=False)
+    database = app.open_database(None, commune_file, read_only=False)
     with database.session() as s:
         assert load_settings(s).commune_name == "Hòa Phong"
     database.close()
@@ -141,34 +144,47 @@ def test_a_lock_held_by_another_program_and_one_left_by_a_crash(qapp, commune_fi
     lock.unlock()
 
 
-def test_the_first_window_shows_at_once_and_gives_way_to_the_main_window(qapp, commune_file, monkeypatch):
-    splash = app.show_splash()
-    assert splash.isVisible() and "Đang mở dữ liệu" in splash.text()
+def _painted_window(qtbot, path):
+    """The main window on ``path`` as it first appears: painted, no data yet."""
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.painted):
+        window.show()
+    return window
+
+
+def test_the_main_window_shows_its_tabs_at_once_and_fills_them_after(qtbot, commune_file, monkeypatch):
+    window = _painted_window(qtbot, commune_file)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kế hoạch thi đua", "Khen thưởng"]
+    assert "Đang tải danh sách kế hoạch" in window.tabs.widget(0).findChild(QLabel).text()
+    assert window.db is None and not window.settings_action.isEnabled()
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
-    window, code = app.open_window(commune_file, splash)
-    assert code == 0 and window.isVisible() and not splash.isVisible()
+    assert app.load_data(window) is None
+    assert window.tabs.widget(0) is window.plans_tab and window.windowTitle().endswith("Hòa Phong")
+    assert window.settings_action.isEnabled() and window.restore_action.isEnabled()
     window.close()
     window.db.close()
     window.lock.unlock()
 
 
-def test_the_second_window_opens_read_only_when_the_clerk_chooses(qapp, commune_file, monkeypatch):
+def test_the_second_window_opens_read_only_when_the_clerk_chooses(qtbot, commune_file, monkeypatch):
     monkeypatch.setattr(app, "lock_database", lambda path: (None, "máy «VP-01» (tiến trình 42)"))
     asked = []
 
     def quit_(parent, question, **k):  # the clerk chooses Thoát
-        asked.append((question, splash.isVisible()))
+        asked.append(question)
         return False
 
     monkeypatch.setattr(dialogs, "confirm", quit_)
-    splash = app.show_splash()
-    assert app.open_window(commune_file, splash) == (None, 0)
-    (question, splash_visible), = asked
-    assert "VP-01" in question and not splash_visible  # the first window never covers a question
+    window = _painted_window(qtbot, commune_file)
+    assert app.load_data(window) == 0
+    assert "VP-01" in asked[0] and window.db is None
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # "Mở chỉ để xem"
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
-    window, _code = app.open_window(commune_file)
+    window = _painted_window(qtbot, commune_file)
+    assert app.load_data(window) is None
     assert window.db.read_only and window.banner.text().startswith("Chỉ xem")
+    assert not window.restore_action.isEnabled()
     window.close()
     window.db.close()
 
