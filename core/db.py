@@ -374,6 +374,8 @@ class Database:
         self.path = Path(path)
         _refuse_foreign_file(self.path)
         self.read_only = read_only or (self.path.exists() and not writable(self.path))
+        if self.read_only and not writable(self.path):
+            self._refuse_unmerged_wal()
         engine = None
         try:
             if not self.read_only:
@@ -412,16 +414,21 @@ class Database:
         try:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             conn.execute("PRAGMA schema_version").fetchone()  # a WAL file in a read-only folder fails here
-        except sqlite3.OperationalError as exc:  # nobody can write it either: read it as it is on the disk
-            wal = self.path.with_name(self.path.name + "-wal")
-            if wal.exists() and wal.stat().st_size > 0:  # immutable=1 would ignore the saves it holds
-                raise DatabaseError(
-                    f"Tệp dữ liệu «{self.path}» còn những lần lưu chưa gộp vào tệp (tệp «{wal.name}» bên cạnh) mà "
-                    "thư mục lại chỉ đọc, nên không đọc an toàn được: hãy chép cả hai tệp sang một thư mục ghi được "
-                    "rồi mở tệp ở đó.") from exc
+        except sqlite3.OperationalError:  # nobody can write it either: read it as it is on the disk
             conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only=ON")
         return conn
+
+    def _refuse_unmerged_wal(self) -> None:
+        """Raise :class:`DatabaseError` for a file that cannot be written whose -wal holds saves but has no -shm
+        beside it: SQLite could then only read it ``immutable``, without those saves (stale data, without a word)."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        shm = self.path.with_name(self.path.name + "-shm")
+        if wal.exists() and wal.stat().st_size > 0 and not shm.exists():
+            raise DatabaseError(
+                f"Tệp dữ liệu «{self.path}» còn những lần lưu chưa gộp vào tệp (tệp «{wal.name}» bên cạnh) mà tệp "
+                "lại không ghi được, nên không đọc an toàn được: hãy chép cả hai tệp sang một thư mục ghi được rồi "
+                "mở tệp ở đó.")
 
     def _refuse_if_read_only(self, session: Session, _ctx, _instances) -> None:
         if self.read_only and (session.new or session.dirty or session.deleted):
