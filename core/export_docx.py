@@ -24,6 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from core.files import atomic_write
 from core.layout import (
     AFTER_PT,
     CELL_PADDING_MM,
@@ -291,5 +292,6 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
             _targets_table(document, layout.target_table, layout.table_widths_mm)
     _closing(document, layout)
     path = Path(path)
-    document.save(path)
+    with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
+        document.save(temp)
     return path

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.files import atomic_write
 from core.text import fold
 from core.models import AwardForm, CommuneSettings, NomineeKind
 from core.nominations import (
@@ -73,7 +74,8 @@ def export_nominations(rows: list[NominationRow], settings: CommuneSettings, yea
            lambda n, r: [n, r.name, r.form_name, r.achievement, r.note])
     workbook.properties.creator = f"Ủy ban nhân dân {unit_name(settings)}"
     workbook.properties.title = "Danh sách đề nghị khen thưởng"
-    workbook.save(path)
+    with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
+        workbook.save(temp)
     return len(rows)
 
 

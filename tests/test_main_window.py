@@ -14,9 +14,10 @@ from ui.main_window import MainWindow
 
 
 def _window(qtbot, db):
-    window = MainWindow(db)
+    window = MainWindow(db.path)
     qtbot.addWidget(window)
     window.show()
+    window.attach(db)
     return window
 
 
@@ -166,3 +167,83 @@ def test_a_long_session_of_widget_calls_does_not_wear_out_none(qtbot, qapp):
     for n in range(2000):
         label.setText(str(n))
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_restoring_the_data_file_itself_is_refused_with_a_sentence(qtbot, db, monkeypatch):
+    from core.demo import create_demo_data
+    from core.models import Plan
+
+    create_demo_data(db)
+    window = _window(qtbot, db)
+    with db.session() as s:
+        plans = s.query(Plan).count()
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(db.path))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: said.append(text))
+    assert not window.restore()
+    assert "chính là tệp dữ liệu đang dùng" in said[0]
+    with window.db.session() as s:
+        assert s.query(Plan).count() == plans
+    assert window.plans_tab.model.rowCount() == plans and not list(db.path.parent.glob("*.replaced-*"))
+
+
+def test_a_restore_that_fails_says_why_and_the_window_goes_on_with_the_data(qtbot, db, tmp_path, monkeypatch):
+    import errno
+
+    from core.models import Plan
+
+    with db.session() as s:
+        s.add(Plan(year=2026, title="Kế hoạch đang làm"))
+    window = _window(qtbot, db)
+    copy = tmp_path / "sao-luu.sqlite3"
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a: str(copy))
+    monkeypatch.setattr(dialogs, "exported", lambda *a: None)
+    window.back_up()
+
+    def disk_full(path, source):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("core.operations.backup.replace_data_file", disk_full)
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(copy))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: said.append(text))
+    assert not window.restore()
+    assert "Ổ đĩa đã đầy" in said[0] and "vẫn như cũ" in said[0] and "No space" not in said[0]
+    with window.db.session() as s:  # the window still saves into the same file
+        s.add(Plan(year=2027, title="Kế hoạch sau lỗi"))
+    with window.db.session() as s:
+        assert {p.title for p in s.query(Plan)} == {"Kế hoạch đang làm", "Kế hoạch sau lỗi"}
+
+
+WATCH_FIRST_PAINT = """
+import sys
+from ui import app, main_window
+
+first = main_window.MainWindow.paintEvent
+
+def paint(window, event):
+    if not window._painted:
+        print("painted", "sqlalchemy" in sys.modules, "core.models" in sys.modules, flush=True)
+    first(window, event)
+
+main_window.MainWindow.paintEvent = paint
+sys.exit(app.run_gui(sys.argv[1], self_test=True))
+"""
+
+
+def test_the_main_window_is_painted_before_storage_is_imported(tmp_path):
+    """The clerk sees the real window (tabs, menus, lists saying "đang tải…") before SQLAlchemy and the models are
+    imported; the lists are filled after."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", WATCH_FIRST_PAINT, str(tmp_path / "thidua.sqlite3")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["painted", "False", "False", "window", "data"]

@@ -317,3 +317,101 @@ def test_a_truncated_file_is_refused_in_vietnamese_and_left_alone(tmp_path):
     with pytest.raises(DatabaseError, match="bị hỏng|Không mở được") as caught:
         Database(path)
     assert "sqlalche" not in str(caught.value) and path.read_bytes() == before
+
+
+def test_a_damaged_file_names_the_data_kept_by_the_last_restore(tmp_path):
+    """After a failed restore the good data is in ``thidua.replaced-….sqlite3``: the start-up message says so."""
+    path = _file_of_many_pages(tmp_path / "thidua.sqlite3")
+    shutil.copy(path, tmp_path / "thidua.replaced-20260301-090000.sqlite3")
+    data = bytearray(path.read_bytes())
+    data[3 * 4096: 4 * 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match="bị hỏng") as caught:
+        Database(path)
+    assert "thidua.replaced-20260301-090000.sqlite3" in str(caught.value)
+
+
+def test_a_temporary_file_left_by_a_killed_copy_is_removed_at_the_next_start(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    Database(path).close()
+    leftover = tmp_path / "thidua.1a2b3c.thidua-tmp.sqlite3"
+    leftover.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # a restore killed half-way
+    other = tmp_path / "bao-cao.tmp"  # another program's file is not ours to remove
+    other.write_text("x")
+    Database(path).close()
+    assert not leftover.exists() and other.exists()
+
+
+def _nominations(database, count):
+    with database.session() as s:
+        nominee = Nominee(kind=NomineeKind.INDIVIDUAL, name="Đỗ Văn Tâm", position="", unit="Thôn Đông")
+        for _ in range(count):
+            nominee.nominations.append(Nomination(award_form_code="GK_CTX", achievement=""))
+        s.add(nominee)
+
+
+def test_a_start_touches_no_nomination_when_the_catalogue_did_not_change(tmp_path):
+    """Every start used to re-index every nomination (24 s with 50,000): the shipped catalogue is read only when
+    it changed, and no row that did not change is written."""
+    path = tmp_path / "thidua.sqlite3"
+    database = Database(path)
+    _nominations(database, 3)
+    database.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE nomination SET search_text = 'chưa đánh chỉ mục lại'")
+    Database(path).close()
+    with sqlite3.connect(path) as conn:
+        assert {row[0] for row in conn.execute("SELECT search_text FROM nomination")} == {"chưa đánh chỉ mục lại"}
+
+
+def test_a_changed_shipped_catalogue_is_loaded_and_keeps_the_clerks_edits(tmp_path):
+    path = tmp_path / "thidua.sqlite3"
+    database = Database(path)
+    with database.session() as s:
+        s.get(AwardForm, "GK_CTX").name = "Giấy khen của Chủ tịch UBND xã (tỉnh sửa)"
+        s.delete(s.get(AwardForm, "LDTT"))  # as if this entry were new in an update of the program
+    database.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 1")  # the file last loaded another catalogue
+    database = Database(path)
+    with database.session() as s:
+        assert s.get(AwardForm, "LDTT") is not None
+        assert s.get(AwardForm, "GK_CTX").name == "Giấy khen của Chủ tịch UBND xã (tỉnh sửa)"
+    database.close()
+
+
+def test_a_backup_that_fails_leaves_no_partial_file_and_the_earlier_backup_whole(db, tmp_path, monkeypatch):
+    import errno
+
+    from core.operations.backup import back_up
+
+    target = tmp_path / "usb" / "thidua-sao-luu.sqlite3"
+    target.parent.mkdir()
+    back_up(db, target)
+    earlier = target.read_bytes()
+    with db.session() as s:
+        s.add(Plan(year=2026, title="Kế hoạch sau lần sao lưu trước"))
+
+    def disk_full(temp, final):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("core.db.commit_temp", disk_full)
+    with pytest.raises(DatabaseError, match="Ổ đĩa đã đầy") as caught:
+        back_up(db, target)
+    assert "No space" not in str(caught.value)
+    assert target.read_bytes() == earlier and [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_an_export_that_fails_midway_leaves_the_previous_file_whole(tmp_path):
+    from core.files import atomic_write
+
+    target = tmp_path / "danh-sach.xlsx"
+    target.write_bytes(b"the good list sent last week")
+    with pytest.raises(RuntimeError), atomic_write(target) as temp:
+        temp.write_bytes(b"half a li")
+        raise RuntimeError("killed")
+    assert target.read_bytes() == b"the good list sent last week"
+    assert [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
+    with atomic_write(target) as temp:
+        temp.write_bytes(b"the new list")
+    assert target.read_bytes() == b"the new list" and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]

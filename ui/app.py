@@ -1,8 +1,10 @@
-"""Starting the GUI: screen check, log and error reporting, a first window at once, the file lock, opening the
-database, main window. SQLAlchemy and the main window's modules are imported after the first window shows."""
+"""Starting the GUI: screen check, log and error reporting, the main window painted at once (empty lists saying
+"đang tải…"), then the file lock, opening the database and filling the lists. Storage (SQLAlchemy, the models) is
+imported only after the first paint; this module imports neither and opens no session."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -10,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import APP_ID, APP_NAME
-from core.errors import DatabaseError
+from core.errors import BUSY, DISK, DatabaseError, fault_of
 from core.logs import log_dir
 from core.paths import default_db_path
 
-if TYPE_CHECKING:  # imported for real only once the first window shows
+if TYPE_CHECKING:  # imported for real only after the first paint
     from core.db import Database
+    from ui.main_window import MainWindow
 
 NO_SCREEN = (
     "Không tìm thấy màn hình: ứng dụng cần giao diện đồ họa. "
@@ -32,13 +35,19 @@ def has_screen() -> bool:
 
 
 def error_message(exc: BaseException) -> str:
-    """The one Vietnamese sentence the clerk sees for an error no window caught (the detail is in the log)."""
-    from sqlalchemy.exc import OperationalError
-
+    """The one Vietnamese sentence the clerk sees for an error no window caught (the detail is in the log): never
+    SQLite's English ("database is locked", "disk I/O error")."""
     if isinstance(exc, DatabaseError):
         return str(exc)
-    if isinstance(exc, (OperationalError, OSError)):
-        return ("Tệp dữ liệu đang bận, chỉ đọc hoặc ổ đĩa đã đầy, nên thao tác vừa rồi chưa được lưu. "
+    kind = fault_of(exc)
+    if kind == BUSY:
+        return ("Tệp dữ liệu đang bị chương trình khác giữ, nên thao tác vừa rồi chưa được lưu. Hãy thử lại sau giây "
+                "lát.")
+    if kind == DISK:
+        return ("Ổ đĩa đã đầy hoặc không ghi được, nên thao tác vừa rồi chưa được lưu. Hãy giải phóng chỗ trống rồi "
+                "thử lại.")
+    if kind is not None or isinstance(exc, OSError):
+        return ("Tệp dữ liệu đang bận, chỉ đọc hoặc không truy cập được, nên thao tác vừa rồi chưa được lưu. "
                 "Hãy thử lại sau giây lát.")
     return (f"Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi có thể chưa hoàn tất. Những gì đã lưu không bị mất. "
             f"Chi tiết đã ghi vào nhật ký trong thư mục «{log_dir()}».")
@@ -67,10 +76,8 @@ def lock_database(path: Path):
     """
     from PySide6.QtCore import QLockFile
 
-    try:
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
     lock = QLockFile(str(path) + ".lock")
     lock.setStaleLockTime(0)  # never stale by age: a long working day is normal; a dead holder is detected
     if lock.tryLock(0) or lock.error() != QLockFile.LockFailedError:
@@ -79,121 +86,112 @@ def lock_database(path: Path):
     return lock, f"máy «{host}» (tiến trình {pid})"
 
 
-def open_database(path: Path, read_only: bool) -> Database | None:
-    """Open ``path``; for a damaged file with a dated backup beside it, offer to open the backup (the damaged
-    file is kept, renamed). Tells the clerk and returns None when nothing can be opened."""
-    from core.db import Database, restore_backup
+def open_database(parent, path: Path, read_only: bool) -> Database | None:
+    """Open ``path`` and return it, or tell the clerk and return None when nothing can be opened.
+
+    Another program holding the file: say so and offer Thử lại / Thoát (never a backup: the file is fine). A
+    full disk or an I/O error: say so; nothing is opened and no file changed. A damaged file (failed integrity
+    check) with a dated backup beside it: offer to open the backup in its place (the damaged file is kept, renamed).
+    """
+    from core.errors import FileBusyError
+    from core.operations.backup import open_backup_instead, open_data_file
     from ui import dialogs
 
-    try:
-        return Database(path, read_only=read_only)
-    except DatabaseError as exc:
-        if exc.backup is None or read_only:
-            dialogs.warn(None, str(exc))
-            return None
-        if not dialogs.confirm(None, f"{exc}\n\nMở bản sao lưu «{exc.backup.name}» thay cho tệp hỏng? Tệp hỏng "
-                                     "được giữ lại với tên mới.", yes="Mở bản sao lưu", no="Thoát"):
-            return None
+    while True:
         try:
-            kept = restore_backup(path, exc.backup)
-            database = Database(path)
-        except (OSError, DatabaseError) as again:
-            dialogs.warn(None, error_message(again))
-            return None
-        dialogs.inform(None, f"Đã mở bản sao lưu «{exc.backup.name}». Tệp hỏng được giữ lại là «{kept}».")
-        return database
+            return open_data_file(path, read_only=read_only)
+        except FileBusyError as exc:
+            if not dialogs.confirm(parent, str(exc), yes="Thử lại", no="Thoát"):
+                return None
+        except DatabaseError as exc:
+            if exc.backup is None or read_only:
+                dialogs.warn(parent, str(exc))
+                return None
+            if not dialogs.confirm(parent, f"{exc}\n\nMở bản sao lưu «{exc.backup.name}» thay cho tệp hỏng? Tệp "
+                                           "hỏng được giữ lại với tên mới.", yes="Mở bản sao lưu", no="Thoát"):
+                return None
+            try:
+                database, kept = open_backup_instead(path, exc.backup)
+            except DatabaseError as again:
+                dialogs.warn(parent, str(again))
+                return None
+            dialogs.inform(parent, f"Đã mở bản sao lưu «{exc.backup.name}». Tệp hỏng được giữ lại là «{kept}».")
+            return database
 
 
-def show_splash():
-    """A small window naming the application, shown before anything slow is imported or opened: the clerk sees
-    at once that the double-click worked (and does not start a second copy). Returns it, to be closed.
-    (Not a QSplashScreen: that one waits up to a second for the window system to confirm it is on screen.)"""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    splash = QLabel(f"<p style='font-size:15pt; font-weight:bold; color:#1f3b57'>{APP_NAME}</p>"
-                    "<p style='font-size:11pt'>Đang mở dữ liệu…</p>")
-    splash.setWindowFlags(Qt.SplashScreen | Qt.FramelessWindowHint)
-    splash.setStyleSheet("QLabel { background: #f3f6f9; border: 1px solid #9fb3c8; padding: 18px 28px; }")
-    splash.adjustSize()
-    splash.move(QApplication.primaryScreen().availableGeometry().center() - splash.rect().center())
-    splash.show()
-    QApplication.processEvents()
-    return splash
-
-
-def open_window(path: Path, splash=None):
-    """Lock ``path``, open it (read-only if the clerk so chooses because another window holds it) and show the
-    main window. Returns ``(window, exit_code)``: ``window`` is None when the clerk quit or nothing could be
-    opened (exit code 0 or 2). The window keeps the lock (``window.lock``) for its lifetime. ``splash``, the
-    first window, is closed before any question and when the main window shows."""
+def load_data(window: MainWindow) -> int | None:
+    """After the main window's first paint: lock its data file, open it (read-only if the clerk so chooses because
+    another window holds it), fill the lists, then ask for the commune's details on a first start or announce
+    the deadlines. Returns None when the window works on the data, else the exit code (0: the clerk quit, 2: nothing
+    could be opened). The window keeps the lock (``window.lock``) for its lifetime."""
     from ui import dialogs
-    from ui.main_window import MainWindow
 
-    lock, holder = lock_database(path)
-    if holder and splash is not None:
-        splash.close()
-    if holder and not dialogs.confirm(None, f"Tệp dữ liệu «{path}» đang được mở ở {holder}. Hai cửa sổ cùng sửa "
-                                            "một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
+    lock, holder = lock_database(window.path)
+    if holder and not dialogs.confirm(window, f"Tệp dữ liệu «{window.path}» đang được mở ở {holder}. Hai cửa sổ "
+                                              "cùng sửa một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
                                       yes="Mở chỉ để xem", no="Thoát"):
-        return None, 0
-    database = open_database(path, read_only=holder is not None)
+        return 0
+    database = open_database(window, window.path, read_only=holder is not None)
     if database is None:
-        return None, 2
-    window = MainWindow(database)
+        return 2
     window.lock = lock
-    window.show()
-    if splash is not None:
-        splash.close()
+    window.attach(database)
     if window.ask_settings_if_missing() is None:
         window.announce_deadlines()
-    return window, 0
+    return None
+
+
+def _self_test(window: MainWindow) -> int:
+    """``--self-test`` after the first paint: open the data (no lock, no questions; an error goes to stderr), fill
+    the lists, say so ("data") and return the exit code."""
+    from core.operations.backup import open_data_file
+
+    try:
+        database = open_data_file(window.path)
+    except DatabaseError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    window.attach(database)
+    print("data", flush=True)
+    return 0
 
 
 def run_gui(db: str | None, self_test: bool = False) -> int:
     """Open the main window on the database ``db`` (or the default file); returns the exit code.
-    ``self_test``: open the window, let it paint once, and quit (checks a build starts; no questions asked)."""
+    ``self_test``: open the window, fill it once, and quit (checks a build starts; no questions asked); prints
+    "window" at the first paint and "data" once the lists are filled."""
     if not has_screen():
         frozen = getattr(sys, "frozen", False)  # the installed program: the commands are the -cli one beside it
         print(NO_SCREEN.format(commands=f"{APP_ID}-cli" if frozen else "python main.py"), file=sys.stderr)
         return 3
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui import translations
-
     from core.logs import configure
+    from ui import translations
+    from ui.main_window import MainWindow
 
     configure()  # every error's technical detail goes to the log file, never to the clerk's screen
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     translations.install(app)
     sys.excepthook = report_unhandled
-    path = Path(db) if db else default_db_path()
-    splash = show_splash()
-    if self_test:  # does a build start? No lock, no questions; an error goes to stderr; says when it shows what
-        print("splash", flush=True)
-        from core.db import Database
-        from ui.main_window import MainWindow
+    window = MainWindow(Path(db) if db else default_db_path())
 
-        try:
-            database = Database(path)
-        except DatabaseError as exc:
-            print(f"Lỗi: {exc}", file=sys.stderr)
-            return 2
-        window = MainWindow(database)
-        window.show()
-        splash.close()
-        app.processEvents()
-        print("window", flush=True)
-        QTimer.singleShot(0, app.quit)
-        app.exec()
-        database.close()
-        return 0
-    window, code = open_window(path, splash)
-    if window is None:
-        return code
+    def fill() -> None:
+        if self_test:
+            print("window", flush=True)
+            app.exit(_self_test(window))
+            return
+        code = load_data(window)
+        if code is not None:
+            window.close()
+            app.exit(code)
+
+    window.painted.connect(fill)
+    window.show()
     code = app.exec()
-    window.db.close()
-    window.lock.unlock()
+    if window.db is not None:
+        window.db.close()
+    if window.lock is not None:
+        window.lock.unlock()
     return code

@@ -1,15 +1,21 @@
-"""Main window: the two tabs "Kế hoạch thi đua" and "Khen thưởng", settings and About."""
+"""Main window: the two tabs "Kế hoạch thi đua" and "Khen thưởng", settings and About.
+
+The window is built and painted before any storage code is imported (tabs, menus, each list's frame saying
+"đang tải…"); :meth:`MainWindow.attach` then puts the data in. This module imports neither SQLAlchemy nor the
+models: the data comes through core operations, the tabs' modules are imported by ``attach``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,33 +26,56 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_NAME, __version__
-from core.db import Database, DatabaseError, backup, check_backup, in_synced_folder, restore_backup
+from core.errors import DatabaseError
 from core.logs import log_dir
 from core.paths import resources_dir
-from core.settings import load_settings
 from ui import dialogs
-from ui.catalogue_dialog import CatalogueDialog
-from ui.nominations_tab import NominationsTab
-from ui.plans_tab import PlansTab
-from ui.settings_dialog import SettingsDialog
 from ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:  # imported for real by attach(), after the first paint
+    from core.db import Database
+    from ui.catalogue_dialog import CatalogueDialog
+    from ui.nominations_tab import NominationsTab
+    from ui.plans_tab import PlansTab
+    from ui.settings_dialog import SettingsDialog
 
 
 DATA_FILTER = "Dữ liệu (*.sqlite3);;Tất cả (*)"
+TAB_TITLES = ("Kế hoạch thi đua", "Khen thưởng")
+
+
+def _loading(what: str) -> QFrame:
+    """The frame a list will fill, saying it is being loaded."""
+    frame = QFrame(frameShape=QFrame.StyledPanel)
+    label = QLabel(f"Đang tải {what}…", alignment=Qt.AlignCenter, styleSheet="color:#52606d")
+    QVBoxLayout(frame).addWidget(label)
+    return frame
 
 
 class MainWindow(QMainWindow):
-    """The application's window; remembers its size and position per database file."""
+    """The application's window on the data file ``path``; remembers its size and position per data file.
 
-    def __init__(self, db: Database):
+    Shown empty at once (``painted`` is emitted once, just after the first paint); :meth:`attach` gives it the open
+    database and fills the lists. Until then the actions that need the data are disabled.
+    """
+
+    painted = Signal()
+
+    def __init__(self, path: Path):
         super().__init__()
-        self.db = db
-        self.ui_state = QSettings(str(db.path.with_suffix(".ui.ini")), QSettings.IniFormat)
+        self.path = Path(path)
+        self.db: Database | None = None
+        self.lock = None  # the QLockFile held for the window's lifetime (ui.app)
+        self.plans_tab: PlansTab | None = None
+        self.awards_tab: NominationsTab | None = None
+        self._painted = False
+        self.ui_state = QSettings(str(self.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
-        self._open_tabs()
-        self.banner = QLabel(self.notice(), wordWrap=True,
+        self.tabs.addTab(_loading("danh sách kế hoạch"), TAB_TITLES[0])
+        self.tabs.addTab(_loading("danh sách đề nghị khen thưởng"), TAB_TITLES[1])
+        self.banner = QLabel(wordWrap=True,
                              styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
-        self.banner.setVisible(bool(self.banner.text()))
+        self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,27 +83,55 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._build_menu()
-        self.refresh_title()
+        self.setWindowTitle(APP_NAME)
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
             fit_to_screen(self, 1100, 720)
 
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Paint; after the first paint, emit ``painted`` (from the event loop, once the frame is on screen)."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
+
+    def attach(self, db: Database) -> None:
+        """Work on ``db``: build the two tabs (each fills its list), the banner and the title; enable the actions."""
+        self.db = db
+        self._open_tabs()
+        self.banner.setText(self.notice())
+        self.banner.setVisible(bool(self.banner.text()))
+        self.refresh_title()
+        for action in self.data_actions:
+            action.setEnabled(True)
+        self.restore_action.setEnabled(not db.read_only)
+
     def _open_tabs(self) -> None:
-        """(Re)build the two tabs on ``self.db``."""
+        """(Re)build the two tabs on ``self.db``, staying on the tab shown."""
+        from ui.nominations_tab import NominationsTab
+        from ui.plans_tab import PlansTab
+
+        assert self.db is not None
+        current = self.tabs.currentIndex()
         self.tabs.clear()
         self.plans_tab = PlansTab(self.db)
         self.awards_tab = NominationsTab(self.db)
-        self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
-        self.tabs.addTab(self.awards_tab, "Khen thưởng")
+        self.tabs.addTab(self.plans_tab, TAB_TITLES[0])
+        self.tabs.addTab(self.awards_tab, TAB_TITLES[1])
+        self.tabs.setCurrentIndex(max(current, 0))
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
         self.settings_action = QAction("Thông tin &xã…", self, triggered=self.edit_settings)
+        catalogue_action = QAction("&Danh mục khen thưởng…", self, triggered=self.edit_catalogue)
+        backup_action = QAction("&Sao lưu dữ liệu…", self, triggered=self.back_up)
+        self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self, triggered=self.restore)
+        self.data_actions = [self.settings_action, catalogue_action, backup_action, self.restore_action]
+        for action in self.data_actions:
+            action.setEnabled(False)  # until the data is there (attach)
         file_menu.addAction(self.settings_action)
-        file_menu.addAction(QAction("&Danh mục khen thưởng…", self, triggered=self.edit_catalogue))
+        file_menu.addAction(catalogue_action)
         file_menu.addSeparator()
-        file_menu.addAction(QAction("&Sao lưu dữ liệu…", self, triggered=self.back_up))
-        self.restore_action = QAction("&Khôi phục từ bản sao lưu…", self, triggered=self.restore,
-                                      enabled=not self.db.read_only)
+        file_menu.addAction(backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(QAction("T&hoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
@@ -85,42 +142,51 @@ class MainWindow(QMainWindow):
         help_menu.addAction(QAction("&Giới thiệu", self, triggered=self.show_about))
 
     def back_up(self) -> str | None:
-        """Tệp → Sao lưu: a consistent copy of the data file (SQLite's backup API) named with today's date, where
-        the clerk chooses (a USB stick, another drive). Returns its path, or None."""
+        """Tệp → Sao lưu: a consistent, checked copy of the data file named with today's date, where the clerk
+        chooses (a USB stick, another drive). Returns its path, or None."""
+        from core.operations.backup import back_up
+
+        assert self.db is not None
         path = dialogs.ask_save_file(self, "Sao lưu dữ liệu", f"thidua-sao-luu-{dt.date.today():%Y-%m-%d}.sqlite3",
                                      DATA_FILTER)
         if not path:
             return None
         try:
-            backup(self.db.path, target=Path(path))
-        except (OSError, sqlite3.Error) as exc:
-            dialogs.warn(self, f"Không ghi được bản sao lưu «{path}» ({exc}). Hãy chọn thư mục khác.")
+            back_up(self.db, Path(path))
+        except DatabaseError as exc:
+            dialogs.warn(self, str(exc))
             return None
         dialogs.exported(self, f"Đã sao lưu dữ liệu vào {path}", path)
         return path
 
     def restore(self) -> bool:
         """Tệp → Khôi phục: replace the data with a backup the clerk chooses, after confirmation; the current
-        file is kept beside it (``thidua.replaced-….sqlite3``)."""
+        data is kept beside it (``thidua.replaced-….sqlite3``). Refused with a sentence for the data file itself or
+        a file that is not a backup; when the replacement fails the current data stays as it was."""
+        from core.operations.backup import check_restorable, restore
+
+        assert self.db is not None
         path = dialogs.ask_open_file(self, "Khôi phục từ bản sao lưu", DATA_FILTER)
         if not path:
             return False
         try:
-            check_backup(Path(path))
+            check_restorable(self.db, Path(path))
         except DatabaseError as exc:
             dialogs.warn(self, str(exc))
             return False
         if not dialogs.confirm(self, f"Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{Path(path).name}»? Dữ liệu "
                                      "hiện tại được giữ lại thành một tệp riêng bên cạnh.", yes="Khôi phục"):
             return False
-        if self.plans_tab.wizard is not None:
+        if self.plans_tab is not None and self.plans_tab.wizard is not None:
             self.plans_tab.wizard.close()
-        self.db.close()
-        kept = restore_backup(self.db.path, Path(path))
-        self.db = Database(self.db.path)
-        self._open_tabs()
-        self.refresh_title()
-        dialogs.inform(self, f"Đã khôi phục dữ liệu từ «{Path(path).name}». Dữ liệu trước đó được giữ lại ở «{kept}».")
+        try:
+            database, kept = restore(self.db, Path(path))
+        except DatabaseError as exc:
+            dialogs.warn(self, str(exc))
+            return False
+        self.attach(database)
+        where = f" Dữ liệu trước đó được giữ lại ở «{kept}»." if kept else ""
+        dialogs.inform(self, f"Đã khôi phục dữ liệu từ «{Path(path).name}».{where}")
         return True
 
     def show_guide(self) -> QDialog:
@@ -137,11 +203,13 @@ class MainWindow(QMainWindow):
     def notice(self) -> str:
         """The warning shown above the tabs ("" for none): a file open only for viewing, a file in a synced
         folder."""
+        from core.db import in_synced_folder
+
         lines = []
-        if self.db.read_only:
+        if self.db is not None and self.db.read_only:
             lines.append("Chỉ xem: tệp dữ liệu đang mở ở nơi khác hoặc không ghi được, nên mọi thay đổi sẽ không "
                          "được lưu.")
-        if in_synced_folder(self.db.path):
+        if in_synced_folder(self.path):
             lines.append("Tệp dữ liệu nằm trong thư mục đồng bộ (OneDrive, Google Drive, Dropbox…): đừng mở cùng "
                          "tệp ở hai máy; để sao chép sang máy khác, hãy đóng chương trình trước.")
         return "\n".join(lines)
@@ -154,13 +222,15 @@ class MainWindow(QMainWindow):
 
     def refresh_title(self) -> None:
         """Window title: application name and, once set, the commune."""
-        with self.db.session() as s:
-            settings = load_settings(s)
-            suffix = f" — {settings.unit_type.value.capitalize()} {settings.commune_name}" if settings else ""
-        self.setWindowTitle(APP_NAME + suffix)
+        from core.operations.settings import commune_label
+
+        label = commune_label(self.db) if self.db is not None else None
+        self.setWindowTitle(APP_NAME + (f" — {label}" if label else ""))
 
     def edit_settings(self) -> SettingsDialog:
         """Open the settings dialog (window-modal, not blocking) and return it."""
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
         dialog.open()
@@ -168,21 +238,25 @@ class MainWindow(QMainWindow):
 
     def edit_catalogue(self) -> CatalogueDialog:
         """Open the award catalogue (window-modal); the nominations tab refreshes after a save."""
+        from ui.catalogue_dialog import CatalogueDialog
+
         dialog = CatalogueDialog(self.db, self)
+        assert self.awards_tab is not None
         dialog.accepted.connect(self.awards_tab.refresh)
         dialog.open()
         return dialog
 
     def ask_settings_if_missing(self) -> SettingsDialog | None:
         """On first start (no settings saved yet) open the settings dialog."""
-        with self.db.session() as s:
-            if load_settings(s) is not None or self.db.read_only:
-                return None
+        from core.operations.settings import commune_label
+
+        if self.db is None or self.db.read_only or commune_label(self.db) is not None:
+            return None
         return self.edit_settings()
 
     def announce_deadlines(self) -> str:
         """At start-up: say how many nomination dossiers are due within a week or overdue (once); returns it."""
-        message = self.awards_tab.alert.text()
+        message = self.awards_tab.alert.text() if self.awards_tab is not None else ""
         if message:
             dialogs.inform(self, message.removeprefix("⚠ ") + " Xem thẻ «Khen thưởng».")
         return message
@@ -194,12 +268,12 @@ class MainWindow(QMainWindow):
             "Giới thiệu",
             f"<b>{APP_NAME}</b><br>Phiên bản {__version__}<br><br>"
             "Soạn kế hoạch phát động phong trào thi đua và theo dõi khen thưởng cho UBND xã, phường.<br>"
-            f"Tệp dữ liệu: {self.db.path}",
+            f"Tệp dữ liệu: {self.path}",
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Save an open wizard and remember the window geometry for the next start."""
-        if self.plans_tab.wizard is not None and self.plans_tab.wizard.isVisible():
+        if self.plans_tab is not None and self.plans_tab.wizard is not None and self.plans_tab.wizard.isVisible():
             self.plans_tab.wizard.save()
         self.ui_state.setValue("geometry", self.saveGeometry())
         self.ui_state.sync()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGlyphRun, QPageLayout, QPageSize, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtPrintSupport import QPrinter
 
+from core.files import atomic_write
 from core.layout import (
     AFTER_PT,
     CELL_PADDING_MM,
@@ -316,14 +317,16 @@ def export_pdf(layout: PlanLayout, path: Path | str) -> int:
 
     Raises ``OSError`` when the file cannot be written (missing or read-only folder, file open elsewhere).
     """
-    with open(path, "wb"):  # a missing folder, a read-only one or a file locked by a viewer: a clear OSError
-        pass
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setFontEmbeddingEnabled(True)
-    configure(printer)
-    return paint(layout, printer)
+    with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
+        with open(temp, "wb"):  # a missing folder or a read-only one: a clear OSError (a locked file: at the rename)
+            pass
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(str(temp))
+        printer.setFontEmbeddingEnabled(True)
+        configure(printer)
+        pages = paint(layout, printer)
+    return pages
 
 
 def write_pdf_headless(layout: PlanLayout, path: Path | str) -> int:
