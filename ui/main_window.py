@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from core import APP_NAME, __version__
 from core.errors import DatabaseError
-from core.logs import log_dir
 from core.paths import resources_dir
 from ui import dialogs
 from ui.widgets import fit_to_screen
@@ -216,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         """Help → open the folder of the log file (to send it to whoever supports the program)."""
+        from core.logs import log_dir
+
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
