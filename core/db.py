@@ -166,6 +166,7 @@ def _copy_verified(source: Path, target: Path) -> None:
     Raises ``sqlite3.Error`` or ``OSError`` when the copy cannot be written, :class:`DatabaseError` when the copy
     fails its check.
     """
+    remove_leftovers(target.parent, target)  # of an earlier copy to the same file that was killed
     temp = temp_beside(target)
     try:
         src = sqlite3.connect(source)
@@ -266,9 +267,20 @@ def newest_backup(path: Path) -> Path | None:
     return max(path.parent.glob(f"{path.stem}.backup-*.sqlite3"), default=None)
 
 
+def _replaced_name(path: Path, stamp: str, n: int) -> Path:
+    return path.with_name(f"{path.stem}.replaced-{stamp}{f'-{n}' if n > 1 else ''}.sqlite3")
+
+
+def _replaced_order(kept: Path) -> tuple[str, int]:
+    """Sort key of a kept file: its date-time, then its counter (two restores in one second)."""
+    stamp = kept.name.split(".replaced-", 1)[1].removesuffix(".sqlite3")
+    date, _, counter = stamp.partition("-")[2].partition("-")
+    return stamp.partition("-")[0] + date, int(counter or 1)
+
+
 def newest_replaced(path: Path) -> Path | None:
     """The newest file kept by :func:`replace_data_file` beside ``path`` (the data before a restore), or None."""
-    return max(path.parent.glob(f"{path.stem}.replaced-*.sqlite3"), default=None)
+    return max(path.parent.glob(f"{path.stem}.replaced-*.sqlite3"), key=_replaced_order, default=None)
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -313,7 +325,10 @@ def replace_data_file(path: Path, source: Path, now: dt.datetime | None = None) 
         raise DatabaseError(f"«{source.name}» chính là tệp dữ liệu đang dùng, không phải một bản sao lưu; hãy chọn "
                             "tệp sao lưu khác.")
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.stem}.replaced-{stamp}.sqlite3")
+    n = 1
+    while _replaced_name(path, stamp, n).exists():  # never over the data kept by another restore
+        n += 1
+    kept = _replaced_name(path, stamp, n)
     temp = temp_beside(path)
     _copy_verified(source, temp)
     try:

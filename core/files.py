@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import secrets
-from contextlib import contextmanager
-from pathlib import Path
 from collections.abc import Iterator
+from contextlib import contextmanager
+from glob import escape as glob_escape
+from pathlib import Path
 
 TEMP_MARK = ".thidua-tmp"  # in every temporary file's name, so that a leftover one is recognised and removed
 
@@ -54,6 +55,7 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
     .pdf) and backup, so that a kill or a full disk never damages the previous good file at the same path.
     """
     target = Path(target)
+    remove_leftovers(target.parent, target)  # of an earlier write of the same file that was killed
     temp = temp_beside(target)
     try:
         yield temp
@@ -63,10 +65,11 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
         raise
 
 
-def remove_leftovers(folder: Path) -> list[Path]:
-    """Remove the temporary files a killed write left in ``folder``; returns their paths (for the log)."""
+def remove_leftovers(folder: Path, of: Path | None = None) -> list[Path]:
+    """Remove the temporary files a killed write left in ``folder`` (only those of the target ``of`` when given);
+    returns their paths (for the log). Called when the data file is opened, and before each write of a target."""
     removed = []
-    for leftover in folder.glob(f"*{TEMP_MARK}*"):
+    for leftover in folder.glob(f"{glob_escape(of.stem) + '.' if of else ''}*{TEMP_MARK}*"):
         try:
             leftover.unlink()
         except OSError:

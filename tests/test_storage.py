@@ -402,16 +402,30 @@ def test_a_backup_that_fails_leaves_no_partial_file_and_the_earlier_backup_whole
     assert target.read_bytes() == earlier and [p.name for p in target.parent.iterdir()] == [target.name]
 
 
-def test_an_export_that_fails_midway_leaves_the_previous_file_whole(tmp_path):
-    from core.files import atomic_write
+def test_an_export_that_fails_midway_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    """A full disk (or a kill) half-way through writing the .xlsx: the list exported last week is still whole."""
+    import errno
 
+    import openpyxl
+
+    from core.export_xlsx import export_nominations
+
+    settings = CommuneSettings(commune_name="Hòa Phong", unit_type=UnitType.COMMUNE)
     target = tmp_path / "danh-sach.xlsx"
-    target.write_bytes(b"the good list sent last week")
-    with pytest.raises(RuntimeError), atomic_write(target) as temp:
-        temp.write_bytes(b"half a li")
-        raise RuntimeError("killed")
-    assert target.read_bytes() == b"the good list sent last week"
-    assert [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
-    with atomic_write(target) as temp:
-        temp.write_bytes(b"the new list")
-    assert target.read_bytes() == b"the new list" and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
+    export_nominations([], settings, 2026, target)
+    good = target.read_bytes()
+    real_save = openpyxl.Workbook.save
+
+    def disk_full_half_way(workbook, filename):
+        real_save(workbook, filename)
+        with open(filename, "r+b") as f:
+            f.truncate(len(good) // 2)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", disk_full_half_way)
+    with pytest.raises(OSError):
+        export_nominations([], settings, 2026, target)
+    assert target.read_bytes() == good and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]
+    monkeypatch.setattr(openpyxl.Workbook, "save", real_save)
+    export_nominations([], settings, 2027, target)
+    assert openpyxl.load_workbook(target).sheetnames and [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from core import APP_ID, APP_NAME
 from core.errors import BUSY, DISK, DatabaseError, fault_of
-from core.logs import log_dir
 from core.paths import default_db_path
 
 if TYPE_CHECKING:  # imported for real only after the first paint
@@ -49,6 +48,8 @@ def error_message(exc: BaseException) -> str:
     if kind is not None or isinstance(exc, OSError):
         return ("Tệp dữ liệu đang bận, chỉ đọc hoặc không truy cập được, nên thao tác vừa rồi chưa được lưu. "
                 "Hãy thử lại sau giây lát.")
+    from core.logs import log_dir
+
     return (f"Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi có thể chưa hoàn tất. Những gì đã lưu không bị mất. "
             f"Chi tiết đã ghi vào nhật ký trong thư mục «{log_dir()}».")
 
@@ -166,11 +167,9 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
         return 3
     from PySide6.QtWidgets import QApplication
 
-    from core.logs import configure
     from ui import translations
     from ui.main_window import MainWindow
 
-    configure()  # every error's technical detail goes to the log file, never to the clerk's screen
     app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     translations.install(app)
@@ -178,6 +177,9 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     window = MainWindow(Path(db) if db else default_db_path())
 
     def fill() -> None:
+        from core.logs import configure
+
+        configure()  # every error's technical detail goes to the log file, never to the clerk's screen
         if self_test:
             print("window", flush=True)
             app.exit(_self_test(window))

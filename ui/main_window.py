@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from core import APP_NAME, __version__
 from core.errors import DatabaseError
-from core.logs import log_dir
 from core.paths import resources_dir
 from ui import dialogs
 from ui.widgets import fit_to_screen
@@ -65,10 +64,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.path = Path(path)
         self.db: Database | None = None
-        self.lock = None  # the QLockFile held for the window's lifetime (ui.app)
+        self.lock: QLockFile | None = None  # held for the window's lifetime (ui.app)
         self.plans_tab: PlansTab | None = None
         self.awards_tab: NominationsTab | None = None
-        self._painted = False
+        self._painted = self._announced = False
         self.ui_state = QSettings(str(self.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
         self.tabs.addTab(_loading("danh sách kế hoạch"), TAB_TITLES[0])
@@ -92,7 +91,18 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.painted.emit)
+            QTimer.singleShot(0, self._announce_painted)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Shown: should the window system never ask for a paint (a window fully hidden behind another), go on
+        anyway after half a second rather than wait with empty lists."""
+        super().showEvent(event)
+        QTimer.singleShot(500, self._announce_painted)
+
+    def _announce_painted(self) -> None:
+        if not self._announced:
+            self._announced = True
+            self.painted.emit()
 
     def attach(self, db: Database) -> None:
         """Work on ``db``: build the two tabs (each fills its list), the banner and the title; enable the actions."""
@@ -216,6 +226,8 @@ class MainWindow(QMainWindow):
 
     def open_log_folder(self) -> None:
         """Help → open the folder of the log file (to send it to whoever supports the program)."""
+        from core.logs import log_dir
+
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -231,6 +243,7 @@ class MainWindow(QMainWindow):
         """Open the settings dialog (window-modal, not blocking) and return it."""
         from ui.settings_dialog import SettingsDialog
 
+        assert self.db is not None
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
         dialog.open()
@@ -240,8 +253,8 @@ class MainWindow(QMainWindow):
         """Open the award catalogue (window-modal); the nominations tab refreshes after a save."""
         from ui.catalogue_dialog import CatalogueDialog
 
+        assert self.db is not None and self.awards_tab is not None
         dialog = CatalogueDialog(self.db, self)
-        assert self.awards_tab is not None
         dialog.accepted.connect(self.awards_tab.refresh)
         dialog.open()
         return dialog
