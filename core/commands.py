@@ -53,8 +53,10 @@ def _print_json(data) -> None:
 
 def _extract_targets(args, db: str | None) -> int:
     from core.extraction import extract_targets
+    from core.logs import configure
     from core.reading import DocumentError, read_document
 
+    configure()  # a reader's technical detail (pypdf's warnings included) goes to the log file, never to stderr
     try:
         document = read_document(args.file)
     except DocumentError as exc:

@@ -98,7 +98,8 @@ def in_synced_folder(path: Path) -> bool:
 
 
 def _nfc_before_flush(session: Session, _ctx, _instances) -> None:
-    """Normalise every string attribute of new and dirty objects to NFC (GUIDE: text is NFC everywhere)."""
+    """Normalise every string attribute of new and dirty objects with :func:`core.text.nfc`: NFC (GUIDE: text is
+    NFC everywhere) and no control character (a U+0001 saved would make every .docx export of the plan fail)."""
     for obj in list(session.new) + list(session.dirty):
         state = inspect(obj)
         for attr in state.mapper.column_attrs:

@@ -1,4 +1,5 @@
-"""Errors of the database file, apart from core.db so that commands needing no database import no SQLAlchemy."""
+"""Errors the clerk sees as one Vietnamese sentence: a file that cannot be read (:class:`DocumentError`) and the
+database file (apart from core.db so that commands needing no database import no SQLAlchemy)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,11 @@ def fault_sentence(exc: BaseException, otherwise: str) -> str:
     OS's English text."""
     kind = fault_of(exc)
     return FAULT_SENTENCES[kind] if kind else otherwise
+
+
+class DocumentError(ValueError):
+    """A file the clerk opened (superior plan, nomination list) cannot be read, or exceeds the reading budget of
+    :mod:`core.safe_files`; ``str(exc)`` is one Vietnamese sentence for the user, the technical detail is logged.
+
+    A ``ValueError``, so that callers of the .xlsx import that catch ``ValueError`` see it too.
+    """

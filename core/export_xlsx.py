@@ -10,6 +10,8 @@ A text that starts like a formula ("=", "+", "-", "@", tab, CR) is written as te
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +23,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.errors import DocumentError
 from core.files import atomic_write
-from core.text import fold
+from core.safe_files import ZipBudget, open_zip
+from core.text import fold, nfc
 from core.models import AwardForm, CommuneSettings, NomineeKind
 from core.nominations import (
     GENDERS, NominationData, NominationRow, find_nominee, in_force, save_nomination, validate,
@@ -38,6 +42,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# An .xlsx list unpacks to a few MB (10,000 rows: about 6 MB); a member over these is a zip bomb, not a list.
+XLSX_BUDGET = ZipBudget(members=1000, unpacked=200 * 2**20, member=100 * 2**20)
+MAX_IMPORT_ROWS = 20_000  # rows holding something, all sheets together (a commune's list: tens to hundreds)
+MAX_IMPORT_COLUMNS = 50  # columns read from each row (the list has 5 or 9)
+log = logging.getLogger(__name__)
 
 
 LINE_POINTS = 16  # one line of 12 pt Times New Roman
@@ -166,36 +175,30 @@ _HEADERS = {"ho va ten": "name", "ten tap the": "name", "gioi tinh": "gender", "
 
 def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: dt.date) -> ImportReport:
     """Read a nomination list in the layout of :func:`export_nominations` (any sheet, header row found by its
-    titles); nothing is written. A group row (only a form name) sets the form of the rows under it.
+    titles); nothing is written. A group row (only a form name) sets the form of the rows under it. Every text
+    cell, headers included, is read in NFC without control characters, so a list typed in decomposed Unicode
+    reads like any other.
 
-    Raises ``ValueError`` with a Vietnamese message when the file is not such a list.
+    Raises :class:`core.errors.DocumentError` (a ``ValueError``) with one Vietnamese sentence when the file is
+    not such a list, is damaged, or exceeds the reading budget (:data:`XLSX_BUDGET`, :data:`MAX_IMPORT_ROWS`).
     """
     path = Path(path)
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise ValueError(f"Tệp «{path.name}» quá lớn cho một danh sách đề nghị khen thưởng.")
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException… for a bad file
-        raise ValueError(f"Không đọc được tệp Excel «{path.name}»: tệp hỏng, có mật khẩu hoặc không phải .xlsx.") from exc
     forms = list(session.scalars(select(AwardForm)))
     report = ImportReport()
     found_header = False
-    for ws in workbook.worksheets:
+    for rows in _read_sheets(path):
         columns: dict[str, int] | None = None
         kind = NomineeKind.INDIVIDUAL
         group_form = None
-        for n, values in enumerate(ws.iter_rows(values_only=True), 1):
-            cells = ["" if v is None else v for v in values]
+        for n, cells in rows:
             if columns is None:
-                folded = [fold(str(c)).strip() for c in cells]
+                folded = [fold(str(c)) for c in cells]
                 if "stt" in folded and any(h in folded for h in ("ho va ten", "ten tap the")):
                     columns = {_HEADERS[h]: i for i, h in enumerate(folded) if h in _HEADERS}
                     kind = NomineeKind.INDIVIDUAL if "ho va ten" in folded else NomineeKind.COLLECTIVE
                     found_header = True
                 continue
             texts = [str(c).strip() for c in cells]
-            if not any(texts):
-                continue
             if _looks_like_signature(texts):
                 break
             name = texts[columns["name"]] if columns["name"] < len(texts) else ""
@@ -229,9 +232,48 @@ def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: 
             else:
                 report.new.append((n, data))
     if not found_header:
-        raise ValueError("Không thấy dòng tiêu đề «STT | Họ và tên» hoặc «STT | Tên tập thể»: "
-                         "tệp này không phải danh sách đề nghị khen thưởng.")
+        raise DocumentError("Không thấy dòng tiêu đề «STT | Họ và tên» hoặc «STT | Tên tập thể»: "
+                            "tệp này không phải danh sách đề nghị khen thưởng.")
     return report
+
+
+def _read_sheets(path: Path) -> list[list[tuple[int, list]]]:
+    """The rows holding something of each sheet of the .xlsx at ``path``, as (row number, cells): strings in NFC
+    without control characters, numbers and dates as they are, empty cells "".
+
+    The zip container is checked against :data:`XLSX_BUDGET` before openpyxl opens it (which parses through
+    defusedxml: no entity expansion); at most :data:`MAX_IMPORT_COLUMNS` columns and :data:`MAX_IMPORT_ROWS`
+    rows are read. Raises :class:`DocumentError`; the technical detail of a damaged file goes to the log.
+    """
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise DocumentError(f"Tệp «{path.name}» quá lớn cho một danh sách đề nghị khen thưởng.")
+    damaged = f"Không đọc được tệp Excel «{path.name}»: tệp hỏng, có mật khẩu hoặc không phải .xlsx."
+    data = path.read_bytes()
+    open_zip(data, path.name, XLSX_BUDGET, damaged)
+    sheets = []
+    count = 0
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for ws in workbook.worksheets:
+            ws.reset_dimensions()  # rows as written, not padded to the size a sheet claims
+            rows = []
+            for n, values in enumerate(ws.iter_rows(max_col=MAX_IMPORT_COLUMNS, values_only=True), 1):
+                cells = ["" if v is None else nfc(v) if isinstance(v, str) else v for v in values]
+                if all(c == "" for c in cells):
+                    continue
+                count += 1
+                if count > MAX_IMPORT_ROWS:
+                    raise DocumentError(f"Tệp «{path.name}» có hơn {MAX_IMPORT_ROWS} dòng, không giống một danh "
+                                        "sách đề nghị khen thưởng của một xã.")
+                rows.append((n, cells))
+            sheets.append(rows)
+        workbook.close()
+    except DocumentError:
+        raise
+    except Exception as exc:  # openpyxl, zipfile, defusedxml and expat raise many kinds for a bad file
+        log.warning("reading %s: %s: %s", path.name, type(exc).__name__, exc)
+        raise DocumentError(damaged) from None
+    return sheets
 
 
 def _get(texts: list[str], columns: dict[str, int], key: str) -> str:

@@ -22,7 +22,7 @@ def configure() -> Path | None:
     """Send log records of level INFO and above to a rotating file (1 MB, 3 old files kept) in :func:`log_dir`.
 
     Returns the file's path, or ``None`` when the folder cannot be written (the program then runs without a
-    log rather than not at all).
+    log rather than not at all, and library warnings are dropped rather than printed in English on stderr).
     """
     path = log_dir() / LOG_NAME
     root = logging.getLogger()
@@ -32,6 +32,8 @@ def configure() -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())  # else Python prints warnings on stderr ("last resort")
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -2,31 +2,36 @@
 
 Every line keeps its position (``index``) so each extracted target can show its source span.
 Table rows of a .docx come through as one line each, with their cells kept apart in ``cells``.
-Unreadable input raises :class:`DocumentError` with one Vietnamese sentence for the user.
+Unreadable input raises :class:`DocumentError` with one Vietnamese sentence for the user; the technical detail
+goes to the log. Every file is read within the budget below (and :mod:`core.safe_files` for the zip and XML of a
+.docx), with work proportional to its size: a .docx is parsed as a stream, part by part, and stops as soon as a
+bound is reached.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import DocumentError
+from core.safe_files import ZipBudget, iterparse, open_zip
 from core.text import nfc
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # refuse files over 50 MB (a plan is rarely over 2 MB)
 MAX_PAGES = 300  # a plan runs to 3–30 pages; a book, a yearbook or a whole gazette is not one
 MAX_CHARS = 300 * 4000  # the text of MAX_PAGES full pages
+MAX_LINES = MAX_PAGES * 100  # paragraphs and table rows (a page holds about 45 lines of text)
+MAX_TABLE_CELLS = MAX_PAGES * 300  # cells of all tables of a .docx (a dense statistics page holds about 150)
 MAX_DOCUMENT_XML = 40 * 1024 * 1024  # word/document.xml of about MAX_PAGES pages, images aside
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more is treated as a zip bomb
-MAX_ZIP_RATIO = 200  # compressed-to-unpacked ratio beyond which a member is a zip bomb
+DOCX_BUDGET = ZipBudget(members=5000, unpacked=200 * 2**20, member=MAX_FILE_BYTES)
+MAX_PAGE_CONTENT = 2 * 2**20  # a PDF page's drawing instructions: a full page of text takes 20–100 KB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office files (and old .doc)
-
-
-class DocumentError(Exception):
-    """The file cannot be read as a plan; ``str(exc)`` is a Vietnamese sentence for the user."""
 
 
 def _too_long(name: str) -> DocumentError:
@@ -128,7 +133,7 @@ def read_document(path: Path | str) -> Document:
             f"Không đọc được loại tệp «{suffix or path.name}». Hãy chọn tệp .docx, .pdf (có lớp chữ) hoặc .txt."
         )
     raw = readers[suffix](data, path.name)
-    if sum(len(text) for text, _cells in raw) > MAX_CHARS:
+    if sum(len(text) for text, _cells in raw) > MAX_CHARS or len(raw) > MAX_LINES:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
         raise DocumentError(
@@ -145,53 +150,98 @@ def read_document(path: Path | str) -> Document:
     return Document(path.name, hashlib.sha256(data).hexdigest(), lines)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BODY, _P, _TBL, _TC = _W + "body", _W + "p", _W + "tbl", _W + "tc"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
 def _docx_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
+    """Paragraphs and table rows of the body in document order, parsed as a stream: each body block is read with
+    python-docx's element classes and then dropped, so memory stays flat and a bound stops the parse at once."""
     if data.startswith(OLE_MAGIC):
         raise DocumentError(
             f"Tệp «{name}» được đặt mật khẩu hoặc là định dạng Word cũ (.doc). "
             "Hãy mở bằng Word, bỏ mật khẩu và lưu lại dưới dạng .docx."
         )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except zipfile.BadZipFile:
-        raise DocumentError(f"Tệp «{name}» bị hỏng hoặc không phải tệp Word .docx.") from None
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > MAX_UNZIPPED_BYTES or any(
-        i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO and i.file_size > 10 * 2**20 for i in infos
-    ):
-        raise DocumentError(f"Tệp «{name}» bất thường (giải nén ra quá lớn), không mở để bảo vệ máy.")
-    if any(i.filename == "word/document.xml" and i.file_size > MAX_DOCUMENT_XML for i in infos):
-        raise _too_long(name)
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    damaged = f"Tệp «{name}» bị hỏng hoặc không phải tệp Word .docx."
+    archive = open_zip(data, name, DOCX_BUDGET, damaged)
+    import docx  # noqa: F401  (registers python-docx's element classes)
+    from docx.oxml.parser import element_class_lookup
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:
-        raise DocumentError(f"Tệp «{name}» bị hỏng hoặc không phải tệp Word .docx.") from None
     out: list[tuple[str, list[str] | None]] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            out.extend((part, None) for part in block.text.split("\n"))
-        elif isinstance(block, Table):
-            out.extend(_table_rows(block))
+    chars = cells = 0
+    body = False
+    try:
+        info = archive.getinfo(_main_part(archive))
+        if info.file_size > MAX_DOCUMENT_XML:
+            raise _too_long(name)
+        with archive.open(info) as stream:
+            for _event, element in iterparse(stream, (_P, _TBL, _TC, _BODY), element_class_lookup):
+                if element.tag == _TC:
+                    cells += 1
+                    if cells > MAX_TABLE_CELLS:
+                        raise DocumentError(f"Các bảng của tệp «{name}» có hơn {MAX_TABLE_CELLS} ô, không giống "
+                                            "một kế hoạch. Hãy chọn đúng văn bản kế hoạch của cấp trên.")
+                    continue
+                parent = element.getparent()
+                if element.tag == _BODY:
+                    body = True
+                    continue
+                if parent is None or parent.tag != _BODY:
+                    continue  # a paragraph or table inside a table: read with its table
+                rows = _table_rows(element) if element.tag == _TBL else [
+                    (part, None) for part in element.text.split("\n")]
+                out.extend(rows)
+                chars += sum(len(text) for text, _cells in rows)
+                if chars > MAX_CHARS or len(out) > MAX_LINES:
+                    raise _too_long(name)
+                element.clear(keep_tail=True)
+                while element.getprevious() is not None:
+                    del parent[0]
+    except DocumentError:
+        raise
+    except Exception as exc:  # lxml, zipfile, zlib and python-docx's own errors on a damaged file
+        log.warning("reading %s: %s: %s", name, type(exc).__name__, exc)
+        raise DocumentError(damaged) from None
+    if not body:
+        raise DocumentError(damaged)
     return out
 
 
-def _table_rows(table) -> list[tuple[str, list[str] | None]]:
-    rows = []
-    for row in table.rows:
-        if any(cell.tables for cell in row.cells):  # a layout table holding tables: read each cell in order
-            for cell in row.cells:
-                for block in cell.iter_inner_content():
-                    rows.extend(_table_rows(block) if hasattr(block, "rows") else
+def _main_part(archive) -> str:
+    """Name of the main document part, as the package's relationships give it (``word/document.xml``)."""
+    if "_rels/.rels" in archive.namelist():
+        with archive.open("_rels/.rels") as stream:
+            for _event, rel in iterparse(stream, (_RELATIONSHIP,)):
+                if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
+                    return rel.get("Target").lstrip("/")
+    return "word/document.xml"
+
+
+def _table_rows(tbl) -> list[tuple[str, list[str] | None]]:
+    """Rows of a ``w:tbl`` element, one line each, cells kept apart; linear in the cells written in the file.
+
+    A cell spanning columns (``gridSpan``) is one cell, whatever it claims to span; a cell merged with the one
+    above (``vMerge``) repeats that cell's text, found by grid column in the row above (not by walking up).
+    """
+    rows: list[tuple[str, list[str] | None]] = []
+    above: dict[int, str] = {}  # text of the cell that starts at each grid column, for cells merged down
+    for tr in tbl.tr_lst:
+        tcs = tr.tc_lst
+        if any(tc.tbl_lst for tc in tcs):  # a layout table holding tables: read each cell in order
+            for tc in tcs:
+                for block in tc.inner_content_elements:
+                    rows.extend(_table_rows(block) if block.tag == _TBL else
                                 [(part, None) for part in block.text.split("\n")])
             continue
-        cells = []
-        for cell in row.cells:
-            text = cell.text.strip()
+        cells: list[str] = []
+        column = tr.grid_before
+        for tc in tcs:
+            if tc.vMerge == "continue":
+                text = above.get(column, "")
+            else:
+                text = above[column] = "\n".join(p.text for p in tc.p_lst).strip()
+            column += tc.grid_span
             if not cells or text != cells[-1]:  # merged cells repeat their text
                 cells.append(text)
         if len(cells) == 1:  # layout cell: its lines are ordinary lines
@@ -207,23 +257,30 @@ def _table_rows(table) -> list[tuple[str, list[str] | None]]:
 
 def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    damaged = f"Tệp PDF «{name}» bị hỏng, không đọc được."
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(f"Tệp PDF «{name}» được đặt mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.")
         if len(reader.pages) > MAX_PAGES:
             raise _too_long(name)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = []
+        for number, page in enumerate(reader.pages, 1):
+            if _content_size(page) > MAX_PAGE_CONTENT:
+                raise DocumentError(f"Trang {number} của tệp PDF «{name}» có nội dung vẽ quá lớn (hơn "
+                                    f"{MAX_PAGE_CONTENT // 2**20} MB), không giống một trang văn bản; "
+                                    "hãy dùng bản .docx của văn bản.")
+            pages.append(page.extract_text() or "")
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
-        raise DocumentError(f"Tệp PDF «{name}» bị hỏng, không đọc được.") from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files; never show a traceback
-        if type(exc).__module__.startswith("pypdf"):
-            raise DocumentError(f"Tệp PDF «{name}» bị hỏng, không đọc được.") from None
-        raise
+    except (DependencyError, FileNotDecryptedError) as exc:  # an encryption pypdf cannot open
+        log.warning("reading %s: %s: %s", name, type(exc).__name__, exc)
+        raise DocumentError(f"Tệp PDF «{name}» được đặt mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.") from None
+    except Exception as exc:  # pypdf raises many kinds (and RecursionError) on damaged files; never a traceback
+        log.warning("reading %s: %s: %s", name, type(exc).__name__, exc)
+        raise DocumentError(damaged) from None
     if sum(len(p.strip()) for p in pages) < 20:
         raise DocumentError(
             f"Tệp PDF «{name}» là bản quét, không có lớp chữ: cần nhận dạng chữ (OCR) trước, "
@@ -232,12 +289,22 @@ def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
     return [(line, None) for page in pages for line in _unwrap(page.splitlines(), drop_page_numbers=True)]
 
 
+def _content_size(page) -> int:
+    """Bytes of a PDF page's content streams, decoded (pypdf bounds each decompression itself)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if contents is None:
+        return 0
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(stream.get_object().get_data()) for stream in streams)
+
+
 def _text_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
     text = None
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a lone surrogate or a cut last byte: "\ufffd"
+        text = data.decode("utf-16", errors="replace")
     elif data[:200].count(b"\x00") > 20:  # UTF-16 without BOM
         text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     else:
@@ -248,6 +315,8 @@ def _text_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
                 f"Tệp «{name}» không phải văn bản Unicode (UTF-8 hoặc UTF-16). "
                 "Hãy mở bằng Notepad và lưu lại với mã hóa UTF-8."
             ) from None
+    if len(text) > 2 * MAX_CHARS:  # refused before splitting: even half of it in blank space is too long
+        raise _too_long(name)
     out: list[tuple[str, list[str] | None]] = []
     paragraph: list[str] = []
 
@@ -285,6 +354,7 @@ _STARTS_ITEM = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _RULE = re.compile(r"^[_\-=–—.\s]{3,}$")  # the short lines under a header's names: "_______"
+_RULE_CHARS = re.compile(r"^[_\-=–—.\s]*$")
 
 
 def _unwrap(raw_lines: list[str], drop_page_numbers: bool = False) -> list[str]:
@@ -293,23 +363,36 @@ def _unwrap(raw_lines: list[str], drop_page_numbers: bool = False) -> list[str]:
     A line starts anew when it begins like an item or heading (bullet, "(1)", "2.", "a)", "II."), is in
     capitals ("KẾ HOẠCH", "CỘNG HÒA …"), is a header's rule ("_____") or its "Số:" line, follows a heading
     or a rule, or when the previous line ended a sentence (". ; : ! ?") and this one starts with a capital
-    letter or a digit.
+    letter or a digit. Each joined line is built once from its parts (time linear in the text).
     """
-    out: list[str] = []
+    parts: list[list[str]] = []  # the wrapped lines making each joined line
+    closed = True  # the last joined line is a heading or a rule: nothing joins it
+    letters = 0  # letters of the last joined line,
+    lower = False  # whether any of them is not a capital,
+    rule = True  # whether it is made of rule characters only,
+    length = 0  # and its length
     for raw in raw_lines:
         line = raw.strip()
         if not line or (drop_page_numbers and _PAGE_NUMBER.match(line)):
             continue
-        if out and not _STARTS_ITEM.match(line) and not _RULE.match(line) and not _looks_like_heading(line) \
-                and not line.startswith("Số:"):
-            prev = out[-1]
-            ends_sentence = prev.rstrip("*”\")").endswith((".", ";", ":", "!", "?"))
-            if not (ends_sentence and (line[0].isupper() or line[0].isdigit())) and not _looks_like_heading(prev) \
-                    and not _RULE.match(prev):
-                out[-1] = f"{prev} {line}"
+        line_letters = [c for c in line if c.isalpha()]
+        line_rule = bool(_RULE_CHARS.match(line))
+        if parts and not closed and not _STARTS_ITEM.match(line) and not _RULE.match(line) \
+                and not _looks_like_heading(line) and not line.startswith("Số:"):
+            ends_sentence = parts[-1][-1].rstrip("*”\")").endswith((".", ";", ":", "!", "?"))
+            if not (ends_sentence and (line[0].isupper() or line[0].isdigit())):
+                parts[-1].append(line)
+                letters += len(line_letters)
+                lower = lower or not all(c.isupper() for c in line_letters)
+                rule = rule and line_rule
+                length += 1 + len(line)
+                closed = (letters >= 4 and not lower) or (rule and length >= 3)
                 continue
-        out.append(line)
-    return out
+        parts.append([line])
+        letters, lower, rule = len(line_letters), not all(c.isupper() for c in line_letters), line_rule
+        length = len(line)
+        closed = _looks_like_heading(line) or bool(_RULE.match(line))
+    return [" ".join(p) for p in parts]
 
 
 def _looks_like_heading(line: str) -> bool:

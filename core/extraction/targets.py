@@ -80,6 +80,9 @@ def _clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A source longer than this is not one sentence of a plan (they run to a few hundred characters): its targets show
+# their clause as source text, so that the output grows with the text, not with targets × text.
+MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
@@ -160,16 +163,17 @@ class _Extractor:
             values = find_values(clause, self.plan_year)
             if not values and find_values(clause, keep_skipped=True):
                 continue  # only last year's results or restated ratios
+            shown = source if len(source) <= MAX_SOURCE_CHARS else clause
             if not values:
                 words = len(clause.split())
                 reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
                 stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
                 if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
                     label, _, rest = clause.partition(":")
-                    self.emit(source, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
+                    self.emit(shown, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
                 continue
-            self.clause(source, clause, clause_head, values, line, context)
+            self.clause(shown, clause, clause_head, values, line, context)
 
     def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
         """Targets of one clause holding ``values``: name each from the words before it, or after it

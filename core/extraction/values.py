@@ -34,20 +34,39 @@ _COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|n
 _OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
+_RATIO_CUE = re.compile(r"(?:^|\s)bang\s*$")
+_AFTER_CUE = re.compile(r"\s*(tro len|tro xuong)\b")
 
 
-def _paren_depth(clause: str, pos: int) -> tuple[int, int]:
-    """(depth of parentheses at ``pos``, start of the innermost open parenthesis or -1)."""
-    stack = []
-    for i, ch in enumerate(clause[:pos]):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            stack.pop()
-    return len(stack), (stack[-1] if stack else -1)
+class _Parentheses:
+    """Open parentheses along one clause, read once from left to right: asking at increasing positions (the
+    values of a clause, in order) costs the clause's length in all, not its length for each value."""
+
+    _PAREN = re.compile(r"[()]")
+
+    def __init__(self, clause: str):
+        self.clause, self.read_to, self.stack = clause, 0, []
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """(depth of parentheses at ``pos``, start of the innermost open parenthesis or -1)."""
+        if pos < self.read_to:
+            self.read_to, self.stack = 0, []
+        for m in self._PAREN.finditer(self.clause, self.read_to, pos):
+            if m.group() == "(":
+                self.stack.append(m.start())
+            elif self.stack:
+                self.stack.pop()
+        self.read_to = max(self.read_to, pos)
+        return len(self.stack), (self.stack[-1] if self.stack else -1)
 
 
-def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None") -> bool:
+_OWN_NAME = re.compile(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )")
+# Cues and filler words before a value never run longer than this: patterns anchored at a value's start
+# look back this far only, so a clause of a million characters costs no more per value than a short one.
+_LOOK_BACK = 200
+
+
+def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _Parentheses) -> bool:
     """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
 
     * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
@@ -57,14 +76,13 @@ def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None
     """
     if previous is None:
         return False
-    depth, opened = _paren_depth(clause, v.start)
-    own_name = re.match(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )", folded[opened:])
-    if depth and opened > previous.start and not own_name:
+    depth, opened = parentheses.at(v.start)
+    if depth and opened > previous.start and not _OWN_NAME.match(folded, opened):
         return True
     between = folded[previous.end : v.start]
     if ";" in between or "." in between.strip(" ."):
         return False
-    if _CHANGE_CUE.search(folded[: v.start]) and "," in between:
+    if _CHANGE_CUE.search(folded, max(0, v.start - _LOOK_BACK), v.start) and "," in between:
         return bool(_COMPARED.match(folded, v.end)) or previous.unit != v.unit
     return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
@@ -84,11 +102,11 @@ class Value:
 
 
 def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
-    head = folded[:pos]
-    trimmed = head.rstrip()
+    low = max(0, pos - _LOOK_BACK)
+    trimmed = low + len(folded[low:pos].rstrip())  # end of the text before the value, spaces aside
     for spelling, comparator in _BEFORE_CUES:
-        if trimmed.endswith(spelling):
-            start = len(trimmed) - len(spelling)
+        if folded.endswith(spelling, low, trimmed):
+            start = trimmed - len(spelling)
             if spelling[0].isalpha() and start > 0 and folded[start - 1].isalnum():
                 continue
             if spelling == "dat":  # "đạt" alone: look for a stronger cue before it ("đạt trên 90%")
@@ -97,7 +115,7 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
                     return inner, inner_start
             return comparator, start
     # allow filler words between cue and value: "ở mức dưới 2,3%", "giảm còn: 5%"
-    m = _FILLER.search(head)
+    m = _FILLER.search(folded, low, pos)
     if m and m.start() < pos and m.group().strip():
         cue, start = _cue_before(folded, m.start())
         if cue is not None:
@@ -114,6 +132,7 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
     any quantity is then never taken for a qualitative target.
     """
     folded = fold(clause)
+    parentheses = _Parentheses(clause)
     found: list[Value] = []
     pos = 0
     while (m := _NUM.search(clause, pos)) is not None:
@@ -157,17 +176,19 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
                 end = again[1]
         pos = max(pos, end)
         cue, cue_start = _cue_before(folded, start)
-        after = re.match(r"\s*(tro len|tro xuong)\b", folded[end:])
+        after = _AFTER_CUE.match(folded, end)
         if after:
             cue = ">=" if after.group(1) == "tro len" else "<="
-            end += after.end()
-        if not keep_skipped and re.search(r"(?:^|\s)bang\s*$", folded[:start]) and "so voi" in folded[end : end + 20]:
+            end = after.end()
+        if not keep_skipped and _RATIO_CUE.search(folded, max(0, start - _LOOK_BACK), start) \
+                and "so voi" in folded[end : end + 20]:
             continue  # restated ratio: "bằng 106% so với năm 2022"
-        past = _PAST_RESULT.search(folded[:cue_start])
+        past = _PAST_RESULT.search(folded, max(0, cue_start - _LOOK_BACK), cue_start)
         if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
             continue  # last year's result
         value_found = Value(start, end, value, value_max, unit, cue, cue_start, fraction)
-        if not keep_skipped and is_restatement(clause, folded, value_found, found[-1] if found else None):
+        if not keep_skipped and is_restatement(folded, value_found, found[-1] if found else None,
+                                                parentheses):
             continue
         found.append(value_found)
     if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
