@@ -539,7 +539,8 @@ def merge_nominees(session: Session, keep_id: int, other_id: int,
     for key, value in (values or {}).items():
         if key not in PERSON_FIELDS:
             raise ValueError(f"unknown nominee field {key!r}")
-        setattr(keep, key, clean_name(str(value)) if key == "name" else value)
+        setattr(keep, key, clean_name(str(value)) if key == "name" else
+                value or None if key in ("gender", "birth_date") else value or "")
     for nomination in list(other.nominations):
         nomination.nominee = keep
     session.flush()
