@@ -199,8 +199,8 @@ class NominationDialog(QDialog):
             return
         chosen = self.chosen_person()
         found = ops.people_like(self.db, self._typed()) if self.name.text().strip() else []
-        if chosen and chosen.id in {r.id for r in found}:
-            return  # the choice made still stands
+        if (chosen and chosen.id in {r.id for r in found}) or [r.id for r in found] == [r.id for r in self.people]:
+            return  # the same people: the choice made still stands
         self.people = found
         layout = self.person_box.layout()
         for button in self.person_choice.buttons():
