@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.text import fold, search_key
+from core.dates import EARLIEST
+from core.text import fold, nfc, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
 from core.plans import LEVEL_ORDER
@@ -36,6 +37,7 @@ NOMINEE_LABELS = {NomineeKind.INDIVIDUAL: "Cá nhân", NomineeKind.COLLECTIVE: "
                   NomineeKind.HOUSEHOLD: "Hộ gia đình"}
 GENDERS = ("Nam", "Nữ")
 DUE_SOON_DAYS = 7
+MAX_SEARCH_WORDS = 12  # words of the search box used (SQLite refuses an expression tree of ~1,000 conditions)
 
 
 class NominationError(ValueError):
@@ -68,6 +70,11 @@ class NominationData:
     decision_date: dt.date | None = None
     note: str = ""
     id: int | None = None
+    # Who this is, for a new nomination: the person on record the clerk chose (their record is not changed), or
+    # None to find them by name, birth date and unit (:func:`find_nominee`); ``other_person`` says the clerk
+    # declared them someone else than the namesakes on record, so a new nominee is made.
+    nominee_id: int | None = None
+    other_person: bool = False
 
 
 @dataclass
@@ -102,6 +109,13 @@ def in_force(form: AwardForm, year: int) -> bool:
         form.effective_to is None or form.effective_to >= dt.date(year, 1, 1))
 
 
+def in_force_on(form: AwardForm, day: dt.date) -> bool:
+    """Whether ``form`` is in force on ``day``: from its effective date (1/7/2025 for the commune's titles of
+    NĐ 152/2025/NĐ-CP, not 1 January), to its end date, both included."""
+    return (form.effective_from is None or form.effective_from <= day) and (
+        form.effective_to is None or day <= form.effective_to)
+
+
 def open_to(form: AwardForm, kind: NomineeKind) -> bool:
     """Whether ``form`` can be given to a nominee of ``kind`` (the catalogue's beneficiary)."""
     return form.beneficiary in ("any", kind.value)
@@ -115,7 +129,9 @@ def forms_for(session: Session, kind: NomineeKind, year: int) -> list[AwardForm]
 
 def validate(session: Session, data: NominationData, today: dt.date) -> None:
     """Raise :class:`NominationError` for the first input to correct (required fields, a form not open to the
-    nominee or not in force in the year, a new deadline already past, a granted row without its decision)."""
+    nominee or not in force in the year or on the decision date, a birth date not before today or before 1900,
+    a granted row without its decision). A past deadline is no error (late dossiers exist): see
+    :func:`deadline_warning`."""
     if not data.name.strip():
         raise NominationError("name", "Chưa nhập họ tên (hoặc tên tập thể, hộ gia đình).")
     if not 2000 <= data.year <= 2100:
@@ -133,10 +149,21 @@ def validate(session: Session, data: NominationData, today: dt.date) -> None:
         raise NominationError("gender", "Giới tính ghi «Nam» hoặc «Nữ».")
     if data.birth_date and data.birth_date >= today:
         raise NominationError("birth_date", "Ngày sinh phải trước hôm nay.")
-    if data.id is None and data.deadline and data.deadline < today:
-        raise NominationError("deadline", f"Hạn nộp hồ sơ {data.deadline:%d/%m/%Y} đã qua; hãy kiểm tra lại ngày.")
+    if data.birth_date and data.birth_date < EARLIEST:
+        raise NominationError("birth_date", f"Ngày sinh {data.birth_date:%d/%m/%Y} không hợp lệ (trước năm 1900).")
     if data.status is NominationStatus.GRANTED and not (data.decision_number.strip() and data.decision_date):
         raise NominationError("decision_number", "Đã khen thì ghi số và ngày quyết định khen thưởng.")
+    if data.decision_date and not in_force_on(form, data.decision_date):
+        raise NominationError("decision_date", f"Ngày quyết định {data.decision_date:%d/%m/%Y} nằm ngoài thời gian "
+                                               f"áp dụng «{form.name}» ({_period(form)}).")
+
+
+def deadline_warning(data: NominationData, today: dt.date) -> str:
+    """A sentence to show beside the deadline of a dossier still being prepared whose deadline has passed ("" when
+    none): a late dossier is recorded, never refused."""
+    if data.deadline and data.status is NominationStatus.DRAFT and data.deadline < today:
+        return f"Hạn nộp {data.deadline:%d/%m/%Y} đã qua: hồ sơ vẫn được ghi, là hồ sơ nộp muộn."
+    return ""
 
 
 def _period(form: AwardForm) -> str:
@@ -145,46 +172,114 @@ def _period(form: AwardForm) -> str:
     return f"từ {start} đến {end}"
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+def clean_name(name: str) -> str:
+    """A name as stored: NFC, spaces collapsed ("Nguyễn văn  An " → "Nguyễn văn An")."""
+    return " ".join((nfc(name) or "").split())
+
+
+def name_key(text: str | None) -> str:
+    """What two spellings of one name or unit share: folded, spaces collapsed ("Nguyễn văn  An" → "nguyen van an")."""
+    return " ".join(fold(nfc(text) or "").split())
+
+
+@dataclass(frozen=True)
+class NomineeRecord:
+    """A nominee on record as the form and the merge show it; ``awards`` counts their nominations."""
+
+    id: int
+    kind: NomineeKind
+    name: str
+    gender: str
+    birth_date: dt.date | None
+    position: str
+    unit: str
+    awards: int = 0
+
+
+def likeness(data_birth: dt.date | None, data_unit: str, birth: dt.date | None, unit: str) -> int | None:
+    """How well a nominee on record (``birth``, ``unit``) fits an entry of the same kind and name (``data_…``):
+    None when a filled field differs (another person), else the number of filled fields that agree (a blank
+    on either side never contradicts). The one matching rule of the form, :func:`find_nominee` and the import."""
+    if data_birth and birth and data_birth != birth:
+        return None
+    wanted, held = name_key(data_unit), name_key(unit)
+    if wanted and held and wanted != held:
+        return None
+    return (data_birth is not None and data_birth == birth) + bool(wanted and wanted == held)
+
+
+def _records(session: Session, kind: NomineeKind, key: str) -> list[NomineeRecord]:
+    """Every nominee of ``kind`` whose :func:`name_key` is ``key``, by id."""
+    if not key:
+        return []
+    found = _fetch(session, "SELECT n.id, n.name, n.gender, n.birth_date, n.position, n.unit, COUNT(m.id)"
+                            " FROM nominee n LEFT JOIN nomination m ON m.nominee_id = n.id"
+                            " WHERE n.kind = ? AND fold(n.name) LIKE ? GROUP BY n.id ORDER BY n.id",
+                   (kind.value, key.split()[0] + "%"))  # narrowed in SQL: the file may hold tens of thousands
+    return [NomineeRecord(nid, kind, name, gender or "", dt.date.fromisoformat(birth) if birth else None,
+                          position or "", unit or "", awards)
+            for nid, name, gender, birth, position, unit, awards in found if name_key(name) == key]
+
+
+def people_like(session: Session, data: NominationData) -> list[NomineeRecord]:
+    """The nominees on record whom ``data`` may name (same kind, same name case, diacritics and spaces aside,
+    no filled field contradicting by :func:`likeness`), the closest first."""
+    scored = [(score, r) for r in _records(session, data.nominee_kind, name_key(data.name))
+              if (score := likeness(data.birth_date, data.unit, r.birth_date, r.unit)) is not None]
+    return [r for _score, r in sorted(scored, key=lambda pair: -pair[0])]
+
+
+def nominee_record(session: Session, nominee_id: int) -> NomineeRecord | None:
+    """The nominee ``nominee_id`` as plain data, or None when there is none."""
+    n = session.get(Nominee, nominee_id)
+    if n is None:
+        return None
+    return NomineeRecord(n.id, n.kind, n.name, n.gender or "", n.birth_date, n.position or "", n.unit or "",
+                         len(n.nominations))
 
 
 def find_nominee(session: Session, data: NominationData) -> Nominee | None:
-    """The nominee already on record as ``data``: same kind and name (case and diacritics aside), same date of
-    birth and unit for a person, same unit for a collective or household."""
-    query = select(Nominee).where(Nominee.kind == data.nominee_kind)
-    if data.nominee_kind is NomineeKind.INDIVIDUAL:  # narrowed in SQL: the list may hold tens of thousands
-        query = query.where(Nominee.birth_date.is_(None) if data.birth_date is None
-                            else Nominee.birth_date == data.birth_date)
-    return next((n for n in session.scalars(query) if _same(n.name, data.name) and _same(n.unit, data.unit)), None)
+    """The nominee ``data`` names: the one chosen (``data.nominee_id``), else the closest of :func:`people_like`,
+    else None (also when the clerk declared another person)."""
+    if data.nominee_id is not None:
+        return session.get(Nominee, data.nominee_id)
+    if data.other_person:
+        return None
+    found = people_like(session, data)
+    return session.get(Nominee, found[0].id) if found else None
 
 
-def save_nomination(session: Session, data: NominationData, today: dt.date) -> Nomination:
-    """Validate and store ``data`` (new or edited); a new nominee is matched to the one on record.
+def save_nomination(session: Session, data: NominationData, today: dt.date, checked: bool = True) -> Nomination:
+    """Validate (unless ``checked`` is False: an undo puts back what was stored) and store ``data``, new or edited
+    (see :func:`_write` for the nominee).
 
     Raises :class:`NominationError`. Returns the stored nomination (flushed, with its id).
     """
-    validate(session, data, today)
+    if checked:
+        validate(session, data, today)
     with session.no_autoflush:  # the new row is complete only at the end
         nomination = _write(session, data)
     session.flush()
     return nomination
 
 
-def _write(session: Session, data: NominationData) -> Nomination:
-    """Put ``data`` on its nomination (new or existing) and nominee, without checks."""
+def _write(session: Session, data: NominationData, nomination: Nomination | None = None) -> Nomination:
+    """Put ``data`` on its nomination (new or existing) without checks. A new nomination joins the person on
+    record it names (:func:`find_nominee`), whose record is left as it is, or a new nominee made from ``data``;
+    an edited one (``data.id``) also carries the clerk's changes to its nominee's record."""
     form = session.get(AwardForm, data.award_form_code)
-    if data.id is not None:
+    if nomination is None and data.id is not None:
         nomination = session.get(Nomination, data.id)
-        nominee = nomination.nominee
-    else:
-        nominee = find_nominee(session, data) or Nominee(kind=data.nominee_kind, name=data.name.strip())
+        if nomination is None:
+            raise NominationError("name", "Đề nghị này không còn trong dữ liệu (có thể đã bị xóa).")
+        _person(nomination.nominee, data)
+    elif nomination is None:
+        nominee = find_nominee(session, data)
+        if nominee is None:
+            nominee = Nominee()
+            _person(nominee, data)
         nomination = Nomination(nominee=nominee)
         session.add(nomination)
-    nominee.kind, nominee.name = data.nominee_kind, data.name.strip()
-    nominee.gender = data.gender if data.nominee_kind is NomineeKind.INDIVIDUAL else None
-    nominee.birth_date = data.birth_date if data.nominee_kind is NomineeKind.INDIVIDUAL else None
-    nominee.position, nominee.unit = data.position.strip(), data.unit.strip()
     nomination.award_form_code, nomination.granting_level = form.code, form.granting_level
     nomination.award_kind, nomination.plan_id, nomination.year = data.award_kind, data.plan_id, data.year
     nomination.movement, nomination.achievement = data.movement.strip(), data.achievement.strip()
@@ -194,13 +289,23 @@ def _write(session: Session, data: NominationData) -> Nomination:
     return nomination
 
 
+def _person(nominee: Nominee, data: NominationData) -> None:
+    """Write the person fields of ``data`` on ``nominee`` (a name NFC with spaces collapsed)."""
+    person = data.nominee_kind is NomineeKind.INDIVIDUAL
+    nominee.kind, nominee.name = data.nominee_kind, clean_name(data.name)
+    nominee.gender = data.gender if person else None
+    nominee.birth_date = data.birth_date if person else None
+    nominee.position, nominee.unit = data.position.strip() if person else "", " ".join(data.unit.split())
+
+
 def data_of(nomination: Nomination) -> NominationData:
     """The editable plain data of a stored nomination."""
     n = nomination.nominee
     return NominationData(n.kind, n.name, nomination.award_form_code, nomination.year or dt.date.today().year,
                           n.gender, n.birth_date, n.position, n.unit, nomination.award_kind, nomination.plan_id,
                           nomination.movement, nomination.achievement, nomination.deadline, nomination.status,
-                          nomination.decision_number or "", nomination.decision_date, nomination.note, nomination.id)
+                          nomination.decision_number or "", nomination.decision_date, nomination.note, nomination.id,
+                          n.id)
 
 
 def search_text(name: str, unit: str, position: str, form_name: str, movement: str, achievement: str) -> str:
@@ -275,7 +380,7 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    for word in search_key(wanted.text).split():
+    for word in list(dict.fromkeys(search_key(wanted.text).split()))[:MAX_SEARCH_WORDS]:
         where.append("instr(m.search_text, ?) > 0")
         params.append(word)
     if not where:
@@ -323,26 +428,33 @@ def list_choices(session: Session) -> tuple[list[int], list[tuple[str, str]], li
     return years, sorted(forms, key=lambda pair: fold(pair[0])), sorted(units, key=fold)
 
 
+def due_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The due-soon rule, written once: a dossier still being prepared is overdue when its deadline is before the
+    first day returned, and due soon when it lies between the two days, both included (today and the
+    :data:`DUE_SOON_DAYS` days after). :func:`deadline_state` (Python) and :func:`deadline_summary` (SQL) both
+    compare with these two days."""
+    return today, today + dt.timedelta(days=DUE_SOON_DAYS)
+
+
 def deadline_state(deadline: dt.date | None, status: NominationStatus, today: dt.date) -> str | None:
-    """ "overdue", "soon" (within 7 days) or None; only nominations still being prepared have a deadline to meet."""
+    """ "overdue", "soon" or None by :func:`due_window`; only nominations still being prepared have a deadline to
+    meet."""
     if deadline is None or status is not NominationStatus.DRAFT:
         return None
-    if deadline < today:
+    first, last = due_window(today)
+    if deadline < first:
         return "overdue"
-    if (deadline - today).days <= DUE_SOON_DAYS:
-        return "soon"
-    return None
+    return "soon" if deadline <= last else None
 
 
 def deadline_summary(session: Session, today: dt.date) -> str:
-    """One Vietnamese line on deadlines ("" when none is near), for the tab and the start-up message; the same
-    states as :func:`deadline_state`, counted in SQL."""
+    """One Vietnamese line on deadlines ("" when none is near), for the tab and the start-up message; the states of
+    :func:`deadline_state`, counted in SQL with the same :func:`due_window`."""
+    first, last = (day.isoformat() for day in due_window(today))
     [(overdue, soon)] = _fetch(
         session,
         "SELECT COALESCE(SUM(deadline < ?), 0), COALESCE(SUM(deadline >= ? AND deadline <= ?), 0) FROM nomination"
-        " WHERE status = ? AND deadline IS NOT NULL",
-        (today.isoformat(), today.isoformat(), (today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat(),
-         NominationStatus.DRAFT.value))
+        " WHERE status = ? AND deadline IS NOT NULL", (first, first, last, NominationStatus.DRAFT.value))
     parts = []
     if overdue:
         parts.append(f"{overdue} hồ sơ đã quá hạn nộp")
@@ -351,16 +463,21 @@ def deadline_summary(session: Session, today: dt.date) -> str:
     return ("⚠ " + "; ".join(parts) + ".") if parts else ""
 
 
-def namesakes(session: Session, nominee_id: int) -> list[Nominee]:
-    """Other nominees of the same kind whose name is the same, case and diacritics aside (merge candidates)."""
+def namesakes(session: Session, nominee_id: int) -> list[NomineeRecord]:
+    """Other nominees of the same kind whose name is the same, case, diacritics and spaces aside (merge
+    candidates, whatever their birth date and unit)."""
     nominee = session.get(Nominee, nominee_id)
-    return [n for n in session.scalars(select(Nominee).where(Nominee.kind == nominee.kind, Nominee.id != nominee_id))
-            if _same(n.name, nominee.name)]
+    if nominee is None:
+        return []
+    return [r for r in _records(session, nominee.kind, name_key(nominee.name)) if r.id != nominee_id]
 
 
 def delete_nomination(session: Session, nomination_id: int) -> NominationData:
-    """Delete a nomination (its nominee too when it was the last one); return its data so it can be undone."""
+    """Delete a nomination (its nominee too when it was the last one); return its data (with its nominee's) so
+    :func:`restore_nomination` can put both back. Raises :class:`NominationError` when it is gone already."""
     nomination = session.get(Nomination, nomination_id)
+    if nomination is None:
+        raise NominationError("name", "Đề nghị này không còn trong dữ liệu (có thể đã bị xóa).")
     data = data_of(nomination)
     nominee = nomination.nominee
     session.delete(nomination)
@@ -372,10 +489,18 @@ def delete_nomination(session: Session, nomination_id: int) -> NominationData:
 
 
 def restore_nomination(session: Session, data: NominationData) -> Nomination:
-    """Put back a deleted nomination (undo), without the checks for new input (its deadline may be past)."""
-    data.id = None
+    """Put back a deleted nomination (undo), without the checks for new input: under its former id when free,
+    with its nominee as on record, or made again under the nominee's former id and data when it went with the
+    nomination. Also adds a nomination built in code (the demo data): then ``data.id`` is None."""
+    nominee = find_nominee(session, data)
+    if nominee is None:
+        nominee = Nominee(id=data.nominee_id)
+        _person(nominee, data)
+    nomination = Nomination(id=data.id if data.id and session.get(Nomination, data.id) is None else None,
+                            nominee=nominee)
+    session.add(nomination)
     with session.no_autoflush:
-        nomination = _write(session, data)
+        _write(session, replace(data, id=None, nominee_id=None), nomination)
     session.flush()
     return nomination
 
@@ -386,17 +511,59 @@ def history(session: Session, nominee_id: int) -> list[Nomination]:
                                 .order_by(Nomination.year.desc(), Nomination.id.desc())))
 
 
-def merge_nominees(session: Session, keep_id: int, other_id: int) -> None:
-    """Move every nomination of ``other_id`` to ``keep_id`` and delete the duplicate nominee."""
-    if keep_id == other_id:
-        return
+PERSON_FIELDS = ("name", "gender", "birth_date", "position", "unit")  # what a merge chooses field by field
+
+
+@dataclass
+class MergeRecord:
+    """What a merge changed, so that it can be undone: the kept nominee before, the merged one, and the
+    nominations moved from it."""
+
+    kept: NomineeRecord
+    merged: NomineeRecord
+    moved: list[int]
+
+
+def merge_nominees(session: Session, keep_id: int, other_id: int,
+                   values: dict[str, object] | None = None) -> MergeRecord:
+    """Move every nomination of ``other_id`` to ``keep_id``, give the kept nominee the chosen ``values`` (keys
+    of :data:`PERSON_FIELDS`; others stay) and delete the duplicate. Raises :class:`NominationError` for the same
+    nominee twice, a nominee gone, or a person with a collective or household."""
     keep, other = session.get(Nominee, keep_id), session.get(Nominee, other_id)
+    if keep_id == other_id or keep is None or other is None:
+        raise NominationError("name", "Hãy chọn hai hồ sơ khác nhau, còn trong dữ liệu.")
     if keep.kind is not other.kind:
         raise NominationError("name", "Không gộp được cá nhân với tập thể hoặc hộ gia đình.")
+    record = MergeRecord(nominee_record(session, keep_id), nominee_record(session, other_id),  # type: ignore[arg-type]
+                         [m.id for m in other.nominations])
+    for key, value in (values or {}).items():
+        if key not in PERSON_FIELDS:
+            raise ValueError(f"unknown nominee field {key!r}")
+        setattr(keep, key, clean_name(str(value)) if key == "name" else
+                value or None if key in ("gender", "birth_date") else value or "")
     for nomination in list(other.nominations):
         nomination.nominee = keep
     session.flush()
     session.delete(other)
+    session.flush()
+    return record
+
+
+def unmerge_nominees(session: Session, record: MergeRecord) -> None:
+    """Undo :func:`merge_nominees`: the merged nominee is back under its id with its nominations, the kept one
+    has its former data."""
+    keep = session.get(Nominee, record.kept.id)
+    if keep is None:
+        raise NominationError("name", "Hồ sơ đã gộp không còn trong dữ liệu; không hoàn tác được.")
+    for key in PERSON_FIELDS:
+        setattr(keep, key, getattr(record.kept, key) or (None if key in ("gender", "birth_date") else ""))
+    merged = record.merged
+    other = Nominee(id=merged.id, kind=merged.kind, name=merged.name, gender=merged.gender or None,
+                    birth_date=merged.birth_date, position=merged.position, unit=merged.unit)
+    session.add(other)
+    for nomination in session.scalars(select(Nomination).where(Nomination.id.in_(record.moved))):
+        nomination.nominee = other
+    session.flush()
 
 
 def default_deadline(session: Session, plan_id: int | None) -> dt.date | None:

@@ -139,8 +139,9 @@ def test_a_campaign_plan_has_its_dates_and_can_be_issued(qtbot, db, tab, superio
     wizard = tab.create()
     info = wizard.info
     assert info.campaign_start.isEnabled() and info.campaign_end.isEnabled()
-    info.campaign_start.setDate(dt.date(2026, 5, 1))
-    info.campaign_end.setDate(dt.date(2026, 9, 30))
+    for field, typed in ((info.campaign_start, "1/5/2026"), (info.campaign_end, "30092026")):  # as a clerk types
+        field.line.clear()
+        QTest.keyClicks(field.line, typed)
     _issue(wizard, superior, monkeypatch, "7")
     plan = last_plan(db)
     assert (plan.kind, plan.status, plan.campaign_end) == (PlanKind.CAMPAIGN, PlanStatus.ISSUED, dt.date(2026, 9, 30))

@@ -53,13 +53,31 @@ def test_forms_offered_follow_the_year_and_the_nominee(db):
     (person(name="  "), "name", "Chưa nhập họ tên"),
     (person(form="GDVH"), "award_form_code", "không dành cho cá nhân"),
     (person(form="CSTDCS"), "award_form_code", "không áp dụng trong năm 2026"),
-    (person(deadline=TODAY - dt.timedelta(days=1)), "deadline", "đã qua"),
     (person(status=NominationStatus.GRANTED), "decision_number", "số và ngày quyết định"),
+    (person(birth_date=TODAY), "birth_date", "trước hôm nay"),
+    (person(birth_date=dt.date(1800, 1, 1)), "birth_date", "trước năm 1900"),
+    (person(birth_date=dt.date(1, 1, 1)), "birth_date", "trước năm 1900"),
+    (person(form="CSTDCS_XA", year=2025, status=NominationStatus.GRANTED, decision_number="1/QĐ-UBND",
+            decision_date=dt.date(2025, 6, 30)), "decision_date", "từ 01/07/2025"),
 ])
 def test_bad_input_is_refused_with_the_field_named(db, data, field, words):
     with db.session() as s, pytest.raises(NominationError, match=words) as caught:
         save_nomination(s, data, TODAY)
     assert caught.value.field == field
+
+
+def test_boundaries_that_are_accepted(db):
+    with db.session() as s:
+        save_nomination(s, person(birth_date=TODAY - dt.timedelta(days=1)), TODAY)  # born yesterday
+        save_nomination(s, person(name="Lê Văn Cụ", birth_date=dt.date(1900, 1, 1)), TODAY)
+        # the commune's title applies from its mid-year effective date, not from 1 January
+        save_nomination(s, person(name="Võ Thị Hạnh", form="CSTDCS_XA", year=2025, status=NominationStatus.GRANTED,
+                                  decision_number="2/QĐ-UBND", decision_date=dt.date(2025, 7, 1)), TODAY)
+        # a late dossier is recorded, with a warning rather than a refusal
+        late = person(name="Đinh Văn Muộn", deadline=TODAY - dt.timedelta(days=1))
+        save_nomination(s, late, TODAY)
+        assert "đã qua" in nominations.deadline_warning(late, TODAY)
+        assert nominations.deadline_warning(person(deadline=TODAY), TODAY) == ""
 
 
 def test_the_same_person_is_one_nominee_across_years(db):
@@ -91,10 +109,22 @@ def test_a_rule_outside_its_dates_does_not_apply(db, monkeypatch):
 
 def test_deadlines_soon_and_overdue():
     draft, sent = NominationStatus.DRAFT, NominationStatus.SUBMITTED
+    assert deadline_state(TODAY, draft, TODAY) == "soon"
     assert deadline_state(TODAY + dt.timedelta(days=7), draft, TODAY) == "soon"
     assert deadline_state(TODAY + dt.timedelta(days=8), draft, TODAY) is None
     assert deadline_state(TODAY - dt.timedelta(days=1), draft, TODAY) == "overdue"
     assert deadline_state(TODAY - dt.timedelta(days=1), sent, TODAY) is None  # already sent: nothing to chase
+
+
+@pytest.mark.parametrize("offset, overdue, soon", [(-1, 1, 0), (0, 0, 1), (7, 0, 1), (8, 0, 0)])
+def test_the_deadline_line_counts_the_window_to_the_day(db, offset, overdue, soon):
+    with db.session() as s:
+        save_nomination(s, person(deadline=TODAY + dt.timedelta(days=offset)), TODAY)
+        line = nominations.deadline_summary(s, TODAY)
+        shown = rows(s)[0]
+    assert ("1 hồ sơ đã quá hạn nộp" in line) == bool(overdue)
+    assert ("1 hồ sơ đến hạn nộp trong 7 ngày tới" in line) == bool(soon)
+    assert deadline_state(shown.deadline, shown.status, TODAY) == ("overdue" if overdue else "soon" if soon else None)
 
 
 def test_export_is_the_list_the_province_asks_for(commune, tmp_path):
@@ -110,14 +140,16 @@ def test_export_is_the_list_the_province_asks_for(commune, tmp_path):
     people, groups = book["Cá nhân"], book["Tập thể, hộ gia đình"]
     assert people["A2"].value == "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" and "XÃ HÒA PHONG" in people["A1"].value
     assert [c.value for c in people[5]] == ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ",
-                                            "Đơn vị công tác", "Hình thức đề nghị", "Tóm tắt thành tích", "Ghi chú"]
-    assert [c.value for c in groups[5]] == ["STT", "Tên tập thể", "Hình thức đề nghị", "Tóm tắt thành tích", "Ghi chú"]
+                                            "Đơn vị công tác", "Hình thức đề nghị", "Năm", "Tóm tắt thành tích",
+                                            "Ghi chú"]
+    assert [c.value for c in groups[5]] == ["STT", "Tên tập thể", "Đơn vị, địa chỉ", "Hình thức đề nghị", "Năm",
+                                            "Tóm tắt thành tích", "Ghi chú"]
     values = [[c.value for c in row] for row in people.iter_rows(min_row=6, max_row=9)]
     assert values[0][0] == "Danh hiệu “Lao động tiên tiến”" and values[1][1] == '=HYPERLINK("x")'
-    assert people.cell(7, 2).data_type == "s" and people.cell(7, 8).value == "-5% tai nạn"
+    assert people.cell(7, 2).data_type == "s" and people.cell(7, 9).value == "-5% tai nạn"
     assert values[2][0] == "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã" and values[3][1] == "Lê Thị Bích"
     assert people.page_setup.orientation == "landscape" and people.print_title_rows == "$5:$5"
-    assert people.cell(6, 1).font.name == "Times New Roman" and people.cell(7, 8).alignment.wrap_text
+    assert people.cell(6, 1).font.name == "Times New Roman" and people.cell(7, 9).alignment.wrap_text
     assert any(c.value == "Trần Văn Bình" for row in people.iter_rows() for c in row)
 
 

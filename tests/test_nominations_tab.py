@@ -61,13 +61,13 @@ def test_add_by_typing_in_the_form(qtbot, tab):
 
 def test_the_reason_is_shown_beside_the_field_and_the_form_stays_open(qtbot, tab):
     dialog = tab.add()
-    dialog.deadline.set_value(TODAY - dt.timedelta(days=5))
     dialog.accept()
     assert dialog.isVisible() and dialog.errors["name"].isVisible()
     type_text(dialog.name, "Phạm Văn Cường")
+    QTest.keyClicks(dialog.decision_date.line, "31/02/2026")
     dialog.accept()
     assert dialog.isVisible() and not dialog.errors["name"].isVisible()
-    assert "đã qua" in dialog.errors["deadline"].text() and dialog.errors["deadline"].isVisible()
+    assert "không có thật" in dialog.decision_date.error.text() and dialog.decision_date.error.isVisible()
     QTest.keyClick(dialog, Qt.Key_Escape)
     assert not dialog.isVisible() and "Phạm Văn Cường" not in shown_names(tab)
 

@@ -14,6 +14,7 @@ from core.drafts import wizard_page
 from core.models import Comparator, Plan, SectionKind, Target
 from core.plans import section_of
 from ui import dialogs
+from ui.date_edit import DateEdit
 
 
 def _open_editor(qtbot, view, row, column, kind):
@@ -312,14 +313,14 @@ def test_new_plan_dossier_deadline_is_in_the_plan_year(qtbot, db, tab):
 @pytest.mark.parametrize("how", ["Ban hành", "Esc"])
 def test_the_issue_dialog_offers_the_date_and_says_the_plan_freezes(qtbot, how):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QPushButton
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
     seen = {}
 
     def answer():
         dialog = QApplication.activeModalWidget()
         seen["note"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
-        seen["date"] = dialog.findChild(QDateEdit).date().toPython()
+        seen["date"] = dialog.findChild(DateEdit).value()
         dialog.findChild(QLineEdit).setText("07")
         if how == "Esc":
             QTest.keyClick(dialog, Qt.Key_Escape)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,9 +14,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.catalogue import BENEFICIARIES, CATEGORIES, LEVELS, CatalogueEntry, CatalogueError, read_catalogue, save_catalogue
-from core.db import Database
+from typing import TYPE_CHECKING
+
+from core.catalogue import BENEFICIARIES, CATEGORIES, LEVELS, CatalogueEntry, CatalogueError
+from core.dates import DateError, format_date, parse_date
+from core.operations import nominations as ops
 from ui.widgets import ChoiceDelegate, ListModel, fit_to_screen, save_cancel
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 COLUMNS = [("Mã", "code"), ("Tên", "name"), ("Loại", "category"), ("Dành cho", "beneficiary"),
            ("Cấp", "granting_level"), ("Người quyết định", "decided_by"), ("Căn cứ", "legal_basis"),
@@ -27,6 +33,8 @@ DATES = (7, 8)
 
 class CatalogueModel(ListModel):
     """Catalogue entries; the code of a stored entry is fixed (nominations refer to it)."""
+
+    refused = Signal(str)  # a date typed in a cell that cannot be a date: the sentence to show
 
     def __init__(self, parent=None):
         super().__init__([title for title, _attr in COLUMNS], parent)
@@ -39,7 +47,7 @@ class CatalogueModel(ListModel):
             if index.column() in CHOICES:
                 return CHOICES[index.column()].get(value, value)
             if index.column() in DATES:
-                return value.strftime("%d/%m/%Y") if value else ""
+                return format_date(value)
             return value
         if role == Qt.ToolTipRole and index.column() in (1, 6):
             return value
@@ -56,10 +64,10 @@ class CatalogueModel(ListModel):
             return False
         attr = COLUMNS[index.column()][1]
         if index.column() in DATES:
-            text = str(value).strip()
             try:
-                value = dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
-            except ValueError:
+                value = parse_date(str(value))
+            except DateError as exc:
+                self.refused.emit(str(exc))
                 return False
         else:
             value = str(value).strip()
@@ -77,8 +85,7 @@ class CatalogueDialog(QDialog):
         self.db = db
         self.setWindowTitle("Danh mục khen thưởng")
         self.model = CatalogueModel(self)
-        with db.session() as s:
-            entries = read_catalogue(s)
+        entries = ops.catalogue(db)
         self.model.stored = {e.code for e in entries}
         self.model.set_rows(entries)
         self.view = QTableView()
@@ -89,12 +96,13 @@ class CatalogueDialog(QDialog):
         for column, width in enumerate((90, 260, 130, 110, 150, 190, 320, 100, 100)):
             self.view.setColumnWidth(column, width)
         self.error = QLabel(styleSheet="color:#b00020", wordWrap=True, visible=False)
+        self.model.refused.connect(lambda message: (self.error.setText(message), self.error.setVisible(True)))
         add = QPushButton("Thêm mục")
         add.clicked.connect(self.add_entry)
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Nhấn đúp vào ô để sửa. Mục đã dùng không xóa được; khi quy định thay đổi, ghi "
-                                "«Hết hiệu lực» cho mục cũ và thêm mục mới. Ngày gõ dạng 01/07/2025.", wordWrap=True))
+                                "«Hết hiệu lực» cho mục cũ và thêm mục mới. Ngày gõ dạng 01/07/2025 (hoặc 01072025).", wordWrap=True))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addWidget(add, 0, Qt.AlignLeft)
@@ -110,8 +118,7 @@ class CatalogueDialog(QDialog):
     def accept(self) -> None:
         """Store the catalogue, or show what to correct."""
         try:
-            with self.db.session() as s:
-                save_catalogue(s, self.model.rows)
+            ops.store_catalogue(self.db, self.model.rows)
         except CatalogueError as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)

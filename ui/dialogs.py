@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_ID, APP_NAME
+from ui.date_edit import DateEdit
 
 
 def _folders() -> QSettings:
@@ -78,7 +78,8 @@ def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date]
     read-only; None when the clerk cancels (Hủy, Esc, the window's ×)."""
     dialog = QDialog(parent, windowTitle="Ban hành kế hoạch")
     number_edit = QLineEdit(number, placeholderText="ví dụ 05")
-    date_edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True, displayFormat="dd/MM/yyyy")
+    date_edit = DateEdit(optional=False)
+    date_edit.set_value(day)
     form = QFormLayout()
     form.addRow("Số văn bản:", number_edit)
     form.addRow("Ngày ban hành:", date_edit)
@@ -87,7 +88,7 @@ def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date]
     buttons = QDialogButtonBox()
     buttons.addButton("Ban hành", QDialogButtonBox.AcceptRole)
     buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(lambda: date_edit.check() and dialog.accept())  # a wrong date is said beside it
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
@@ -96,7 +97,7 @@ def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date]
     dialog.setMinimumWidth(420)
     if dialog.exec() != QDialog.Accepted:
         return None
-    return number_edit.text(), date_edit.date().toPython()
+    return number_edit.text(), date_edit.value()
 
 
 def inform(parent: QWidget | None, message: str) -> None:

@@ -1,10 +1,13 @@
-"""Tab "Khen thưởng": the award nominations with filters, deadlines, history, .xlsx export and import."""
+"""Tab "Khen thưởng": the award nominations with filters, deadlines, history, .xlsx export and import.
+
+It shows and asks; every read and write is a function of :mod:`core.operations.nominations`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -22,36 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.db import Database
-from core.models import Nomination
+from core.dates import format_date
 from core.nominations import (
+    DUE_SOON_DAYS,
     KIND_LABELS,
     NOMINEE_LABELS,
     STATUS_LABELS,
     ListFilter,
-    NominationData,
     NominationError,
     NominationRow,
-    data_of,
     deadline_state,
-    deadline_summary,
-    delete_nomination,
-    history,
-    list_choices,
-    matching_ids,
-    merge_nominees,
-    namesakes,
-    ordered_ids,
-    restore_nomination,
-    rows,
 )
-from core.settings import load_settings
+from core.operations import nominations as ops
 from ui import dialogs
+from ui.merge_dialog import MergeDialog
 from ui.nomination_dialog import NominationDialog
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 # (title, width in characters, order in core.nominations.ORDERS): what the clerk looks for first comes first.
 COLUMNS = [("Họ và tên / tên", 26, "name"), ("Hình thức / danh hiệu", 32, "form"), ("Năm", 7, "year"),
-           ("Hạn nộp", 21, "deadline"), ("Trạng thái", 16, "status"), ("Đối tượng", 10, "kind"),
+           ("Hạn nộp", 0, "deadline"), ("Trạng thái", 16, "status"), ("Đối tượng", 10, "kind"),
            ("Đơn vị", 22, "unit"), ("Chức vụ", 20, "position"), ("Giới tính", 8, "gender"),
            ("Ngày sinh", 10, "birth_date"), ("Loại", 11, "award_kind"), ("Kế hoạch / phong trào", 24, "plan"),
            ("Tóm tắt thành tích", 40, "achievement"), ("Số QĐ", 12, "decision_number"),
@@ -62,8 +57,13 @@ XLSX_FILTER = "Excel (*.xlsx)"
 BLOCK = 200  # rows read from the file at a time, as the view scrolls
 
 
-def _date(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
+def deadline_text(deadline: dt.date | None, state: str | None, today: dt.date) -> str:
+    """The deadline cell: "02/12/2026 (còn 3 ngày)", "… (hôm nay)", "… (quá hạn)"."""
+    if deadline is None:
+        return ""
+    days = (deadline - today).days
+    suffix = {"overdue": " (quá hạn)", "soon": " (hôm nay)" if days == 0 else f" (còn {days} ngày)"}.get(state, "")
+    return format_date(deadline) + suffix
 
 
 class NominationsModel(QAbstractTableModel):
@@ -99,14 +99,8 @@ class NominationsModel(QAbstractTableModel):
         nid = self.ids[index]
         if nid not in self._cache:
             start = max(0, index - BLOCK // 4)
-            with self.db.session() as s:
-                self._cache.update((r.id, r) for r in rows(s, self.ids[start:start + BLOCK]))
+            self._cache.update((r.id, r) for r in ops.rows(self.db, self.ids[start:start + BLOCK]))
         return self._cache[nid]
-
-    def shown_rows(self) -> list[NominationRow]:
-        """Every row the filters let through, in order (for the export)."""
-        with self.db.session() as s:
-            return rows(s, self.ids)
 
     def data(self, index, role=Qt.DisplayRole):
         if role not in (Qt.DisplayRole, Qt.BackgroundRole, Qt.ToolTipRole):
@@ -125,8 +119,7 @@ class NominationsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the order and the filter again from the file (after any change)."""
         column, order = self.sorted_by
-        with self.db.session() as s:
-            self._ordered = ordered_ids(s, COLUMNS[column][2], order == Qt.DescendingOrder)
+        self._ordered = ops.ordered_ids(self.db, COLUMNS[column][2], order == Qt.DescendingOrder)
         self._apply()
 
     def set_filter(self, **changes) -> None:
@@ -140,32 +133,28 @@ class NominationsModel(QAbstractTableModel):
         self.reload()
 
     def _apply(self) -> None:
-        with self.db.session() as s:
-            passing = matching_ids(s, self.wanted)
+        passing = ops.matching_ids(self.db, self.wanted)
         self.beginResetModel()
         self.ids = self._ordered if passing is None else [i for i in self._ordered if i in passing]
         self._cache.clear()
         self.endResetModel()
 
     def _text(self, r: NominationRow, col: int) -> str:
-        if col == COL_DEADLINE and r.deadline:
-            state = deadline_state(r.deadline, r.status, self.today())
-            days = (r.deadline - self.today()).days
-            suffix = {"overdue": " (quá hạn)", "soon": f" (còn {days} ngày)"}.get(state, "")
-            return _date(r.deadline) + suffix
+        if col == COL_DEADLINE:
+            return deadline_text(r.deadline, deadline_state(r.deadline, r.status, self.today()), self.today())
         return [r.name, r.form_name, str(r.year or ""), "", STATUS_LABELS[r.status], NOMINEE_LABELS[r.nominee_kind],
-                r.unit, r.position, r.gender, _date(r.birth_date), KIND_LABELS[r.award_kind], r.plan_title or r.movement,
-                r.achievement, r.decision_number, _date(r.decision_date)][col]
+                r.unit, r.position, r.gender, format_date(r.birth_date), KIND_LABELS[r.award_kind],
+                r.plan_title or r.movement, r.achievement, r.decision_number, format_date(r.decision_date)][col]
 
 
 class NominationsTab(QWidget):
-    """The list of nominations; add, edit, delete (undo with Ctrl+Z), filter, export and import."""
+    """The list of nominations; add, edit, delete, merge (each undone with Ctrl+Z), filter, export and import."""
 
     def __init__(self, db: Database, parent=None, today=dt.date.today):
         super().__init__(parent)
         self.db = db
         self.today = today
-        self.undo_stack: list[NominationData] = []
+        self.undo_stack: list[ops.Change] = []
         self.model = NominationsModel(db, today, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -178,18 +167,21 @@ class NominationsTab(QWidget):
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        char = self.view.fontMetrics().averageCharWidth()
+        metrics = self.view.fontMetrics()
         for col, (_title, width, _order) in enumerate(COLUMNS):  # fixed widths: measuring 50,000 rows would freeze
-            self.view.setColumnWidth(col, width * char + 12)
+            self.view.setColumnWidth(col, width * metrics.averageCharWidth() + 12)
+        longest = deadline_text(dt.date(2026, 12, 28), "soon", dt.date(2026, 12, 28) - dt.timedelta(DUE_SOON_DAYS))
+        self.view.setColumnWidth(COL_DEADLINE, metrics.horizontalAdvance(longest + "  ") + 16)  # never cut
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.alert = QLabel(styleSheet="color:#9a3412; font-weight:bold")
         self.year = QComboBox()
         self.status = QComboBox()
         self.form = QComboBox()
         self.unit = QComboBox()
-        for combo in (self.year, self.status, self.form, self.unit):
+        for combo in (self.status, self.form, self.unit):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10 if combo in (self.form, self.unit) else 8)
+            combo.setMinimumContentsLength(9 if combo in (self.form, self.unit) else 8)
+        self.year.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "Tất cả các năm" whole
         self.search = QLineEdit(placeholderText="Tìm theo tên, đơn vị, thành tích (gõ không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
@@ -197,18 +189,18 @@ class NominationsTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.model.set_filter(**{k: c.currentData()}))
         buttons = {}
         for key, label, slot in [("add", "Thêm…", self.add), ("edit", "Sửa…", self.edit_selected),
-                                 ("delete", "Xóa", self.delete_selected), ("undo", "Hoàn tác xóa", self.undo_delete),
+                                 ("delete", "Xóa", self.delete_selected), ("undo", "Hoàn tác", self.undo),
                                  ("merge", "Gộp trùng…", self.merge_selected),
                                  ("export", "Xuất Excel…", self.export_xlsx), ("import", "Nhập Excel…", self.import_xlsx)]:
             buttons[key] = QPushButton(label)
             buttons[key].clicked.connect(slot)
         self.buttons = buttons
-        buttons["merge"].setToolTip("Gộp hồ sơ của cùng một người (hoặc tập thể) bị nhập thành hai đối tượng.")
-        buttons["undo"].setToolTip("Đưa lại đề nghị vừa xóa (Ctrl+Z).")
-        QShortcut(QKeySequence.Undo, self, activated=self.undo_delete)
+        buttons["merge"].setToolTip("Gộp hai hồ sơ của cùng một người (hoặc tập thể) bị nhập thành hai đối tượng: "
+                                    "chọn một dòng của người đó, hoặc hai dòng (giữ Ctrl khi bấm).")
+        QShortcut(QKeySequence.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.Delete, self.view, activated=self.delete_selected)
         self.history = QListWidget()
-        self.history_label = QLabel("<b>Quá trình khen thưởng</b> (chọn một dòng)")
+        self.history_label = QLabel(wordWrap=True)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
 
         filters = QHBoxLayout()
@@ -239,22 +231,29 @@ class NominationsTab(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        self._history_of: int | None = None  # the nominee whose history is shown
         self.refresh()
 
     # -- data
-    def refresh(self) -> None:
-        """Reload the list, the filter choices and the deadline line."""
-        with self.db.session() as s:
-            years, forms, units = list_choices(s)
-            alert = deadline_summary(s, self.today())
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list, the filter choices, the deadline line and the history panel; the row of nomination
+        ``select`` (else the one under the cursor, when still there) stays under the cursor."""
+        current = self.selected()
+        select = select if select is not None else current.id if current else None
+        choices = ops.list_choices(self.db, self.today())
         self.model.reload()
-        self._fill(self.year, "Tất cả các năm", [(str(y), y) for y in years])
+        self._fill(self.year, "Tất cả các năm", [(str(y), y) for y in choices.years])
         self._fill(self.status, "Mọi trạng thái", [(label, status) for status, label in STATUS_LABELS.items()])
-        self._fill(self.form, "Mọi hình thức", forms)
-        self._fill(self.unit, "Mọi đơn vị", [(u, u) for u in units])
-        self.alert.setText(alert)
-        self.alert.setVisible(bool(alert))
-        self.buttons["undo"].setEnabled(bool(self.undo_stack))
+        self._fill(self.form, "Mọi hình thức", choices.forms)
+        self._fill(self.unit, "Mọi đơn vị", [(u, u) for u in choices.units])
+        self.alert.setText(choices.alert)
+        self.alert.setVisible(bool(choices.alert))
+        last = self.undo_stack[-1] if self.undo_stack else None
+        self.buttons["undo"].setEnabled(last is not None)
+        self.buttons["undo"].setToolTip(f"Hoàn tác: {last.label} (Ctrl+Z)." if last else "Chưa có thay đổi để hoàn tác.")
+        if select is not None and select in self.model.ids:
+            self.view.setCurrentIndex(self.model.index(self.model.ids.index(select), 0))
+        self._show_history()
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
@@ -272,16 +271,25 @@ class NominationsTab(QWidget):
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
 
+    def selected_rows(self) -> list[NominationRow]:
+        """The rows selected (Ctrl+click adds one), in list order."""
+        return [self.model.row(i.row()) for i in sorted(self.view.selectionModel().selectedRows(), key=QModelIndex.row)]
+
     def _show_history(self) -> None:
+        """The history of the nominee under the cursor; with no row under it, of the nominee last shown while
+        they are on record (after a delete of one of their nominations)."""
         row = self.selected()
+        nominee_id = row.nominee_id if row else self._history_of
+        person = ops.nominee(self.db, nominee_id) if nominee_id is not None else None
         self.history.clear()
-        if row is None:
+        if person is None:
+            self._history_of = None
+            self.history_label.setText("<b>Quá trình khen thưởng</b> (chọn một dòng)")
             return
-        self.history_label.setText(f"<b>Quá trình khen thưởng:</b> {row.name}")
-        with self.db.session() as s:
-            for m in history(s, row.nominee_id):
-                decision = f", QĐ {m.decision_number}" if m.decision_number else ""
-                self.history.addItem(f"{m.year}: {m.award_form.name} — {STATUS_LABELS[m.status]}{decision}")
+        self._history_of = person.id
+        self.history_label.setText(f"<b>Quá trình khen thưởng:</b> {person.name}")
+        for line in ops.history(self.db, person.id):
+            self.history.addItem(line.text())
 
     # -- actions
     def add(self) -> NominationDialog:
@@ -293,55 +301,83 @@ class NominationsTab(QWidget):
         row = self.selected()
         if row is None:
             return None
-        with self.db.session() as s:
-            data = data_of(s.get(Nomination, row.id))
+        try:
+            data = ops.nomination(self.db, row.id)
+        except NominationError as exc:
+            dialogs.warn(self, str(exc))
+            self.refresh()
+            return None
         return self._open(NominationDialog(self.db, data, self, self.today))
 
     def _open(self, dialog: NominationDialog) -> NominationDialog:
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self._done(dialog.change))
         dialog.open()
         return dialog
+
+    def _done(self, change: ops.Change | None) -> None:
+        if change is not None:
+            self.undo_stack.append(change)
+        self.refresh(select=change.nomination_id if change else None)
 
     def delete_selected(self) -> bool:
         """Delete the selected nomination after asking; Ctrl+Z brings it back."""
         row = self.selected()
         if row is None or not dialogs.confirm(self, f"Xóa đề nghị «{row.form_name}» của {row.name} (năm {row.year})?"):
             return False
-        with self.db.session() as s:
-            self.undo_stack.append(delete_nomination(s, row.id))
+        try:
+            self.undo_stack.append(ops.delete(self.db, row.id))
+        except NominationError as exc:
+            dialogs.warn(self, str(exc))
+        self._history_of = row.nominee_id
+        self.view.setCurrentIndex(QModelIndex())
         self.refresh()
         return True
 
-    def undo_delete(self) -> bool:
-        """Bring back the last deleted nomination."""
+    def undo(self) -> bool:
+        """Take back the last change (add, edit, delete or merge)."""
         if not self.undo_stack:
             return False
-        with self.db.session() as s:
-            restore_nomination(s, self.undo_stack.pop())
-        self.refresh()
+        change = self.undo_stack.pop()
+        try:
+            ops.undo(self.db, change)
+        except NominationError as exc:
+            dialogs.warn(self, str(exc))
+        self.refresh(select=change.nomination_id if change.action != "add" else None)
+        if change.action == "merge" and isinstance(change.before, ops.MergeRecord):
+            self._history_of = change.before.kept.id
+            self._show_history()
         return True
 
     def merge_selected(self) -> bool:
-        """Merge the nominee of the selected row with another of the same name chosen by the clerk."""
-        row = self.selected()
-        if row is None:
+        """Merge two records of one person: the two rows selected, or the selected row's and a namesake's; the
+        clerk compares them side by side and chooses each differing field."""
+        chosen = self.selected_rows()
+        people = list(dict.fromkeys(r.nominee_id for r in chosen))
+        if not people:
+            dialogs.inform(self, "Hãy chọn dòng của người cần gộp (hoặc hai dòng, giữ Ctrl khi bấm), rồi bấm "
+                                 "«Gộp trùng…».")
             return False
-        with self.db.session() as s:
-            others = namesakes(s, row.nominee_id)
-        if not others:
-            dialogs.inform(self, f"Không thấy đối tượng nào khác trùng tên «{row.name}».")
+        candidates = ops.merge_candidates(self.db, people[0])
+        if len(people) > 1:
+            second = ops.nominee(self.db, people[1])
+            candidates = [candidates[0], *([second] if second else [])]
+        if len(candidates) < 2:
+            dialogs.inform(self, f"Không thấy hồ sơ nào khác trùng tên «{candidates[0].name if candidates else ''}». "
+                                 "Muốn gộp hai hồ sơ khác tên, hãy chọn hai dòng (giữ Ctrl khi bấm).")
             return False
-        other = others[0]
-        if not dialogs.confirm(self, f"Gộp «{other.name}» ({other.unit or 'không ghi đơn vị'}) vào «{row.name}» "
-                                     f"({row.unit or 'không ghi đơn vị'})? Các đề nghị của hai hồ sơ sẽ về một người."):
+        dialog = MergeDialog(candidates, self)
+        if dialog.exec() != MergeDialog.Accepted:
             return False
+        keep, other, values = dialog.result_values()
         try:
-            with self.db.session() as s:
-                merge_nominees(s, row.nominee_id, other.nominee_id)
+            change = ops.merge(self.db, keep, other, values)
         except NominationError as exc:
             dialogs.warn(self, str(exc))
             return False
-        self.refresh()
+        self.undo_stack.append(change)
+        self._history_of = keep
+        self.view.setCurrentIndex(QModelIndex())
+        self.refresh(select=next((r.id for r in chosen if r.nominee_id in (keep, other)), None))
         return True
 
     def export_xlsx(self) -> str | None:
@@ -351,45 +387,37 @@ class NominationsTab(QWidget):
                                      f"Danh-sach-de-nghi-khen-thuong-{year or self.today().year}.xlsx", XLSX_FILTER)
         if not path:
             return None
-        from core.export_xlsx import export_nominations  # openpyxl when first needed: the window opens sooner
-
-        shown = self.model.shown_rows()
-        with self.db.session() as s:
-            settings = load_settings(s)
         try:
-            export_nominations(shown, settings, year, path, ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", settings.chairman_name))
+            count = ops.export_nominations(self.db, self.model.ids, year, path)
         except OSError as exc:
             dialogs.warn(self, f"Không ghi được tệp «{path}» ({exc.strerror or exc}). Tệp có đang mở trong Excel không?")
             return None
-        dialogs.exported(self, f"Đã xuất {len(shown)} đề nghị ra {path}", path)
+        except ValueError as exc:
+            dialogs.warn(self, str(exc))
+            return None
+        dialogs.exported(self, f"Đã xuất {count} đề nghị ra {path}", path)
         return path
 
     def import_xlsx(self) -> int:
-        """Read a list a unit sent in; show what will be added and what cannot be read; add after the clerk agrees."""
+        """Read a list a unit sent in (or our own export); show what will be added, what is already on record and
+        what cannot be read; add after the clerk agrees (the summary and the import are one function)."""
         path = dialogs.ask_open_file(self, "Nhập danh sách đề nghị khen thưởng", XLSX_FILTER)
         if not path:
             return 0
-        from core.export_xlsx import apply_import, read_nominations_xlsx
-
         year = self.model.wanted.year or self.today().year
         try:
-            with self.db.session() as s:
-                report = read_nominations_xlsx(s, path, year, self.today())
+            report = ops.import_nominations(self.db, path, year, self.today())
+            lines = report.summary(year)
+            if not report.new:
+                dialogs.inform(self, "\n".join(lines))
+                return 0
+            if not dialogs.confirm(self, "\n".join([*lines, "", "Thêm các đề nghị mới vào danh sách?"])):
+                return 0
+            done = ops.import_nominations(self.db, path, year, self.today(), write=True)
         except (ValueError, OSError) as exc:
             dialogs.warn(self, str(exc))
             return 0
-        lines = [f"Tệp có {len(report.new)} đề nghị mới cho năm {year}."]
-        if report.existing:
-            lines.append(f"{len(report.existing)} dòng đã có trong dữ liệu, sẽ không thay đổi.")
-        if report.problems:
-            lines.append("Không đọc được:")
-            lines += [f"  dòng {n}: {reason}" for n, reason in report.problems[:15]]
-        if not report.new:
-            dialogs.inform(self, "\n".join(lines))
-            return 0
-        if not dialogs.confirm(self, "\n".join(lines + ["", "Thêm các đề nghị mới vào danh sách?"])):
-            return 0
-        with self.db.session() as s:
-            added = apply_import(s, report, self.today())
+        if len(done.new) != len(report.new):  # another window saved some of them meanwhile
+            dialogs.inform(self, f"Đã thêm {len(done.new)} đề nghị (các dòng còn lại vừa được ghi ở nơi khác).")
         self.refresh()
-        return added
+        return len(done.new)

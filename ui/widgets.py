@@ -1,23 +1,22 @@
-"""Small reusable widgets: an optional date, and an editable table of rows for short lists."""
+"""Small reusable widgets: an editable table of rows for short lists, dialog buttons, a choice delegate (the date
+field is :mod:`ui.date_edit`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
-    QSizePolicy,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
+
+from core.dates import DateError, format_date, parse_date
 
 
 def fit_columns(view: QTableView, stretch: int, max_chars: int = 22) -> None:
@@ -117,43 +116,11 @@ class ListModel(QAbstractTableModel):
         return target
 
 
-class OptionalDate(QWidget):
-    """A date that may be left blank ("chưa có ngày"): a checkbox enabling a calendar date field."""
-
-    changed = Signal()
-
-    def __init__(self, label: str = "Có ngày", parent=None):
-        super().__init__(parent)
-        self.check = QCheckBox(label)
-        self.edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
-        self.setFocusProxy(self.check)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-
-    def value(self) -> dt.date | None:
-        """The date, or None when unticked."""
-        return self.edit.date().toPython() if self.check.isChecked() else None
-
-    def set_value(self, day: dt.date | None, suggested: dt.date | None = None) -> None:
-        """Show ``day`` (None unticks the box, and ticking it then offers ``suggested``, else today)."""
-        self.check.setChecked(day is not None)
-        shown = day or suggested
-        if shown is not None:
-            self.edit.setDate(QDate(shown.year, shown.month, shown.day))
-
-
 class RowsModel(ListModel):
     """Rows of plain values (lists) under fixed column titles; every cell is editable text or a date.
 
-    Dates are shown dd/mm/yyyy and typed the same way; an empty cell is None.
+    Dates are shown dd/mm/yyyy and typed as in every date field (:func:`core.dates.parse_date`); an empty cell is
+    None.
     """
 
     def __init__(self, headers: list[str], date_columns: tuple[int, ...] = (), parent=None):
@@ -164,7 +131,7 @@ class RowsModel(ListModel):
         value = self.rows[index.row()][index.column()]
         if role in (Qt.DisplayRole, Qt.EditRole):
             if isinstance(value, dt.date):
-                return value.strftime("%d/%m/%Y")
+                return format_date(value)
             return "" if value is None else str(value)
         return None
 
@@ -176,13 +143,10 @@ class RowsModel(ListModel):
             return False
         text = str(value).strip()
         if index.column() in self.date_columns:
-            if text:
-                try:
-                    value = dt.datetime.strptime(text, "%d/%m/%Y").date()
-                except ValueError:
-                    return False  # the view keeps the old value; the tooltip says the format
-            else:
-                value = None
+            try:
+                value = parse_date(text)
+            except DateError:
+                return False  # the view keeps the old value; the tooltip says the format
         else:
             value = text
         self.rows[index.row()][index.column()] = value

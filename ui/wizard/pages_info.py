@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,8 @@ from core.drafts import BasisData, DraftContext, PlanDraft
 from core.models import PlanKind
 from core.plans import default_title
 from core.superior import SuperiorHeader
-from ui.widgets import OptionalDate, RowsModel, fit_columns
+from ui.date_edit import DateEdit
+from ui.widgets import RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
 KIND_LABELS = {PlanKind.ANNUAL: "Kế hoạch năm", PlanKind.CAMPAIGN: "Đợt thi đua cao điểm (có thời gian cụ thể)"}
@@ -37,8 +37,8 @@ class InfoPage(PlanPage):
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.year = QSpinBox(minimum=2000, maximum=2100)
-        self.campaign_start = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.campaign_end = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.campaign_start = DateEdit(optional=False)
+        self.campaign_end = DateEdit(optional=False)
         period = QHBoxLayout()
         period.addWidget(QLabel("từ ngày"))
         period.addWidget(self.campaign_start)
@@ -47,7 +47,7 @@ class InfoPage(PlanPage):
         period.addStretch()
         self.number = QLineEdit(placeholderText="để trống nếu chưa cấp số")
         self.place = QLineEdit()
-        self.issue_date = OptionalDate("Đã có ngày ban hành")
+        self.issue_date = DateEdit()
         self.title_edit = QPlainTextEdit()
         self.title_edit.setTabChangesFocus(True)
         self.title_edit.setFixedHeight(70)
@@ -66,7 +66,7 @@ class InfoPage(PlanPage):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.number.textEdited,
                        self.place.textEdited, self.title_edit.textChanged, self.issue_date.changed,
-                       self.campaign_start.dateChanged, self.campaign_end.dateChanged):
+                       self.campaign_start.changed, self.campaign_end.changed):
             signal.connect(self.changed)
         self.registerField("title*", self.title_edit, "plainText", self.title_edit.textChanged)
         self._settings = None
@@ -95,7 +95,7 @@ class InfoPage(PlanPage):
         self.year.setValue(plan.year)
         today = dt.date(plan.year, 1, 1)
         for edit, day in ((self.campaign_start, plan.campaign_start), (self.campaign_end, plan.campaign_end)):
-            edit.setDate(day or today)
+            edit.set_value(day or today)
         self.number.setText(plan.number or "")
         self.place.setText(plan.place_name)
         self.issue_date.set_value(plan.issue_date)
@@ -106,16 +106,21 @@ class InfoPage(PlanPage):
         plan.kind = self.chosen_kind()
         plan.year = self.year.value()
         campaign = plan.kind is PlanKind.CAMPAIGN
-        plan.campaign_start = self.campaign_start.date().toPython() if campaign else None
-        plan.campaign_end = self.campaign_end.date().toPython() if campaign else None
+        plan.campaign_start = self.campaign_start.value() if campaign else None
+        plan.campaign_end = self.campaign_end.value() if campaign else None
         plan.number = self.number.text().strip() or None
         plan.place_name = self.place.text().strip()
         plan.issue_date = self.issue_date.value()
         plan.title = " ".join(self.title_edit.toPlainText().split())
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
-        """Campaign dates must be in order; a clear message instead of moving on."""
-        if self.chosen_kind() is PlanKind.CAMPAIGN and self.campaign_end.date() < self.campaign_start.date():
+        """Dates readable (the reason beside the field) and campaign dates in order; a clear message instead of
+        moving on."""
+        campaign = self.chosen_kind() is PlanKind.CAMPAIGN
+        dates = [self.issue_date, *((self.campaign_start, self.campaign_end) if campaign else ())]
+        if not all([field.check() for field in dates]):
+            return False
+        if campaign and self.campaign_end.value() < self.campaign_start.value():
             self.setSubTitle("<span style='color:#b00020'>Ngày kết thúc đợt thi đua phải sau ngày bắt đầu.</span>")
             return False
         return True

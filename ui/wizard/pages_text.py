@@ -24,7 +24,8 @@ from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.models import Field, SectionKind
 from core.nominations import in_force
 from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, unit_name
-from ui.widgets import OptionalDate, RowsModel, fit_columns
+from ui.date_edit import DateEdit
+from ui.widgets import RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
 BULLETS_HINT = "Mỗi dòng là một ý (khi in sẽ thành một gạch đầu dòng)."
@@ -120,7 +121,7 @@ class AwardPage(PlanPage):
         self.insert = QPushButton("Thêm các hình thức đã chọn vào nội dung")
         self.insert.clicked.connect(self.insert_forms)
         self.text = _text_edit(self)
-        self.deadline = OptionalDate("Có hạn nộp hồ sơ")
+        self.deadline = DateEdit()
         self.deadline.changed.connect(self.changed)
         self.superior_note = QLabel(wordWrap=True, styleSheet="color:#555")
         self.basis = QLabel(wordWrap=True, styleSheet="color:#555")
@@ -174,6 +175,10 @@ class AwardPage(PlanPage):
     def store(self, plan: PlanDraft) -> None:
         plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
         plan.award_deadline = self.deadline.value()
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        """An unreadable deadline is said beside the field instead of moving on."""
+        return self.deadline.check()
 
     def use_superior_deadlines(self, deadlines: list) -> None:
         """The superior wants award dossiers by a date: the commune's own deadline is set that many days

@@ -1,0 +1,53 @@
+"""Dates as a clerk types them: one parser for every date field and every imported cell.
+
+Accepted (day first, as in Vietnamese documents): ``15/03/1980``, ``15-03-1980``, ``15.03.1980``, ``5/3/1980``,
+``15031980`` (eight digits, no separators) and the ISO form ``1980-03-15``. Nothing is guessed: a date that does
+not exist ("31/02/2026") or a year outside :data:`EARLIEST`–:data:`LATEST` is refused with a Vietnamese sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+EARLIEST = dt.date(1900, 1, 1)  # no date the commune records (a birth, a decision) comes before this
+LATEST = dt.date(2100, 12, 31)
+FORMAT_HINT = "ghi dạng ngày/tháng/năm, ví dụ 15/03/1980"
+
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_PACKED = re.compile(r"(\d{2})(\d{2})(\d{4})")
+
+
+class DateError(ValueError):
+    """A typed date that cannot be read or does not exist; the message is one Vietnamese sentence."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date ``text`` names, or ``None`` for a blank text.
+
+    Raises :class:`DateError` for text that is not a date in an accepted form, a date that does not exist,
+    or a year before 1900 or after 2100.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if m := _ISO.fullmatch(text):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DAY_FIRST.fullmatch(text) or _PACKED.fullmatch(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        raise DateError(f"«{text}» không phải một ngày ({FORMAT_HINT}).")
+    try:
+        day_ = dt.date(year, month, day)
+    except ValueError:
+        reason = f"tháng {month}/{year} không có ngày {day}" if 1 <= month <= 12 else f"không có tháng {month}"
+        raise DateError(f"Ngày «{text}» không có thật ({reason}).") from None
+    if not EARLIEST <= day_ <= LATEST:
+        raise DateError(f"Ngày «{text}» nằm ngoài khoảng {EARLIEST:%d/%m/%Y}–{LATEST:%d/%m/%Y}.")
+    return day_
+
+
+def format_date(day: dt.date | None) -> str:
+    """``day`` as dd/mm/yyyy, "" for None (the one way every screen and file shows a date)."""
+    return f"{day:%d/%m/%Y}" if day else ""
