@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OPERATIONS = ("restore", "backup", "export")
 EXPORTED = 500  # nominations in each .xlsx export (about a second of openpyxl)
+# The kill comes at a random moment up to this many seconds after the child is ready: a few steps of each operation
+# on a busy office PC, so that kills fall before, during and after the copy or rename of a step.
+LATEST_KILL_S = {"restore": 8.0, "backup": 3.0, "export": 10.0}
 
 
 def child(operation: str, folder: str) -> None:
@@ -219,7 +222,7 @@ def main() -> None:
                     [sys.executable, __file__, "--child", operation, str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
                     text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
                 assert child_process.stdout.readline().strip() == "ready"
-                time.sleep(rng.uniform(0.05, 3.0))
+                time.sleep(rng.uniform(0.05, LATEST_KILL_S[operation]))
                 child_process.send_signal(signal.SIGKILL)
                 child_process.wait()
                 child_process.stdout.close()
