@@ -140,7 +140,7 @@ def read_document(path: Path | str) -> Document:
             f"Tệp «{path.name}» được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode, nên chữ bị lỗi. "
             "Hãy mở tệp bằng Word, chép toàn bộ, dùng Unikey (Công cụ chuyển mã: nguồn TCVN3 hoặc VNI, đích Unicode) "
             "rồi lưu thành .docx mới và nhập lại.")
-    lines = []
+    lines: list[Line] = []
     for raw_text, cells in raw:
         text = clean(raw_text)
         if text:
@@ -213,8 +213,9 @@ def _main_part(archive) -> str:
     if "_rels/.rels" in archive.namelist():
         with archive.open("_rels/.rels") as stream:
             for _event, rel in iterparse(stream, (_RELATIONSHIP,)):
-                if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
-                    return rel.get("Target").lstrip("/")
+                target = rel.get("Target")
+                if rel.get("Type", "").endswith("/officeDocument") and target:
+                    return target.lstrip("/")
     return "word/document.xml"
 
 

@@ -45,12 +45,13 @@ class _Parentheses:
     _PAREN = re.compile(r"[()]")
 
     def __init__(self, clause: str):
-        self.clause, self.read_to, self.stack = clause, 0, []
+        self.clause, self.read_to = clause, 0
+        self.stack: list[int] = []
 
     def at(self, pos: int) -> tuple[int, int]:
         """(depth of parentheses at ``pos``, start of the innermost open parenthesis or -1)."""
         if pos < self.read_to:
-            self.read_to, self.stack = 0, []
+            self.read_to, self.stack = 0, []  # asked about an earlier position: read again from the start
         for m in self._PAREN.finditer(self.clause, self.read_to, pos):
             if m.group() == "(":
                 self.stack.append(m.start())
