@@ -380,3 +380,16 @@ def test_the_sort_arrow_matches_the_order_shown(qtbot, an):
     oldest_first = section_image(header, 2)
     # ▼ for newest first: its own pixels (the wide top) lie above those of ▲ (the wide bottom)
     assert darker_at(newest_first, oldest_first) < darker_at(oldest_first, newest_first)
+
+
+def test_catalogue_dates_typed_as_a_clerk_types_them(qtbot, db):
+    from ui.catalogue_dialog import CatalogueDialog
+
+    dialog = CatalogueDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, e in enumerate(dialog.model.rows) if e.code == "GK_CTX")
+    assert not dialog.model.setData(dialog.model.index(row, 8), "31/02/2026")
+    assert dialog.error.isVisible() and "không có thật" in dialog.error.text()
+    assert dialog.model.setData(dialog.model.index(row, 8), "31122026")
+    assert dialog.model.index(row, 8).data() == "31/12/2026"
