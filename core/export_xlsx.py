@@ -247,7 +247,8 @@ def read_nominations_xlsx(session: Session, path: Path | str, year: int, today: 
                     kind if person else _group_kind(form), clean_name(name), form.code, row_year,
                     gender=_gender(texts, columns) if person else None,
                     birth_date=_birth_date(cells, columns) if person else None,
-                    position=_get(texts, columns, "position") if person else "", unit=_get(texts, columns, "unit"),
+                    position=_get(texts, columns, "position") if person else "",
+                    unit=" ".join(_get(texts, columns, "unit").split()),
                     achievement=_get(texts, columns, "achievement"), note=_get(texts, columns, "note"))
                 validate(session, data, today)
             except ValueError as exc:  # NominationError and DateError included
@@ -368,9 +369,9 @@ def match_import(session: Session, report: ImportReport) -> None:
     wanted = {name_key(d.name) for _n, d in report.read}
     people: dict[tuple[str, str], list[tuple[int, dt.date | None, str]]] = {}
     for nid, kind, name, birth, unit in fetch("SELECT id, kind, name, birth_date, unit FROM nominee"):
-        key = " ".join(fold(name).split())  # stored NFC: name_key without its NFC step, 50,000 times
-        if key in wanted:
-            people.setdefault((kind, key), []).append((nid, dt.date.fromisoformat(birth) if birth else None, unit))
+        folded = " ".join(fold(name).split())  # stored NFC: name_key without its NFC step, 50,000 times
+        if folded in wanted:
+            people.setdefault((kind, folded), []).append((nid, dt.date.fromisoformat(birth) if birth else None, unit))
     form_names = {f.code: _form_key(f.name) for f in session.scalars(select(AwardForm))}
     on_record = {(nid, form_names[code], year) for nid, code, year in fetch(
         "SELECT nominee_id, award_form_code, year FROM nomination")}
@@ -425,14 +426,15 @@ def apply_import(session: Session, report: ImportReport, today: dt.date) -> int:
     made: dict[tuple, int] = {}
     nominees, nominations = [], []
     held = [d.nominee_id for _n, d in report.new if d.nominee_id is not None]
-    shown: dict[int, tuple[str, str, str]] = {}  # a person on record is searched by their record, not the row
+    shown: dict[int | None, tuple[str, str, str]] = {}  # a person on record is searched by their record
     for start in range(0, len(held), 500):  # SQLite's limit on parameters
         chunk = held[start:start + 500]
-        shown.update((nid, rest) for nid, *rest in raw.execute(
-            f"SELECT id, name, unit, position FROM nominee WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        for nid, name, unit, position in raw.execute(
+                f"SELECT id, name, unit, position FROM nominee WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            shown[nid] = (name, unit, position)
     for _n, d in report.new:
         nominee_id = d.nominee_id
-        name, unit, position = shown.get(nominee_id, (d.name, d.unit, d.position))  # type: ignore[arg-type]
+        name, unit, position = shown.get(nominee_id, (d.name, d.unit, d.position))
         if nominee_id is None:
             person = (d.nominee_kind.value, name_key(d.name), d.birth_date, name_key(d.unit))
             if person not in made:
