@@ -140,20 +140,18 @@ def _export_nominations(args, db: str | None) -> int:
 def _import_nominations(args, db: str | None) -> int:
     import datetime as dt
 
-    from core.export_xlsx import apply_import, read_nominations_xlsx
+    from core.operations.nominations import import_nominations
 
     database = open_db(db)
     today = dt.date.today()
     try:
-        with database.session() as s:
-            report = read_nominations_xlsx(s, args.xlsx, args.year or today.year, today)
-            added = apply_import(s, report, today)
+        report = import_nominations(database, args.xlsx, args.year or today.year, today, write=True)
     except (ValueError, OSError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     finally:
         database.close()
-    _print_json({"added": added, **report.as_dict()})
+    _print_json({"added": len(report.new), **report.as_dict()})
     return 0
 
 

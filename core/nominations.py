@@ -232,8 +232,10 @@ def people_like(session: Session, data: NominationData) -> list[NomineeRecord]:
 def nominee_record(session: Session, nominee_id: int) -> NomineeRecord | None:
     """The nominee ``nominee_id`` as plain data, or None when there is none."""
     n = session.get(Nominee, nominee_id)
-    if n is None:
-        return None
+    return _record(n) if n is not None else None
+
+
+def _record(n: Nominee) -> NomineeRecord:
     return NomineeRecord(n.id, n.kind, n.name, n.gender or "", n.birth_date, n.position or "", n.unit or "",
                          len(n.nominations))
 
@@ -534,8 +536,7 @@ def merge_nominees(session: Session, keep_id: int, other_id: int,
         raise NominationError("name", "Hãy chọn hai hồ sơ khác nhau, còn trong dữ liệu.")
     if keep.kind is not other.kind:
         raise NominationError("name", "Không gộp được cá nhân với tập thể hoặc hộ gia đình.")
-    record = MergeRecord(nominee_record(session, keep_id), nominee_record(session, other_id),  # type: ignore[arg-type]
-                         [m.id for m in other.nominations])
+    record = MergeRecord(_record(keep), _record(other), [m.id for m in other.nominations])
     for key, value in (values or {}).items():
         if key not in PERSON_FIELDS:
             raise ValueError(f"unknown nominee field {key!r}")

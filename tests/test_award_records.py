@@ -282,6 +282,7 @@ def test_a_late_dossier_is_recorded_with_a_warning(qtbot, an):
     dialog = tab.add()
     type_text(dialog.name, "Mai Văn Muộn")
     QTest.keyClicks(dialog.deadline.line, "18/11/2026")
+    dialog.deadline.line.editingFinished.emit()  # the clerk leaves the field: the warning stays
     assert dialog.deadline.error.isVisible() and "nộp muộn" in dialog.deadline.error.text()
     click_save(dialog)
     assert not dialog.isVisible() and "Mai Văn Muộn" in shown_names(tab)
@@ -349,3 +350,46 @@ def test_a_thousand_words_in_the_search_box(qtbot, an):
     assert tab.model.rowCount() == 0
     tab.search.setText("nguyen van an " * 200)
     assert shown_names(tab) == ["Nguyễn Văn An"]
+
+
+def section_image(header, section):
+    rect = header.rect()
+    rect.setLeft(header.sectionViewportPosition(section))
+    rect.setWidth(header.sectionSize(section))
+    return header.grab(rect).toImage()
+
+
+def darker_at(first, second) -> float:
+    """Mean height of the pixels darker in ``first`` than in ``second`` (the first arrow's own part)."""
+    ys = [y for y in range(first.height()) for x in range(first.width())
+          if first.pixelColor(x, y).lightness() + 40 < second.pixelColor(x, y).lightness()]
+    assert ys, "no arrow drawn"
+    return sum(ys) / len(ys)
+
+
+def test_the_sort_arrow_matches_the_order_shown(qtbot, an):
+    ops.add(an, NominationData(NomineeKind.INDIVIDUAL, "Lê Văn Bảy", "LDTT", 2026), TODAY)
+    tab = make_tab(qtbot, an)
+    header = tab.view.horizontalHeader()
+    years = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert years == ["2026", "2025"]  # newest first
+    newest_first = section_image(header, 2)
+    QTest.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(2) + 5, 5))
+    years = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert years == ["2025", "2026"]  # oldest first
+    oldest_first = section_image(header, 2)
+    # ▼ for newest first: its own pixels (the wide top) lie above those of ▲ (the wide bottom)
+    assert darker_at(newest_first, oldest_first) < darker_at(oldest_first, newest_first)
+
+
+def test_catalogue_dates_typed_as_a_clerk_types_them(qtbot, db):
+    from ui.catalogue_dialog import CatalogueDialog
+
+    dialog = CatalogueDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, e in enumerate(dialog.model.rows) if e.code == "GK_CTX")
+    assert not dialog.model.setData(dialog.model.index(row, 8), "31/02/2026")
+    assert dialog.error.isVisible() and "không có thật" in dialog.error.text()
+    assert dialog.model.setData(dialog.model.index(row, 8), "31122026")
+    assert dialog.model.index(row, 8).data() == "31/12/2026"

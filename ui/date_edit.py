@@ -44,7 +44,8 @@ class DateEdit(QWidget):
         self.button = QToolButton(text="▾", toolTip="Chọn ngày trên lịch")
         self.button.setFocusPolicy(Qt.NoFocus)
         self.button.clicked.connect(self.show_calendar)
-        self.error = QLabel(styleSheet="color:#b00020", wordWrap=True, visible=False)
+        self.error = QLabel(wordWrap=True, visible=False)  # an error (red) or a warning (brown) under the field
+        self._warning = ""
         self.calendar: QCalendarWidget | None = None
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -88,9 +89,17 @@ class DateEdit(QWidget):
         return not problem
 
     def show_error(self, message: str) -> None:
-        """Show ``message`` in red under the field ("" hides it)."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        """Show ``message`` in red under the field; "" shows the warning, if any, instead."""
+        shown = message or self._warning
+        self.error.setStyleSheet("color:#b00020" if message else "color:#9a3412")
+        self.error.setText(shown)
+        self.error.setVisible(bool(shown))
+
+    def show_warning(self, message: str) -> None:
+        """Show ``message`` in brown under the field while it holds no error: said, never refused ("" clears)."""
+        self._warning = message
+        if not self.problem():
+            self.show_error("")
 
     def set_value(self, day: dt.date | None, suggested: dt.date | None = None) -> None:
         """Show ``day`` (None: blank); the calendar opens on ``day``, else on ``suggested``, else today."""

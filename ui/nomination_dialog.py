@@ -182,11 +182,7 @@ class NominationDialog(QDialog):
 
     def _deadline_changed(self) -> None:
         """A past deadline of a dossier still being prepared: a warning beside it, never a refusal."""
-        if self.deadline.problem():
-            return
-        warning = deadline_warning(self.value(), self.today())
-        self.deadline.error.setStyleSheet("color:#9a3412")
-        self.deadline.show_error(warning)
+        self.deadline.show_warning(deadline_warning(self._typed(), self.today()))
 
     # -- the person on record
     def chosen_person(self) -> NomineeRecord | None:
@@ -290,7 +286,6 @@ class NominationDialog(QDialog):
         for key, label in self.errors.items():
             if key not in self.dates:
                 label.setVisible(False)
-        self.deadline.error.setStyleSheet("color:#b00020")
         if not all([field.check() for field in self.dates.values() if field.isEnabled()]):
             return
         if self.data is None:

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProxyStyle,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,6 +67,20 @@ def deadline_text(deadline: dt.date | None, state: str | None, today: dt.date) -
     days = (deadline - today).days
     suffix = {"overdue": " (quá hạn)", "soon": " (hôm nay)" if days == 0 else f" (còn {days} ngày)"}.get(state, "")
     return format_date(deadline) + suffix
+
+
+class SortArrows(QProxyStyle):
+    """The header's sort arrow as Excel and Windows Explorer draw it: ▲ for an ascending order (A→Z, 2025→2026),
+    ▼ for a descending one. Qt draws them the other way round (an ascending sort gets ``SortDown``)."""
+
+    FLIPPED = {QStyleOptionHeader.SortUp: QStyleOptionHeader.SortDown,
+               QStyleOptionHeader.SortDown: QStyleOptionHeader.SortUp}
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt name)
+        if element == QStyle.PE_IndicatorHeaderArrow and isinstance(option, QStyleOptionHeader):
+            option = QStyleOptionHeader(option)
+            option.sortIndicator = self.FLIPPED.get(option.sortIndicator, option.sortIndicator)
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class NominationsModel(QAbstractTableModel):
@@ -163,6 +180,8 @@ class NominationsTab(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
+        self.sort_arrows = SortArrows()
+        header.setStyle(self.sort_arrows)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setWordWrap(False)
@@ -199,7 +218,7 @@ class NominationsTab(QWidget):
                                     "chọn một dòng của người đó, hoặc hai dòng (giữ Ctrl khi bấm).")
         QShortcut(QKeySequence.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.Delete, self.view, activated=self.delete_selected)
-        self.history = QListWidget()
+        self.history = QListWidget(wordWrap=True)
         self.history_label = QLabel(wordWrap=True)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
 

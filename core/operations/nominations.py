@@ -259,8 +259,8 @@ def import_nominations(db: Database, path: Path | str, year: int, today: dt.date
     from core.export_xlsx import apply_import, read_nominations_xlsx  # openpyxl when first needed
 
     with db.session() as s:
-        report = read_nominations_xlsx(s, path, year, today)
-    if write and report.new:
+        report = read_nominations_xlsx(s, path, year, today, match=not write)
+    if write and report.read:
         with db.session() as s:
             apply_import(s, report, today)
     return report
