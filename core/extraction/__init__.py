@@ -1,5 +1,6 @@
 """Extraction of targets (chỉ tiêu) from a superior plan's text (contract: GUIDE §3)."""
 
-from core.extraction.targets import ExtractedTarget, extract_targets
+from core.extraction.model import ExtractedTarget
+from core.extraction.targets import extract_targets
 
 __all__ = ["ExtractedTarget", "extract_targets"]

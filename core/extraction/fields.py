@@ -31,7 +31,8 @@ _KEYWORDS: dict[Field, list[str]] = {
     ],
     Field.CULTURE_SOCIETY: [
         "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "dan so", "sinh",
-        "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "tiem chung",
+        "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "bac si", "bac sy", "duoc si",
+        "duoc sy", "tu vong", "tyt", "tuoi tho", "ky vong song", "ho sinh", "nhan vien y te", "tiem chung",
         "lao dong", "viec lam", "dao tao", "truong", "hoc sinh", "giao duc", "pho cap", "the thao", "xa hoi",
         "nguoi co cong", "den on dap nghia", "nguon quy", "tu thien", "nha tam", "nha dot nat", "bhxh", "tiem",
     ],
@@ -39,7 +40,7 @@ _KEYWORDS: dict[Field, list[str]] = {
         "kinh te", "san xuat", "tang truong", "ngan sach", "thu nhap", "luong thuc", "nong nghiep", "cong nghiep",
         "dich vu", "thuong mai", "dau tu", "co cau", "san luong", "dien tich", "nong thon moi", "do thi",
         "doanh nghiep", "hop tac xa", "giao thong", "ha tang", "xuat khau", "du lich", "chan nuoi", "thuy san",
-        "lua", "gia tri",
+        "lua", "gia tri", "gdp", "grdp", "chi so gia", "nang suat lao dong", "von dau tu", "kim ngach",
     ],
 }
 _WEIGHTED = {f: [(k, len(k.split())) for k in keys] for f, keys in _KEYWORDS.items()}  # a phrase weighs its words

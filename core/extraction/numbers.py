@@ -11,7 +11,7 @@ import re
 
 from core.text import fold
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?![.,]\d)|\d+\.\d{1,2}(?!\d)"
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?!\d|[.,]\d)|\d+\.\d{1,2}(?!\d)"
 
 
 def parse_number(text: str) -> float:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
 from core.extraction import fields
@@ -18,66 +17,20 @@ from core.extraction.evidence import (
     CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
 )
 from core.extraction.flat_tables import unflatten
+from core.extraction.model import ExtractedTarget
+from core.extraction.names import INDICATOR_START, clean_name as _clean_name
 from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
+from core.extraction.tables import table_targets
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
 from core.extraction.values import Value, find_values
 from core.terms import Field
 from core.reading import Document
 
 
-@dataclass
-class ExtractedTarget:
-    """One target as the contract gives it; ``line`` is the index of its source line in the document."""
-
-    text: str
-    indicator: str
-    comparator: str
-    value: float | None
-    value_max: float | None
-    unit: str | None
-    field: str
-    line: int
-    confidence: float = CONFIDENCE["zone"]
-
-    def as_dict(self) -> dict:
-        """The contract's JSON object (GUIDE §3) plus ``line`` and ``confidence`` (0–1)."""
-        return dict(self.__dict__)  # flat fields: no deep copy needed
-
-
-# Words that open a self-standing indicator name: a clause starting so does not take the item's head.
-_INDICATOR_START = re.compile(
-    r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
-)
-_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
-_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
-_TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
-
-
-def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
-    """``text`` without the tail that ``folded_pattern`` finds in its folded form."""
-    m = folded_pattern.search(fold(text))
-    return text[: m.start()] if m else text
-
-
-_SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
-
-
-@lru_cache(maxsize=4096)  # a clause's words are cleaned several times while its names are chosen
-def _clean_name(text: str) -> str:
-    cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
-    if cue and cue.end() < len(text):
-        text = text[cue.end() :]
-    text = _LEADING_NOISE.sub("", text)
-    text = _cut_trailing(text, _TRAILING_NOISE)
-    text = _TRAILING_CUES.sub("", text)
-    text = text.strip(" :;,.-–(")
-    if text.count("(") > text.count(")"):
-        text = text.replace("(", "", 1).strip()
-    return text[:1].upper() + text[1:] if text else text
 
 
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
@@ -116,6 +69,10 @@ class _Extractor:
     def name(self, text: str) -> str:
         """A cleaned indicator name, its diacritics restored in an OCR-damaged document."""
         text = _clean_name(text)
+        return restore(text) if self.damaged else text
+
+    def repair(self, text: str) -> str:
+        """``text`` with its diacritics restored in an OCR-damaged document, else as it is."""
         return restore(text) if self.damaged else text
 
     def emit(self, source: str, indicator: str, comparator: str, v: Value | None, line: int, context: Field | None):
@@ -255,7 +212,7 @@ class _Extractor:
                     name = name[starts[-1] :]
                     break
         name = _relative_to_quota(name)
-        if head and not _INDICATOR_START.match(fold(name)):
+        if head and not INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
         tail = _clean_name(post.strip(" )"))
         if tail:
@@ -297,8 +254,6 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
     confidence ≥ ``TICK`` are returned unless ``include_unlikely`` (the wizard lists those unticked).
     """
-    from core.extraction.tables import table_targets
-
     ex = _Extractor(document)
     lines = unflatten(document.lines)
     plain = [line for line in lines if line.cells is None]
@@ -342,7 +297,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
             ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
         if not sub_item:
             group_head = ""
-    ex.out.extend(table_targets(lines, ex.plan_year, ex.name))
+    ex.out.extend(table_targets(lines, ex.plan_year, ex.repair))
     ex.out.sort(key=lambda t: t.line)
     if include_unlikely:
         return ex.out
