@@ -12,9 +12,11 @@ from core.text import fold
 INDICATOR_START = re.compile(
     r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
 )
-_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
+_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
 _TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
-_TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
+_TRAILING_CUES = re.compile(
+    r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
+    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt))+\s*$", re.I)
 
 
 def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
@@ -34,7 +36,10 @@ def clean_name(text: str) -> str:
     cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
     if cue and cue.end() < len(text):
         text = text[cue.end() :]
-    text = _LEADING_NOISE.sub("", text)
+    close = text.find(")")
+    if close >= 0 and "(" not in text[:close]:  # "413-500 hộ) và TP. Đồng Hới": the tail of a bracket before
+        text = text[close + 1 :]
+    text = _LEADING_NOISE.sub("", text.lstrip())
     text = _cut_trailing(text, _TRAILING_NOISE)
     text = _TRAILING_CUES.sub("", text)
     text = text.strip(" :;,.-–(")

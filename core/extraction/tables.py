@@ -169,7 +169,7 @@ class _TableReader:
             indicator = f"{column_name(label_unit(self.header.cells[self.header.plans[0]])[1])} – {indicator}"
         header_unit = label_unit(self.header.cells[self.header.plans[0]])[0]
         unit = normalise_unit(_cell(cells, self.header.unit)) or unit or header_unit or implied_unit(indicator)
-        field = fields.classify(indicator) or self.group or Field.OTHER
+        field = fields.decide(indicator, self.group)
         out = []
         for col in self.header.plans:
             text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())

@@ -79,7 +79,8 @@ class _Extractor:
         if comparator in ("reduce_by", "reduce_to") and fold(indicator).startswith("giam "):
             indicator = indicator[5:]  # the comparator already says "giảm"
         indicator = indicator[:1].upper() + indicator[1:]  # a name cut out of prose starts a list item
-        field = context or fields.classify(indicator) or fields.classify(source) or Field.OTHER
+        previous = Field(self.out[-1].field) if self.out else None
+        field = fields.decide(indicator, context, source, previous)
         self.out.append(
             ExtractedTarget(
                 text=source.strip(),

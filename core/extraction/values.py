@@ -22,6 +22,9 @@ _FRACTION = re.compile(r"/(\d{1,4})(/\d{1,4})?(?![\w-])")
 
 # Cues written right before the value (only spaces, "mức", "ở mức", ":" between), folded.
 _BEFORE_CUES = [
+    # bounds in words (issue 23 item 2): "không dưới 95%" is at least 95%, "không quá 3 vụ" at most 3
+    ("khong duoi", ">="), ("khong thap hon", ">="), ("khong it hon", ">="),
+    ("khong vuot", "<="), ("khong cao hon", "<="), ("khong nhieu hon", "<="), ("khong lon hon", "<="),
     ("giam xuong con", "reduce_to"), ("giam con", "reduce_to"), ("xuong con", "reduce_to"), ("con lai", "reduce_to"),
     ("khong vuot qua", "<="), ("khong qua", "<="), ("toi da", "<="), ("≤", "<="), ("<=", "<="),
     ("toi thieu", ">="), ("it nhat", ">="), ("≥", ">="), (">=", ">="), ("dat va vuot", ">="), ("dat/vuot", ">="),
