@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from core.extraction.values import find_values
 from core.text import fold
 
 TARGET, PAST, NEUTRAL, ASIDE, CLOSING = "target", "past", "neutral", "aside", "closing"
@@ -39,7 +40,7 @@ _TARGET_CUE = re.compile(
     r"\bden nam 20\d\d\b|\bke hoach nam\b|\bnghi quyet\b.{0,60}\bnam 20\d\d\b.{0,40}\bvoi\b"
 )
 _PAST_CUE = re.compile(
-    r"(?<!so voi )(?<!so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
+    r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
     r"\bnam qua\b|\bda hoan thanh\b|\bhoan thanh \d+/\d+\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
 )
@@ -85,6 +86,24 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _SENTENCE_END.split(text) if part and part.strip())
 
 
+# Where a sentence turns from results to targets: "Năm 2021 thu ngân sách đạt 4.400 tỷ đồng, …, phấn đấu năm 2022
+# đạt 5.500 tỷ đồng" (issue 23 item 5): a comma or semicolon before a cue that announces targets.
+_TURN = re.compile(r"[,;]\s+(?=(?:và |đồng thời |)(?:phấn đấu|đặt mục tiêu|đề ra|mục tiêu|kế hoạch năm|năm tới)\b)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def turns(sentence: str) -> tuple[str, ...]:
+    """``sentence`` cut where it turns to targets after stating a value (see ``_TURN``); each part is read with
+    its own cues, so a result and a target of the same indicator in one sentence are told apart."""
+    parts: list[str] = []
+    for part in _TURN.split(sentence):
+        if parts and not find_values(parts[-1], keep_skipped=True):
+            parts[-1] = f"{parts[-1]}, {part}"  # nothing stated before the cue: one sentence still
+        elif part.strip():
+            parts.append(part)
+    return tuple(parts)
+
+
 @lru_cache(maxsize=4096)
 def _cues(folded: str) -> tuple[bool, bool]:
     """(names a result of the past, announces targets) for a folded sentence."""
@@ -120,7 +139,7 @@ class Reader:
         if past:
             self.mode = PAST
             return PAST
-        if target and not (opening and self.mode == PAST):
+        if target:  # "Năm 2026, phường đặt mục tiêu …" sets targets even when a later year is also named
             self.mode = TARGET
         return self.mode
 

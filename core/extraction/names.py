@@ -13,6 +13,7 @@ INDICATOR_START = re.compile(
     r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
 )
 _LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
+_TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
 _TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
 _TRAILING_CUES = re.compile(
     r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
@@ -26,6 +27,10 @@ def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
 
 
 _SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
+# A subject and its verb before the indicator: "Quốc hội quyết nghị tăng trưởng kinh tế" → "tăng trưởng kinh tế".
+_SUBJECT_AND_VERB = re.compile(r"^.{0,40}?\b(?:quyet nghi|xac dinh|giao(?: chi tieu| muc tieu)?|thong qua)\s+")
+_TRAILING_TIME = re.compile(r"\s+(?:(?:den |trong )?nam 20\d\d|giai doan 20\d\d\s*-\s*20\d\d)\s*$")
+_URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)
 
 
 @lru_cache(maxsize=4096)  # a clause's words are cleaned several times while its names are chosen
@@ -33,19 +38,42 @@ def clean_name(text: str) -> str:
     """``text`` as an indicator name: without the subject and cue before it ("Xã phấn đấu …"), leading
     connectives ("và", "còn", "trong đó"), trailing cue words and comparators ("… đạt", "… giảm còn", "… ở mức"),
     and an unclosed bracket; the first letter in capitals. "và tỷ lệ hộ nghèo giảm còn" → "Tỷ lệ hộ nghèo"."""
-    cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
-    if cue and cue.end() < len(text):
-        text = text[cue.end() :]
+    text = _URL.sub("", text)
+    # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"; "… đề ra các chỉ tiêu, trong đó phấn đấu tăng …" → "tăng …"
+    while (cue := _SUBJECT_AND_CUE.match(fold(text))) and cue.end() < len(text):
+        rest = text[cue.end() :]
+        # nothing but a cue after it ("… tăng trưởng kinh tế năm 2026 phấn đấu từ"): the name is before it
+        if not _finish(rest):
+            text = _before_cue(text[: cue.end()])
+            break
+        text = rest
     close = text.find(")")
     if close >= 0 and "(" not in text[:close]:  # "413-500 hộ) và TP. Đồng Hới": the tail of a bracket before
         text = text[close + 1 :]
-    text = _LEADING_NOISE.sub("", text.lstrip())
+    text = _finish(text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _finish(text: str) -> str:
+    text = _LEADING_NOISE.sub("", _TIME_PHRASE.sub("", _LEADING_NOISE.sub("", text.lstrip())))
     text = _cut_trailing(text, _TRAILING_NOISE)
-    text = _TRAILING_CUES.sub("", text)
+    text = _TRAILING_CUES.sub("", " " + text).strip()
     text = text.strip(" :;,.-–(")
     if text.count("(") > text.count(")"):
         text = text.replace("(", "", 1).strip()
-    return text[:1].upper() + text[1:] if text else text
+    return text
+
+
+def _before_cue(text: str) -> str:
+    """The indicator written before a cue: "Quốc hội quyết nghị tăng trưởng kinh tế năm 2026 phấn đấu" →
+    "tăng trưởng kinh tế"."""
+    folded = fold(text)
+    cue = re.search(r"\b(?:phan dau|de ra|dat muc tieu)\b", folded)
+    text = text[: cue.start()] if cue else text
+    verb = _SUBJECT_AND_VERB.match(fold(text))
+    if verb:
+        text = text[verb.end() :]
+    return _cut_trailing(text.rstrip(" ,"), _TRAILING_TIME)
 
 
 

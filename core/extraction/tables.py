@@ -152,12 +152,14 @@ class _TableReader:
         cells = line.cells or []
         raw = _cell(cells, self.header.label)
         unit, label = label_unit(cut_translation(raw))
+        if unit is None:  # the unit written in the translation only: "– Under 5 mortality rate (…; %0)"
+            unit = label_unit(raw)[0]
         sub_row = bool(re.match(r"^\s*(?:[-+•*]|trong đó)", raw, re.I))
         label = _GROUP_TAIL.sub("", label[_ROW_MARKER.match(label).end():]).strip(" .:;,-–")
         indicator = growth_name(self.repair(label))
         if not indicator:
             return []
-        if not any(re.search(r"\d", _cell(cells, i)) for i in self.header.values):
+        if not any(_cell(cells, i) for i in self.header.values):
             self.group = fields.group_field(indicator) or fields.classify(indicator) or self.group
             self.parent = indicator
             return []
@@ -169,11 +171,19 @@ class _TableReader:
             indicator = f"{column_name(label_unit(self.header.cells[self.header.plans[0]])[1])} – {indicator}"
         header_unit = label_unit(self.header.cells[self.header.plans[0]])[0]
         unit = normalise_unit(_cell(cells, self.header.unit)) or unit or header_unit or implied_unit(indicator)
+        if re.fullmatch(r"g[r]?dp", fold(indicator)) and "%" in _cell(cells, self.header.plans[0]) + (unit or ""):
+            indicator = f"Tốc độ tăng {indicator}"  # an aggregate stated in per cent is its growth
         field = fields.decide(indicator, self.group)
         out = []
         for col in self.header.plans:
             text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
-            for value, name in self.cell_values(_cell(cells, col), unit, indicator):
+            cell = _cell(cells, col)
+            if cell and not find_values(cell, keep_skipped=True) and not find_values(f"{cell} %", keep_skipped=True):
+                # a plan stated in words ("Đạt chuẩn", "Giảm cả 3 tiêu chí"): the row's indicator, qualitative
+                out.append(ExtractedTarget(text, indicator, "qualitative", None, None, None, field.value,
+                                           line.index, CONFIDENCE["table"]))
+                continue
+            for value, name in self.cell_values(cell, unit, indicator):
                 comparator = value.cue or ("reduce_by" if re.match(r"(?:muc )?giam\b", fold(indicator)) else
                                            ">=" if value.value_max is not None else "=")
                 out.append(ExtractedTarget(text, name, comparator, value.value, value.value_max, value.unit,

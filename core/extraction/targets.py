@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from core.extraction import fields
 from core.extraction.evidence import (
-    CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
+    CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year, turns,
 )
 from core.extraction.flat_tables import unflatten
 from core.extraction.model import ExtractedTarget
@@ -26,15 +26,20 @@ from core.extraction.tables import table_targets
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
 from core.extraction.values import Value, find_values
 from core.terms import Field
-from core.reading import Document
+from core.reading import Document, Line
 
 
+_URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)  # a web page's address is no part of a target
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
 
 
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
+# A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
+# qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
+_MEASURE_WITHOUT_VALUE = re.compile(
+    r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -95,8 +100,10 @@ class _Extractor:
             )
         )
 
-    def item(self, source: str, line: int, context: Field | None, group_head: str, qualitative: bool) -> None:
-        """Targets of one item (a bullet, a numbered target, or a sentence)."""
+    def item(self, source: str, line: int, context: Field | None, group_head: str, qualitative: bool,
+             subject_hint: str = "") -> None:
+        """Targets of one item (a bullet, a numbered target, or a sentence); ``subject_hint`` names the values of
+        a part of a sentence that names nothing itself."""
         body = strip_marker(source)
         if self.damaged:
             body = restore(body)
@@ -107,7 +114,7 @@ class _Extractor:
             body = body[colon + 1 :]
         clauses = [c for c in re.split(r";", body) if c.strip()]
         self.carried_cue = None
-        self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0])
+        self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0]) or subject_hint
         short_item = len(body.split()) <= 60
         for clause in clauses:
             sub = _head_colon(clause, self.plan_year)
@@ -122,7 +129,8 @@ class _Extractor:
                 words = len(clause.split())
                 reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
                 stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
-                if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
+                if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference \
+                        and not _MEASURE_WITHOUT_VALUE.match(fold(_clean_name(clause))):
                     label, _, rest = clause.partition(":")
                     self.emit(source, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
@@ -146,7 +154,9 @@ class _Extractor:
             pre_words = _clean_name(pre)
             if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
                 # "…15.500 triệu đồng, đạt 105% dự toán giao": the same indicator, relative to the quota
-                names.append(f"{names[-1]} (so với {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]})")
+                relative = _clean_name(post)
+                relative = relative[:1].lower() + relative[1:]
+                names.append(f"{names[-1]} ({relative if relative.startswith('so với') else 'so với ' + relative})")
                 after_first.append(False)
                 pre_start = v.end + len(post)
             elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words))) and _clean_name(post):
@@ -258,7 +268,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     ex = _Extractor(document)
     lines = unflatten(document.lines)
     plain = [line for line in lines if line.cells is None]
-    items = [(part, line.index) for line in plain for part in split_items(line.text)]
+    items = [(part, line.index) for line in _once(plain) for part in split_items(_URL.sub("", line.text).strip())]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
     shape = outline(texts, has_values)
@@ -305,24 +315,40 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     return [t for t in ex.out if t.confidence >= TICK]
 
 
+def _once(lines: list[Line]) -> list[Line]:
+    """``lines`` without a line repeating one of the three before it (a page title or caption printed twice is
+    stated once: eval/README conventions)."""
+    keys = [_URL.sub("", line.text).strip() for line in lines]
+    return [line for k, line in enumerate(lines) if keys[k] not in keys[max(0, k - 3) : k]]
+
+
 def _prose(ex: _Extractor, reader: Reader, text: str, index: int, section_field: Field | None) -> Field | None:
-    """Targets of a paragraph outside the targets zones, sentence by sentence; returns the section field
-    as group labels ("Về xã hội: …") leave it."""
-    for sentence in split_sentences(text):
-        mode = reader.read(sentence)
-        label = _GROUP_LABEL.match(fold(sentence))
-        if label:
-            section_field = fields.group_field(label.group(1) or label.group(0)) or section_field
-            if label.end() < len(sentence):
-                sentence = sentence[label.end() :]
-        strive = is_strive_sentence(sentence)
-        if not find_values(sentence, ex.plan_year) and not (
-            strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
-        ):
-            continue
-        confidence = sentence_confidence(mode, sentence)
-        if confidence is None:
-            continue
-        ex.confidence = max(confidence, CONFIDENCE["target"]) if strive else confidence
-        ex.item(sentence, index, section_field, "", qualitative=strive or mode == "target")
+    """Targets of a paragraph outside the targets zones, sentence by sentence (a sentence turning from results to
+    targets in parts); returns the section field as group labels ("Về xã hội: …") leave it."""
+    for whole in split_sentences(text):
+        for part, sentence in enumerate(turns(whole)):
+            # "…, phấn đấu năm 2022 đạt 5.500 tỷ đồng": the indicator of the part before, without its "(so với …)"
+            hint = re.sub(r"\s*\(so với .*\)$", "", ex.out[-1].indicator) if part and ex.out else ""
+            section_field = _prose_sentence(ex, reader, sentence, index, section_field, hint)
+    return section_field
+
+
+def _prose_sentence(ex: _Extractor, reader: Reader, sentence: str, index: int, section_field: Field | None,
+                    hint: str) -> Field | None:
+    mode = reader.read(sentence)
+    label = _GROUP_LABEL.match(fold(sentence))
+    if label:
+        section_field = fields.group_field(label.group(1) or label.group(0)) or section_field
+        if label.end() < len(sentence):
+            sentence = sentence[label.end() :]
+    strive = is_strive_sentence(sentence)
+    if not find_values(sentence, ex.plan_year) and not (
+        strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
+    ):
+        return section_field
+    confidence = sentence_confidence(mode, sentence)
+    if confidence is None:
+        return section_field
+    ex.confidence = max(confidence, CONFIDENCE["target"]) if strive else confidence
+    ex.item(sentence, index, section_field, "", qualitative=strive or mode == "target", subject_hint=hint)
     return section_field
