@@ -12,7 +12,7 @@ from core.text import fold
 INDICATOR_START = re.compile(
     r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
 )
-_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
+_LEADING_NOISE = re.compile(r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
 _TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
 _TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
 _TRAILING_CUES = re.compile(
@@ -26,7 +26,7 @@ def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
     return text[: m.start()] if m else text
 
 
-_SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
+_SUBJECT_AND_CUE = re.compile(r"^.{0,200}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
 # A subject and its verb before the indicator: "Quốc hội quyết nghị tăng trưởng kinh tế" → "tăng trưởng kinh tế".
 _SUBJECT_AND_VERB = re.compile(r"^.{0,40}?\b(?:quyet nghi|xac dinh|giao(?: chi tieu| muc tieu)?|thong qua)\s+")
 _TRAILING_TIME = re.compile(r"\s+(?:(?:den |trong )?nam 20\d\d|giai doan 20\d\d\s*-\s*20\d\d)\s*$")
@@ -50,8 +50,14 @@ def clean_name(text: str) -> str:
     close = text.find(")")
     if close >= 0 and "(" not in text[:close]:  # "413-500 hộ) và TP. Đồng Hới": the tail of a bracket before
         text = text[close + 1 :]
-    text = _finish(text)
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], _finish(text))
     return text[:1].upper() + text[1:] if text else text
+
+
+# Abbreviations of plan prose a name spells out, so the clerk and the field classifier read the same words.
+_ABBREVIATIONS = {"TNGT": "tai nạn giao thông", "ATGT": "an toàn giao thông", "TTATGT": "trật tự an toàn giao thông",
+                  "ANTT": "an ninh trật tự", "KT-XH": "kinh tế - xã hội", "KTXH": "kinh tế - xã hội"}
+_ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
 
 
 def _finish(text: str) -> str:

@@ -105,6 +105,21 @@ _UNIT_SPELLINGS = [
     ("vu", "vụ"),
     ("co so", "cơ sở"),
     ("thue bao", "thuê bao"),
+    # units as written (issue 23 item 4)
+    ("lan", "lần"),
+    ("con", "con"),
+    ("kwh", "kWh"),
+    ("nghin tan", "nghìn tấn"),
+    ("ngan tan", "nghìn tấn"),
+    ("trieu tan", "triệu tấn"),
+    ("ty usd", "tỷ USD"),
+    ("ti usd", "tỷ USD"),
+    ("nghin usd", "nghìn USD"),
+    ("tuoi", "tuổi"),
+    ("bac sy", "bác sỹ"),
+    ("duoc sy", "dược sỹ"),
+    ("duoc si", "dược sĩ"),
+    ("phut", "phút"),
 ]
 _UNIT_SPELLINGS.sort(key=lambda p: -len(p[0]))
 
@@ -117,8 +132,9 @@ COUNT_UNITS = frozenset(
 
 
 # A per-something suffix written after a unit: "kg/ năm", "lao động/năm", "%/GRDP" (kept in the unit).
-_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa)(?![\w²])")
-_PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã"}
+_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|1 van dan|10\.000 dan)(?![\w²])")
+_PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã",
+                "van dan": "vạn dân", "1 van dan": "vạn dân", "10.000 dan": "vạn dân"}
 
 
 def match_unit(folded: str, pos: int) -> tuple[str, int] | None:

@@ -40,6 +40,18 @@ _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong d
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
     r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+# A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
+_SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
+# A qualitative target joined to the last subject: "… kiểu mẫu và không còn xã dưới 15 tiêu chí".
+_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì)\b)", re.I)
+
+
+def _split_qualitative(post: str) -> tuple[str, str]:
+    """(the subject, a qualitative target joined after it with "và"), the second empty when there is none."""
+    m = _JOINED_QUALITATIVE.search(post)
+    return (post[: m.start()], post[m.end() :]) if m else (post, "")
+
+
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -138,12 +150,38 @@ class _Extractor:
             self.clause(source, clause, clause_head, values, line, context)
 
     def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
-        """Targets of one clause holding ``values``: name each from the words before it, or after it
-        when the clause lists values first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa")."""
+        """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator."""
+        names, trailing = self.names(clause, head, values)
         folded = fold(clause)
-        names = []
-        trailing = ""  # a qualitative target after the last value's comma
-        after_first = []  # which names were read after their value ("96% gia đình")
+        prev_end = 0
+        for v, name in zip(values, names):
+            comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
+            indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
+            self.emit(source, indicator, comparator, v, line, context)
+            prev_end = v.end
+        if trailing:
+            self.emit(source, self.name(trailing), "qualitative", None, line, context)
+
+    def comparator(self, v: Value, before: str) -> str:
+        """The comparator of ``v``: its own cue, else one stated earlier in the clause (``before``, folded) or
+        carried from an earlier clause ("huyện A giảm từ 6,5-7,2%; huyện B 4,5-5,0%"); a range states the least."""
+        comparator = v.cue or self.clause_cue(before)
+        if comparator == "=" and not v.cue and self.carried_cue and self.carried_cue[1] == v.unit:
+            comparator = self.carried_cue[0]
+        elif comparator in ("reduce_by", "reduce_to"):
+            self.carried_cue = (comparator, v.unit)
+        if comparator == "=" and v.value_max is not None:
+            comparator = ">="  # "từ 7,5% đến 8%"
+        return comparator
+
+    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str]:
+        """A name per value, and a qualitative target written after the last one ("…, huấn luyện dự bị động viên
+        đạt yêu cầu"; "… kiểu mẫu và không còn xã dưới 15 tiêu chí"). A value is named by the words before it, by
+        the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
+        số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
+        names: list[str] = []
+        trailing = ""
+        after_first = []  # which names were read after their value
         pre_start = 0
         for k, v in enumerate(values):
             nxt = values[k + 1].cue_start if k + 1 < len(values) else len(clause)
@@ -152,20 +190,20 @@ class _Extractor:
             post = tail[: cut.start()] if cut else tail
             pre = clause[pre_start : v.cue_start]
             pre_words = _clean_name(pre)
+            share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
             if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
-                # "…15.500 triệu đồng, đạt 105% dự toán giao": the same indicator, relative to the quota
                 relative = _clean_name(post)
                 relative = relative[:1].lower() + relative[1:]
                 names.append(f"{names[-1]} ({relative if relative.startswith('so với') else 'so với ' + relative})")
                 after_first.append(False)
                 pre_start = v.end + len(post)
-            elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words))) and _clean_name(post):
-                subject = self.subject_name(_clean_name(post), v, head)
-                if pre_words and not _STATE_VERB.fullmatch(fold(pre_words)):  # "Xóa 15 căn nhà tạm"
-                    subject = f"{pre_words} {v.unit} {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]}"
-                names.append(subject)
-                after_first.append(True)
+            elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) \
+                    and _clean_name(post):
                 pre_start = v.end + len(post)
+                post, trailing_here = _split_qualitative(post)
+                trailing = trailing_here or trailing
+                names.append(self.value_first_name(pre_words, post, v, head, share_of))
+                after_first.append(True)
             else:
                 post, _, rest = post.partition(",")
                 names.append(self.pre_name(pre, post, head))
@@ -173,27 +211,19 @@ class _Extractor:
                 pre_start = v.end
                 if (k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                         and not find_values(rest, keep_skipped=True)):  # not a restated value
-                    trailing = rest  # "…đạt 100% chỉ tiêu, huấn luyện dự bị động viên đạt tỷ lệ quy định"
-        value_first = all(after_first)
-        if value_first and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
+                    trailing = rest
+        if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
             m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
             if m:
                 names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
-        prev_end = 0
-        for v, name in zip(values, names):
-            comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
-            if comparator == "=" and not v.cue and self.carried_cue and self.carried_cue[1] == v.unit:
-                comparator = self.carried_cue[0]  # "huyện A giảm từ 6,5-7,2%; huyện B 4,5-5,0%"
-            elif comparator in ("reduce_by", "reduce_to"):
-                self.carried_cue = (comparator, v.unit)
-            if comparator == "=" and v.value_max is not None:
-                comparator = ">="  # a range states the least to reach ("từ 7,5% đến 8%")
-            indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
+        return names, trailing
 
-            self.emit(source, indicator, comparator, v, line, context)
-            prev_end = v.end
-        if trailing:
-            self.emit(source, self.name(trailing), "qualitative", None, line, context)
+    def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
+        """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
+        subject = self.subject_name(_clean_name(post), v, head)
+        if pre_words and not _STATE_VERB.fullmatch(fold(pre_words)) and not share_of:
+            subject = f"{pre_words} {v.unit} {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]}"
+        return subject
 
     @staticmethod
     def subject_name(subject: str, v: Value, head: str) -> str:

@@ -36,6 +36,8 @@ _CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*
 _COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|nam))")
 _OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
+_NAME_UNITS = frozenset({"tuổi", "phút"})  # units that count only after "đạt", "là", "khoảng"
+_VOTE = re.compile(r"\s*(?:tong so )?dai bieu\b")
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
 
 
@@ -169,6 +171,10 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
         past = _PAST_RESULT.search(folded[:cue_start])
         if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
             continue  # last year's result
+        if unit in _NAME_UNITS and cue not in ("=", "~"):
+            continue  # "trẻ em dưới 5 tuổi", "ùn tắc kéo dài trên 30 phút": a number inside the indicator's name
+        if unit == "%" and _VOTE.match(folded, end):
+            continue  # "với trên 90,5% đại biểu tán thành": a vote, not a target
         value_found = Value(start, end, value, value_max, unit, cue, cue_start, fraction)
         if not keep_skipped and is_restatement(clause, folded, value_found, found[-1] if found else None):
             continue
