@@ -36,12 +36,11 @@ NEUTRAL_WEAK = 0.35  # a neutral sentence with neither an indicator noun nor com
 TICK = 0.5
 
 _TARGET_CUE = re.compile(
-    r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bgiao\b.{0,30}\bchi tieu\b|"
-    r"\bden nam 20\d\d\b|\bke hoach nam\b|\bnghi quyet\b.{0,60}\bnam 20\d\d\b.{0,40}\bvoi\b"
+    r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bden nam 20\d\d\b|\bke hoach nam\b"
 )
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
-    r"\bnam qua\b|\bda hoan thanh\b|\bhoan thanh \d+/\d+\b|\bda giai quyet\b|\btrong nam da\b|"
+    r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
 )
 _OPENING_YEAR = re.compile(
@@ -77,13 +76,19 @@ def split_items(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def split_sentences(text: str) -> tuple[str, ...]:
-    """The sentences and run-together list items of one paragraph, in order, each stripped.
+def split_sentences(text: str, clauses: bool = False) -> tuple[str, ...]:
+    """The sentences and run-together list items of one paragraph, in order, each stripped — the one sentence
+    splitter of the project (targets, evidence, the superior plan's deadlines).
 
-    "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two.
+    "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two;
+    "TP. Hồ Chí Minh" stays whole. With ``clauses`` a sentence is also cut after each ";" ("gửi kế hoạch trước
+    ngày 15/3; gửi hồ sơ khen thưởng trước ngày 15/12" → two).
     """
     text = _SENTENCE_AFTER_PERIOD.sub(" ", text)
-    return tuple(part.strip() for part in _SENTENCE_END.split(text) if part and part.strip())
+    parts = [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    if clauses:
+        parts = [c.strip() for part in parts for c in re.split(r"(?<=;)\s+", part) if c.strip()]
+    return tuple(parts)
 
 
 # Where a sentence turns from results to targets: "Năm 2021 thu ngân sách đạt 4.400 tỷ đồng, …, phấn đấu năm 2022

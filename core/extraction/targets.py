@@ -31,7 +31,6 @@ from core.reading import Document, Line
 
 _URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)  # a web page's address is no part of a target
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
-_SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
 
 
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
@@ -333,7 +332,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
             continue
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
-        for sentence in _SENTENCE_SPLIT.split(text) if not bullet else [text]:
+        for sentence in split_sentences(text) if not bullet else [text]:
             strive = is_strive_sentence(sentence)
             ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
         if not sub_item:
