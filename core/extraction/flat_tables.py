@@ -108,6 +108,7 @@ class _Rows:
         self.width = end - self.label - 1
         self.rows: list[tuple[str, _Cell, list[str]]] = []  # (row number, label cell, cells after the label)
         self.last_number = 0
+        self.empty_rows = 0  # rows in a row without any number
 
     def is_row_number(self, text: str, next_text: str, complete: bool) -> bool:
         m = _ROW_NUMBER.match(fold(text.strip()))
@@ -117,42 +118,51 @@ class _Rows:
             return True
         return int(m.group(1)) == self.last_number + 1
 
+    def continues(self, open_row: list[str], number: str, text: str, following: str) -> bool:
+        """Whether ``text`` is the next cell of the open row: the row lacks cells, no row number is pending, and
+        the cell opens no new row (a row number, a bulleted or numbered label, a label of four words or more)."""
+        if len(open_row) >= self.width or number:
+            return False
+        if self.is_row_number(text, following, False):
+            return False
+        return not (_is_label(text) and (_NEW_ROW_LABEL.match(fold(text)) or len(text.split()) > 3))
+
+    def ends_before(self) -> bool:
+        """Whether the table ended before the row being opened: the last two rows hold no number, after rows
+        that did (the text after a table, read as labels)."""
+        if not self.rows or any(re.search(r"\d", c) for c in self.rows[-1][2]):
+            self.empty_rows = 0
+            return False
+        self.empty_rows += 1
+        return self.empty_rows >= 2 and any(any(re.search(r"\d", c) for c in r[2]) for r in self.rows)
+
     def read(self, cells: list[_Cell]) -> int:
-        """Assemble rows from ``cells``; returns how many cells the table used (it ends at prose or at the second
-        row in a row without any number)."""
-        number = ""
-        number_at = 0
+        """Assemble rows from ``cells``; returns how many cells the table used (it ends at prose or after two
+        rows without any number)."""
+        number, number_at = "", 0
         starts: list[int] = []  # index in ``cells`` where each row began
         open_row: list[str] | None = None
-        empty_rows = 0
         used = 0
         for k, cell in enumerate(cells):
-            text = cell.text
             following = cells[k + 1].text if k + 1 < len(cells) else ""
-            complete = open_row is None or len(open_row) >= self.width
-            if not complete and not number and not self.is_row_number(text, following, False) and not (
-                    _is_label(text) and (_NEW_ROW_LABEL.match(fold(text)) or len(text.split()) > 3)):
-                open_row.append(text)
+            if open_row is not None and self.continues(open_row, number, cell.text, following):
+                open_row.append(cell.text)
                 used = k + 1
                 continue
-            if self.is_row_number(text, following, complete):
-                number = text.strip()
-                number_at = k
+            complete = open_row is None or len(open_row) >= self.width
+            if self.is_row_number(cell.text, following, complete):
+                number, number_at = cell.text.strip(), k
                 if (m := _ROW_NUMBER.match(number)) and m.group(1):
                     self.last_number = int(m.group(1))
                 continue
-            if not _is_label(text):
+            if not _is_label(cell.text):
                 continue
-            if len(text.split()) > _MAX_LABEL_WORDS:
+            if len(cell.text.split()) > _MAX_LABEL_WORDS:
                 break
-            if self.rows and not any(re.search(r"\d", c) for c in self.rows[-1][2]):
-                empty_rows += 1
-                if empty_rows >= 2 and any(any(re.search(r"\d", c) for c in r[2]) for r in self.rows):
-                    self.rows.pop()
-                    used = starts.pop()
-                    break
-            else:
-                empty_rows = 0
+            if self.ends_before():
+                self.rows.pop()
+                used = starts.pop()
+                break
             open_row = []
             starts.append(number_at if number else k)
             self.rows.append((number, cell, open_row))

@@ -84,7 +84,7 @@ def _before_cue(text: str) -> str:
 
 
 # An English translation after a Vietnamese label in a bilingual table: "Số bác sĩ – Number of doctors".
-_ENGLISH_WORDS = frozenset("of per the in at to and with for which having rate by from were was".split())
+_ENGLISH_WORDS = frozenset(["of", "per", "the", "in", "at", "to", "and", "with", "for", "which", "having", "rate", "by", "from", "were", "was"])
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -52,9 +52,9 @@ def _vocabulary() -> tuple[dict[str, list[tuple[list[str], list[str]]]], dict[st
     for folded, original in phrases:
         by_letter[folded[0][:1]].append((folded, original))
         lowered = [w.lower() for w in original]
-        for f, w in zip(folded, lowered):
+        for f, w in zip(folded, lowered, strict=False):
             words[f][w] += 1
-        pairs.update(zip(lowered, lowered[1:]))
+        pairs.update(zip(lowered, lowered[1:], strict=False))
     return dict(by_letter), dict(words), pairs
 
 
@@ -91,9 +91,9 @@ def _phrase_at(keys: list[str], i: int) -> list[str] | None:
         if i + n > len(keys):
             continue
         window = keys[i : i + n]
-        if not all(_word_matches(w, f, n > 1, n > 1 and k > 0) for k, (w, f) in enumerate(zip(window, folded))):
+        if not all(_word_matches(w, f, n > 1, n > 1 and k > 0) for k, (w, f) in enumerate(zip(window, folded, strict=False))):
             continue
-        if n == 1 or any(w == f for w, f in zip(window, folded)):
+        if n == 1 or any(w == f for w, f in zip(window, folded, strict=False)):
             return original
     return None
 
@@ -160,7 +160,7 @@ def restore(text: str) -> str:
     _restore_words(tokens, restored)
     out: list[str] = []
     pos = 0
-    for token, word in zip(tokens, restored):
+    for token, word in zip(tokens, restored, strict=False):
         if word is not None:
             out.append(text[pos : token.start()] + _written_like(token.group(), word))
             pos = token.end()
@@ -181,7 +181,7 @@ def _restore_words(tokens: list, restored: list[str | None]) -> None:
         run = range(k, end)
         keys = [_key(tokens[j].group()) if _restorable(tokens[j].group()) else "" for j in run]
         before = restored[k - 1].lower() if k and restored[k - 1] else None
-        for j, word in zip(run, _best_words(keys, before)):
+        for j, word in zip(run, _best_words(keys, before), strict=False):
             restored[j] = word
         k = end
 

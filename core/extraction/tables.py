@@ -149,46 +149,60 @@ class _TableReader:
     parent: str = ""
 
     def row(self, line: Line) -> list[ExtractedTarget]:
+        """The targets of one row: one per value in each plan column; none for a group row."""
         cells = line.cells or []
         raw = _cell(cells, self.header.label)
-        unit, label = label_unit(cut_translation(raw))
-        if unit is None:  # the unit written in the translation only: "– Under 5 mortality rate (…; %0)"
-            unit = label_unit(raw)[0]
-        sub_row = bool(re.match(r"^\s*(?:[-+•*]|trong đó)", raw, re.I))
-        label = _GROUP_TAIL.sub("", label[_ROW_MARKER.match(label).end():]).strip(" .:;,-–")
-        indicator = growth_name(self.repair(label))
+        indicator, unit = self.label(raw)
         if not indicator:
             return []
-        if not any(_cell(cells, i) for i in self.header.values):
+        if not any(_cell(cells, i) for i in self.header.values):  # a group row: "I | Kinh tế", "Cơ cấu kinh tế"
             self.group = fields.group_field(indicator) or fields.classify(indicator) or self.group
             self.parent = indicator
             return []
-        if not sub_row:
+        indicator = self.full_name(indicator, raw)
+        plan_header = self.header.cells[self.header.plans[0]]
+        unit = (normalise_unit(_cell(cells, self.header.unit)) or unit or label_unit(plan_header)[0]
+                or implied_unit(indicator))
+        if re.fullmatch(r"g[r]?dp", fold(indicator)) and "%" in _cell(cells, self.header.plans[0]) + (unit or ""):
+            indicator = f"Tốc độ tăng {indicator}"  # an aggregate stated in per cent is its growth
+        field = fields.decide(indicator, self.group).value
+        out = []
+        for col in self.header.plans:
+            text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
+            out.extend(ExtractedTarget(text, name, comparator, value, value_max, unit_, field, line.index,
+                                       CONFIDENCE["table"])
+                       for name, comparator, value, value_max, unit_ in self.plan_cell(_cell(cells, col), unit,
+                                                                                       indicator))
+        return out
+
+    def label(self, raw: str) -> tuple[str, str | None]:
+        """(the row's indicator, the unit its label writes): without row number, bullet, "Trong đó:", English
+        translation, "(%)" or ", trong đó:"."""
+        unit, label = label_unit(cut_translation(raw))
+        if unit is None:  # the unit written in the translation only: "– Under 5 mortality rate (…; %0)"
+            unit = label_unit(raw)[0]
+        label = _GROUP_TAIL.sub("", label[_ROW_MARKER.match(label).end():]).strip(" .:;,-–")
+        return growth_name(self.repair(label)), unit
+
+    def full_name(self, indicator: str, raw: str) -> str:
+        """A sub-row's name under its group's ("- Dịch vụ (%)" → "Cơ cấu kinh tế - Dịch vụ") unless it names
+        itself ("Trong đó: Số giường …"); a place's name under the value column's ("Tốc độ tăng trưởng GRDP – Huế")."""
+        if not re.match(r"^\s*(?:[-+•*]|trong đó)", raw, re.I):
             self.parent = indicator
         elif self.parent and not INDICATOR_START.match(fold(indicator)):
             indicator = f"{self.parent} - {indicator}"
         if self.header.places:
             indicator = f"{column_name(label_unit(self.header.cells[self.header.plans[0]])[1])} – {indicator}"
-        header_unit = label_unit(self.header.cells[self.header.plans[0]])[0]
-        unit = normalise_unit(_cell(cells, self.header.unit)) or unit or header_unit or implied_unit(indicator)
-        if re.fullmatch(r"g[r]?dp", fold(indicator)) and "%" in _cell(cells, self.header.plans[0]) + (unit or ""):
-            indicator = f"Tốc độ tăng {indicator}"  # an aggregate stated in per cent is its growth
-        field = fields.decide(indicator, self.group)
-        out = []
-        for col in self.header.plans:
-            text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
-            cell = _cell(cells, col)
-            if cell and not find_values(cell, keep_skipped=True) and not find_values(f"{cell} %", keep_skipped=True):
-                # a plan stated in words ("Đạt chuẩn", "Giảm cả 3 tiêu chí"): the row's indicator, qualitative
-                out.append(ExtractedTarget(text, indicator, "qualitative", None, None, None, field.value,
-                                           line.index, CONFIDENCE["table"]))
-                continue
-            for value, name in self.cell_values(cell, unit, indicator):
-                comparator = value.cue or ("reduce_by" if re.match(r"(?:muc )?giam\b", fold(indicator)) else
-                                           ">=" if value.value_max is not None else "=")
-                out.append(ExtractedTarget(text, name, comparator, value.value, value.value_max, value.unit,
-                                           field.value, line.index, CONFIDENCE["table"]))
-        return out
+        return indicator
+
+    def plan_cell(self, cell: str, unit: str | None, indicator: str) -> list[tuple]:
+        """(name, comparator, value, value_max, unit) of each target in one plan cell; a plan stated in words
+        ("Đạt chuẩn", "Giảm cả 3 tiêu chí") is the row's qualitative target."""
+        if cell and not find_values(cell, keep_skipped=True) and not find_values(f"{cell} %", keep_skipped=True):
+            return [(indicator, "qualitative", None, None, None)]
+        reduction = bool(re.match(r"(?:muc )?giam\b", fold(indicator)))
+        return [(name, v.cue or ("reduce_by" if reduction else ">=" if v.value_max is not None else "="),
+                 v.value, v.value_max, v.unit) for v, name in self.cell_values(cell, unit, indicator)]
 
     def cell_values(self, cell: str, unit: str | None, indicator: str) -> list[tuple[Value, str]]:
         """The values of one plan cell, each with its name: the row's indicator, and for a second value the

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from core.extraction import fields
 from core.extraction.evidence import (
@@ -153,7 +152,7 @@ class _Extractor:
         names, trailing = self.names(clause, head, values)
         folded = fold(clause)
         prev_end = 0
-        for v, name in zip(values, names):
+        for v, name in zip(values, names, strict=False):
             comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
             self.emit(source, indicator, comparator, v, line, context)
@@ -187,35 +186,38 @@ class _Extractor:
             tail = clause[v.end : nxt]
             cut = re.search(r"[,.(]" if k + 1 < len(values) else r"[.(]", tail)
             post = tail[: cut.start()] if cut else tail
-            pre = clause[pre_start : v.cue_start]
-            pre_words = _clean_name(pre)
-            share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
-            if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
-                relative = _clean_name(post)
-                relative = relative[:1].lower() + relative[1:]
-                names.append(f"{names[-1]} ({relative if relative.startswith('so với') else 'so với ' + relative})")
-                after_first.append(False)
-                pre_start = v.end + len(post)
-            elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) \
-                    and _clean_name(post):
-                pre_start = v.end + len(post)
-                post, trailing_here = _split_qualitative(post)
-                trailing = trailing_here or trailing
-                names.append(self.value_first_name(pre_words, post, v, head, share_of))
-                after_first.append(True)
-            else:
-                post, _, rest = post.partition(",")
-                names.append(self.pre_name(pre, post, head))
-                after_first.append(False)
-                pre_start = v.end
-                if (k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
-                        and not find_values(rest, keep_skipped=True)):  # not a restated value
-                    trailing = rest
+            name, after, pre_start, trailing_here = self.name_value(clause, v, post, pre_start, head, names,
+                                                                    last=k + 1 == len(values))
+            names.append(name)
+            after_first.append(after)
+            trailing = trailing_here or trailing
         if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
             m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
             if m:
                 names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
         return names, trailing
+
+    def name_value(self, clause: str, v: Value, post: str, pre_start: int, head: str, names: list[str],
+                   last: bool) -> tuple[str, bool, int, str]:
+        """(name of ``v``, whether it was read after the value, where the next value's name may start, a
+        qualitative target after it) — see :meth:`names`; ``post`` is the text after ``v`` up to the next value."""
+        pre = clause[pre_start : v.cue_start]
+        pre_words = _clean_name(pre)
+        share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
+        if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
+            relative = _clean_name(post)
+            relative = relative[:1].lower() + relative[1:]
+            relative = relative if relative.startswith("so với") else "so với " + relative
+            return f"{names[-1]} ({relative})", False, v.end + len(post), ""
+        if (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) and _clean_name(post):
+            subject, trailing = _split_qualitative(post)
+            return self.value_first_name(pre_words, subject, v, head, share_of), True, v.end + len(post), trailing
+        post, _, rest = post.partition(",")
+        trailing = ""
+        if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
+                and not find_values(rest, keep_skipped=True)):  # not a restated value
+            trailing = rest
+        return self.pre_name(pre, post, head), False, v.end, trailing
 
     def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
         """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
@@ -290,58 +292,75 @@ _QUALITATIVE_STRIVE = 25  # words: a "Phấn đấu …" sentence without a valu
 def extract_targets(document: Document, include_unlikely: bool = False) -> list[ExtractedTarget]:
     """Targets of ``document`` in document order (GUIDE §3 contract), each with its ``confidence``.
 
-    Targets come from the targets zones of the outline, from tables (real or flattened), and from every
-    other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
+    Tables (real or flattened) are read first, apart from the text; then the targets zones of the outline, and
+    every other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
     confidence ≥ ``TICK`` are returned unless ``include_unlikely`` (the wizard lists those unticked).
     """
     ex = _Extractor(document)
     lines = unflatten(document.lines)
+    tables = table_targets(lines, ex.plan_year, ex.repair)
     plain = [line for line in lines if line.cells is None]
     items = [(part, line.index) for line in _once(plain) for part in split_items(_URL.sub("", line.text).strip())]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
-    shape = outline(texts, has_values)
-    reader = Reader(target_year([s for t in texts for s in split_sentences(t)]))
-    context: Field | None = None
-    section_field: Field | None = None
-    group_head = ""
-    for (text, index), info, values in zip(items, shape, has_values):
-        if info.level is not None and info.level <= 1 and not info.in_zone:
-            section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
-            if info.is_heading:
-                reader.heading(strip_marker(text))
-        if info.in_zone or info.zone_start:
-            for sentence in split_sentences(text):
-                reader.read(sentence)
-            reader.mode = "target"
-        if info.zone_start:
-            context = fields.heading_field(strip_marker(text)) or section_field
-            group_head = ""
-            if not values:
-                continue
-        if not info.in_zone:
-            section_field = _prose(ex, reader, text, index, section_field)
-            continue
-        ex.confidence = CONFIDENCE["zone"]
-        body = strip_marker(text)
-        if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
-            context = fields.heading_field(body) or context  # "a) Các chỉ tiêu văn hóa – xã hội"
-            continue
-        if not values and body.endswith(":"):
-            group_head = body[:-1] if re.match(r"^(?:ty le|so |tong|co cau)", fold(body)) else ""
-            continue
-        sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
-        bullet = info.level is not None and info.level >= 3
-        for sentence in split_sentences(text) if not bullet else [text]:
-            strive = is_strive_sentence(sentence)
-            ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
-        if not sub_item:
-            group_head = ""
-    ex.out.extend(table_targets(lines, ex.plan_year, ex.repair))
+    walk = _Walk(ex, Reader(target_year([s for t in texts for s in split_sentences(t)])))
+    for (text, index), info, values in zip(items, outline(texts, has_values), has_values, strict=False):
+        walk.line(text, index, info, values)
+    ex.out.extend(tables)
     ex.out.sort(key=lambda t: t.line)
     if include_unlikely:
         return ex.out
     return [t for t in ex.out if t.confidence >= TICK]
+
+
+class _Walk:
+    """The walk through a document's text lines: the reading mode, the field of the section and of the targets
+    zone, and the head a group of sub-items shares ("- Tỷ lệ đạt chuẩn văn hóa:" / "+ Hộ gia đình: 95%")."""
+
+    def __init__(self, ex: _Extractor, reader: Reader):
+        self.ex = ex
+        self.reader = reader
+        self.context: Field | None = None  # field of the current targets zone
+        self.section_field: Field | None = None
+        self.group_head = ""
+
+    def line(self, text: str, index: int, info, values: bool) -> None:
+        if info.level is not None and info.level <= 1 and not info.in_zone:
+            self.section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
+            if info.is_heading:
+                self.reader.heading(strip_marker(text))
+        if info.in_zone or info.zone_start:
+            for sentence in split_sentences(text):
+                self.reader.read(sentence)
+            self.reader.mode = "target"
+        if info.zone_start:
+            self.context = fields.heading_field(strip_marker(text)) or self.section_field
+            self.group_head = ""
+            if not values:
+                return
+        if not info.in_zone:
+            self.section_field = _prose(self.ex, self.reader, text, index, self.section_field)
+            return
+        self.zone_item(text, index, info, values)
+
+    def zone_item(self, text: str, index: int, info, values: bool) -> None:
+        """A line inside a targets zone: a sub-heading, a group head, or an item."""
+        self.ex.confidence = CONFIDENCE["zone"]
+        body = strip_marker(text)
+        if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
+            self.context = fields.heading_field(body) or self.context  # "a) Các chỉ tiêu văn hóa – xã hội"
+            return
+        if not values and body.endswith(":"):
+            self.group_head = body[:-1] if re.match(r"^(?:ty le|so |tong|co cau)", fold(body)) else ""
+            return
+        sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
+        bullet = info.level is not None and info.level >= 3
+        for sentence in split_sentences(text) if not bullet else [text]:
+            strive = is_strive_sentence(sentence)
+            self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
+                         qualitative=bullet or strive)
+        if not sub_item:
+            self.group_head = ""
 
 
 def _once(lines: list[Line]) -> list[Line]:

@@ -52,7 +52,7 @@ def _paren_depth(clause: str, pos: int) -> tuple[int, int]:
     return len(stack), (stack[-1] if stack else -1)
 
 
-def is_restatement(clause: str, folded: str, v: "Value", previous: "Value | None") -> bool:
+def is_restatement(clause: str, folded: str, v: Value, previous: Value | None) -> bool:
     """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
 
     * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
@@ -111,6 +111,74 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
+@dataclass(frozen=True)
+class _Quantity:
+    """A number with its unit as written, before its cue is read: positions in the clause, value(s), unit."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    fraction: bool = False
+
+
+def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, int]:
+    """The quantity whose number ``m`` matched, and where the search goes on; None for a number without a unit,
+    a date or a document number."""
+    start, end = m.start(), m.end()
+    amount = match_word_amount(folded, start)  # "405 tỉ 449 triệu đồng"
+    if amount:
+        return _Quantity(start, amount[2], amount[0], None, amount[1]), amount[2]
+    try:
+        value = parse_number(m.group(1))
+    except ValueError:
+        return None, end
+    frac = _FRACTION.match(clause, end)
+    if frac and frac.group(2):  # a date dd/mm/yyyy
+        return None, frac.end()
+    if not frac and clause[end : end + 1] == "/":  # document number "08/KH-UBND"
+        return None, end
+    if frac:  # "04/09 thôn" → 4
+        found_unit = match_unit(folded, frac.end())
+        if not found_unit:
+            return None, frac.end()
+        return _Quantity(start, found_unit[1], value, None, found_unit[0], True), found_unit[1]
+    value_max = None
+    rng = _RANGE_TAIL.match(folded, end)  # "6,5-7%", "từ 65,0 đến 65,5%"
+    if rng and match_unit(folded, rng.end()):
+        value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+        end = rng.end()
+    found_unit = match_unit(folded, end)
+    if not found_unit:
+        return None, end
+    unit, end = found_unit
+    rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
+    again = match_unit(folded, rng.end()) if rng and value_max is None else None
+    if again and again[0] == unit:
+        value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+        end = again[1]
+    return _Quantity(start, end, value, value_max, unit), end
+
+
+def _not_a_target(folded: str, q: _Quantity, cue_start: int, plan_year: int | None) -> bool:
+    """Whether a quantity only looks like a target: a restated ratio ("bằng 106% so với năm 2022") or last year's
+    result ("năm 2024 đạt 95%")."""
+    if re.search(r"(?:^|\s)bang\s*$", folded[: q.start]) and "so voi" in folded[q.end : q.end + 20]:
+        return True
+    past = _PAST_RESULT.search(folded[:cue_start])
+    return bool(past and plan_year and int(past.group(1)) < plan_year)
+
+
+def _in_name(folded: str, q: _Quantity, cue: str | None) -> bool:
+    """Whether a quantity belongs to the indicator's name or is no target at all: "trẻ em dưới 5 tuổi",
+    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), or a vote "với trên 90,5%
+    đại biểu tán thành"."""
+    if q.unit in _NAME_UNITS and cue not in ("=", "~"):
+        return True
+    return q.unit == "%" and bool(_VOTE.match(folded, q.end))
+
+
 @lru_cache(maxsize=8192)  # the extractor asks about the same clause at several steps
 def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = False) -> tuple[Value, ...]:
     """Every value written in ``clause``, in order (see the module docstring for what counts).
@@ -122,60 +190,19 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
     found: list[Value] = []
     pos = 0
     while (m := _NUM.search(clause, pos)) is not None:
-        pos = m.end()
-        start, end = m.start(), m.end()
-        amount = match_word_amount(folded, start)
-        if amount:
-            value, unit, end = amount
-            value_max = None
-            fraction = False
-        else:
-            try:
-                value = parse_number(m.group(1))
-            except ValueError:
-                continue
-            value_max = None
-            fraction = False
-            frac = _FRACTION.match(clause, end)
-            if frac:
-                if frac.group(2):  # a date dd/mm/yyyy
-                    pos = frac.end()
-                    continue
-                end = frac.end()
-                fraction = True
-            elif clause[end : end + 1] == "/":  # document number "08/KH-UBND"
-                continue
-            rng = _RANGE_TAIL.match(folded, end)
-            if rng and not fraction:
-                unit_after = match_unit(folded, rng.end())
-                if unit_after:
-                    value_max = parse_number(clause[rng.start(1) : rng.end(1)])
-                    end = rng.end()
-            found_unit = match_unit(folded, end)
-            if not found_unit:
-                continue
-            unit, end = found_unit
-            rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
-            again = match_unit(folded, rng.end()) if rng and value_max is None and not fraction else None
-            if again and again[0] == unit:
-                value_max = parse_number(clause[rng.start(1) : rng.end(1)])
-                end = again[1]
-        pos = max(pos, end)
-        cue, cue_start = _cue_before(folded, start)
+        q, pos = _quantity(clause, folded, m)
+        pos = max(pos, m.end())
+        if q is None:
+            continue
+        cue, cue_start = _cue_before(folded, q.start)
+        end = q.end
         after = re.match(r"\s*(tro len|tro xuong)\b", folded[end:])
         if after:
             cue = ">=" if after.group(1) == "tro len" else "<="
             end += after.end()
-        if not keep_skipped and re.search(r"(?:^|\s)bang\s*$", folded[:start]) and "so voi" in folded[end : end + 20]:
-            continue  # restated ratio: "bằng 106% so với năm 2022"
-        past = _PAST_RESULT.search(folded[:cue_start])
-        if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
-            continue  # last year's result
-        if unit in _NAME_UNITS and cue not in ("=", "~"):
-            continue  # "trẻ em dưới 5 tuổi", "ùn tắc kéo dài trên 30 phút": a number inside the indicator's name
-        if unit == "%" and _VOTE.match(folded, end):
-            continue  # "với trên 90,5% đại biểu tán thành": a vote, not a target
-        value_found = Value(start, end, value, value_max, unit, cue, cue_start, fraction)
+        if _in_name(folded, q, cue) or not keep_skipped and _not_a_target(folded, q, cue_start, plan_year):
+            continue
+        value_found = Value(q.start, end, q.value, q.value_max, q.unit, cue, cue_start, q.fraction)
         if not keep_skipped and is_restatement(clause, folded, value_found, found[-1] if found else None):
             continue
         found.append(value_found)
