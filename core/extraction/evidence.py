@@ -64,8 +64,9 @@ _ITEM_MARKER = (
     r"|(?<=[\w)])\s+(?=(?:[IVX]{1,4})\.\s+[A-ZĐ][^\W\d_])"
 )
 _ITEM_END = re.compile(_ITEM_MARKER)
-# A sentence ends at ". " after a lower-case word, a number or a bracket, not after "TP." or "Q.".
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])\s+(?=[^\W\d_])|" + _ITEM_MARKER)
+# A sentence ends at ". " after a lower-case word, a number, a bracket or an acronym of three capitals ("… 5 tỷ USD."),
+# not after "TP." or "Q.".
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])|(?<=[A-ZĐ]{3}[.!?]))\s+(?=[^\W\d_])|" + _ITEM_MARKER)
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 

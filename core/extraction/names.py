@@ -50,6 +50,7 @@ def clean_name(text: str) -> str:
     close = text.find(")")
     if close >= 0 and "(" not in text[:close]:  # "413-500 hộ) và TP. Đồng Hới": the tail of a bracket before
         text = text[close + 1 :]
+    text = re.sub(r"^\s*\([^()]*\)", "", text)  # "(40-52 hộ) và thị trấn Đồng Mỏ": a bracket before it
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], _finish(text))
     return text[:1].upper() + text[1:] if text else text
 
@@ -99,8 +100,9 @@ def cut_translation(label: str) -> str:
         if any(ord(c) > 127 and c.isalpha() for c in tail):
             continue
         words = [w.lower() for w in _WORD.findall(tail)]
-        if len(words) >= 3 and _ENGLISH_WORDS.intersection(words):
-            return label[: m.start()].rstrip(" -–—:(")
+        dashed = bool(re.search(r"\s[-–—]\s*$", label[: m.start()]))  # "… – Maternal mortality ratio"
+        if len(words) >= 3 and (dashed or _ENGLISH_WORDS.intersection(words)):
+            return re.sub(r"\s+", " ", label[: m.start()]).rstrip(" -–—:(")
     return label
 
 

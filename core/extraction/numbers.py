@@ -109,6 +109,8 @@ _UNIT_SPELLINGS = [
     ("lan", "lần"),
     ("con", "con"),
     ("kwh", "kWh"),
+    ("trieu kwh", "triệu kWh"),
+    ("ty kwh", "tỷ kWh"),
     ("nghin tan", "nghìn tấn"),
     ("ngan tan", "nghìn tấn"),
     ("trieu tan", "triệu tấn"),

@@ -73,8 +73,12 @@ def _word_matches(word: str, folded_vocab: str, in_phrase: bool, allow_digits: b
         return False
     if word[:1] == "p" and folded_vocab[:1] == "d":  # OCR reads "Đ" as "P": "Pang" = Đảng
         word = "d" + word[1:]
-    if word == folded_vocab or abs(len(word) - len(folded_vocab)) > 1:
-        return word == folded_vocab
+    if word == folded_vocab:
+        return True
+    if in_phrase and len(word) == 1:  # OCR kept one letter of a short word: "tuổi b suy dinh dưỡng" = bị
+        return word.isalpha() and folded_vocab[0] == word and len(folded_vocab) <= 3
+    if abs(len(word) - len(folded_vocab)) > 1:
+        return False
     if in_phrase:
         return len(word) >= 2 and word[0] == folded_vocab[0] and distance(word, folded_vocab) <= 1
     if word in _vocabulary()[1]:  # a real word is not another word misread

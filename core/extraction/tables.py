@@ -23,7 +23,7 @@ from core.extraction import fields
 from core.extraction.evidence import CONFIDENCE
 from core.extraction.model import ExtractedTarget
 from core.extraction.names import (
-    INDICATOR_START, clean_name, column_name, cut_translation, growth_name, implied_unit,
+    INDICATOR_START, column_name, cut_translation, growth_name, implied_unit,
 )
 from core.extraction.numbers import match_unit, normalise_unit
 from core.extraction.values import Value, find_values
@@ -222,7 +222,7 @@ class _TableReader:
             if k == 0:
                 named.append((v, indicator))
                 continue
-            words = clean_name(cell[values[k - 1].end : v.cue_start].strip(" ,;"))
+            words = cell[values[k - 1].end : v.cue_start].strip(" ,;")
             if not words or fold(words) == "phan dau":
                 named.append((v, f"{indicator} (mức phấn đấu)"))
             else:

@@ -123,6 +123,24 @@ class _Quantity:
     fraction: bool = False
 
 
+# A unit the list does not know is the word written after the number, when a cue says the number is a value
+# ("đạt 300 bể", "ít nhất 12 đầu sách"): never a word that counts parts of a name or a time ("19 tiêu chí", "5 năm").
+_STRONG_CUE = re.compile(r"(?:\b(?:dat|la|khoang|it nhat|toi thieu|khong duoi|khong qua|toi da|them)|:)\s*$")
+_WORD_AFTER = re.compile(r"\s?([^\W\d_A-ZĐ]{2,})(?=[\s,.;:)]|$)")
+_NOT_UNITS = frozenset(
+    ["tieu", "chi", "chi", "nam", "thang", "ngay", "quy", "tuan", "gio", "nhiem", "noi", "lan", "thu", "va", "cua", "so", "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
+
+
+def _word_unit(clause: str, folded: str, start: int, end: int) -> tuple[str, int] | None:
+    """(the word after the number as its unit, its end) when the number is a value of an unknown unit."""
+    if not _STRONG_CUE.search(folded[:start]):
+        return None
+    m = _WORD_AFTER.match(clause, end)
+    if not m or fold(m.group(1)) in _NOT_UNITS:
+        return None
+    return m.group(1), m.end()
+
+
 def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, int]:
     """The quantity whose number ``m`` matched, and where the search goes on; None for a number without a unit,
     a date or a document number."""
@@ -149,7 +167,7 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
     if rng and match_unit(folded, rng.end()):
         value_max = parse_number(clause[rng.start(1) : rng.end(1)])
         end = rng.end()
-    found_unit = match_unit(folded, end)
+    found_unit = match_unit(folded, end) or _word_unit(clause, folded, start, end)
     if not found_unit:
         return None, end
     unit, end = found_unit

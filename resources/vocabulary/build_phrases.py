@@ -4,8 +4,8 @@
 
 The vocabulary is general, not one scan's answer key: the common plan words of ``common.txt`` (written for this
 project) and the indicator names annotated in the development set, except those of the OCR-damaged seed ``000``
-that the extractor is scored on, so its score measures the method. Names with digits or a place after "–" are
-left out; each phrase starts in lower case unless it opens with an acronym.
+that the extractor is scored on, so its score measures the method. A place after "–" is left out; each phrase
+starts in lower case unless it opens with an acronym.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def indicator_names(eval_dir: Path) -> list[str]:
             continue
         for target in json.loads(gold.read_text(encoding="utf-8")):
             name = target.get("indicator", "").split(" – ")[0].strip()
-            if not name or any(ch.isdigit() for ch in name):
+            if not name:
                 continue
             if not name[1:2].isupper():
                 name = name[:1].lower() + name[1:]
