@@ -3,7 +3,7 @@ for the test (none is copied from a real document)."""
 
 import pytest
 
-from core.extraction import extract_targets, split_sentences
+from core.extraction import extract_targets, parse_number, plan_year, split_sentences
 from core.extraction.repair import restore
 from core.paths import resources_dir
 from core.reading import Document, Line, clean
@@ -236,3 +236,17 @@ def test_one_sentence_splitter_for_targets_and_deadlines():
     assert split_sentences("Gửi kế hoạch trước ngày 15/3/2027; gửi hồ sơ khen thưởng trước ngày 10/12/2027.",
                            clauses=True) == ("Gửi kế hoạch trước ngày 15/3/2027;",
                                              "gửi hồ sơ khen thưởng trước ngày 10/12/2027.")
+
+
+# -- Rules the wizard shares with the extraction (one place per rule).
+
+@pytest.mark.parametrize("typed, number", [("28.603,61", 28603.61), ("1.600", 1600), ("1 600", 1600), ("5,8", 5.8),
+                                           ("5.8", 5.8), ("120", 120)])
+def test_one_number_parser_for_documents_and_the_targets_table(typed, number):
+    assert parse_number(typed) == pytest.approx(number)
+
+
+def test_the_year_a_plan_is_for():
+    assert plan_year(["Kế hoạch phát động phong trào thi đua năm 2027"]) == 2027
+    assert plan_year(["Tổng kết năm 2026 và phương hướng năm 2027"]) == 2027  # a tie: the later year
+    assert plan_year(["Kế hoạch phát động thi đua"]) is None

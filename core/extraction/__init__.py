@@ -2,6 +2,7 @@
 
 from core.extraction.evidence import split_sentences
 from core.extraction.model import ExtractedTarget
-from core.extraction.targets import extract_targets
+from core.extraction.numbers import parse_number
+from core.extraction.targets import extract_targets, plan_year
 
-__all__ = ["ExtractedTarget", "extract_targets", "split_sentences"]
+__all__ = ["ExtractedTarget", "extract_targets", "parse_number", "plan_year", "split_sentences"]

@@ -64,6 +64,7 @@ def _mentions(folded: str, phrase: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # a target's name and its sentence are scored at several steps
 def scores(text: str) -> dict[Field, int]:
     """Topic score of each field for ``text`` (sum of the key phrases it mentions as whole words, each weighted by
     its number of words). Plain searches, not 112 regular expressions: those cost 6 ms to compile at every start."""
@@ -90,10 +91,16 @@ def decide(indicator: str, section: Field | None, source: str = "", previous: Fi
     top = [f for f, score in result.items() if score == best]
     if section is not None and section in top:
         return section
-    folded = fold(indicator)
-    if section is not None and all(k in _WEAK for keys in _KEYWORDS.values() for k in keys if _mentions(folded, k)):
+    if section is not None and _only_weak(indicator):
         return section
     return top[0]
+
+
+@lru_cache(maxsize=4096)
+def _only_weak(text: str) -> bool:
+    """Whether every topic ``text`` mentions is one a grouping may re-file (``_WEAK``)."""
+    folded = fold(text)
+    return all(k in _WEAK for keys in _KEYWORDS.values() for k in keys if _mentions(folded, k))
 
 
 @lru_cache(maxsize=4096)

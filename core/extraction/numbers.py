@@ -15,11 +15,13 @@ NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?!\d|[.,]\d)|\d+\.\d{1,2}(?
 
 
 def parse_number(text: str) -> float:
-    """Parse one Vietnamese-formatted number: "28.603,61" → 28603.61, "1.600" → 1600.0, "5.8" → 5.8.
+    """Parse one Vietnamese-formatted number: "28.603,61" → 28603.61, "1.600" → 1600.0, "1 600" → 1600.0,
+    "5.8" → 5.8 (one or two digits after a point are decimals). The one number parser of the project: the
+    wizard's targets table reads what the clerk types with it.
 
     Raises ValueError for text that is not a number.
     """
-    text = text.strip()
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         return float(text.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d+,\d+", text):

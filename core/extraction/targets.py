@@ -29,6 +29,11 @@ from core.reading import Document, Line
 
 
 _URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)  # a web page's address is no part of a target
+
+
+def _without_url(text: str) -> str:
+    return (_URL.sub("", text) if "://" in text else text).strip()
+
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 
 
@@ -75,7 +80,7 @@ def _head_colon(text: str, plan_year: int | None) -> int | None:
 class _Extractor:
     def __init__(self, document: Document):
         self.damaged = is_damaged(document.text)
-        self.plan_year = _plan_year(document)
+        self.plan_year = plan_year([line.text for line in document.lines[:25]])
         self.out: list[ExtractedTarget] = []
         self.confidence = CONFIDENCE["zone"]  # of the targets emitted next
         self.carried_cue: tuple[str, str] | None = None  # "giảm từ …" governs later clauses of the same unit
@@ -277,11 +282,16 @@ class _Extractor:
         return "="
 
 
-def _plan_year(document: Document) -> int | None:
-    years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\bnăm (20\d\d)\b", line.text))
-    if not years:
-        years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\b(20\d\d)\b", line.text))
-    return years.most_common(1)[0][0] if years else None
+def plan_year(texts: list[str]) -> int | None:
+    """The year a plan is for, from its title or first lines: the year written most often as "năm 20xx" (the
+    later one on a tie), else the one most often written bare; None when no year is written.
+
+    "Kế hoạch phát động phong trào thi đua năm 2027" → 2027. The wizard shows the superior plan's year with it."""
+    for pattern in (r"\bnăm (20\d\d)\b", r"\b(20\d\d)\b"):
+        years = Counter(int(y) for text in texts for y in re.findall(pattern, text))
+        if years:
+            return max(years, key=lambda y: (years[y], y))
+    return None
 
 
 # A group label opening a sentence: "Về kinh tế:", "7 chỉ tiêu về xã hội:", "… với 20 chỉ tiêu chủ yếu là:".
@@ -300,7 +310,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     lines = unflatten(document.lines)
     tables = table_targets(lines, ex.plan_year, ex.repair)
     plain = [line for line in lines if line.cells is None]
-    items = [(part, line.index) for line in _once(plain) for part in split_items(_URL.sub("", line.text).strip())]
+    items = [(part, line.index) for line in _once(plain) for part in split_items(_without_url(line.text))]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
     walk = _Walk(ex, Reader(target_year([s for t in texts for s in split_sentences(t)])))
@@ -366,7 +376,7 @@ class _Walk:
 def _once(lines: list[Line]) -> list[Line]:
     """``lines`` without a line repeating one of the three before it (a page title or caption printed twice is
     stated once: eval/README conventions)."""
-    keys = [_URL.sub("", line.text).strip() for line in lines]
+    keys = [_without_url(line.text) for line in lines]
     return [line for k, line in enumerate(lines) if keys[k] not in keys[max(0, k - 3) : k]]
 
 
