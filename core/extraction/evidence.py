@@ -31,7 +31,7 @@ from core.text import fold
 TARGET, PAST, NEUTRAL, ASIDE, CLOSING = "target", "past", "neutral", "aside", "closing"
 
 # Confidence of a target by where it was found (0–1); the wizard ticks those at or above TICK.
-CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, ASIDE: 0.3, PAST: 0.15}
+CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, "unsure": 0.4, ASIDE: 0.3, PAST: 0.15}
 NEUTRAL_WEAK = 0.35  # a neutral sentence with neither an indicator noun nor comparator wording
 TICK = 0.5
 

@@ -5,6 +5,9 @@ only plan columns hold targets, wherever they stand ("TH năm 2023 | KH năm 202
 the second). A table with two plan columns (two resolutions, "Kế hoạch" and "Phấn đấu", "Mục tiêu đến năm
 2020 | … 2025") gives one target per column. A value column whose header has no role word ("Năm 2026",
 "Tăng trưởng GRDP 2026 - 2030 (%)") is a plan column unless the table has one already, the latest year first.
+A table with estimates and no plan column ("Ước thực hiện năm 2027" under a title announcing 2027) may state
+targets or results: its latest estimate column is listed with a low confidence, unticked ("Có thể là chỉ tiêu"),
+rather than dropped.
 
 Rows without a number in any value column are group rows ("I | Kinh tế", "Cơ cấu kinh tế"): they give the
 field of the rows under them (a tie-break after the indicator's own words) and the head of their sub-rows
@@ -122,6 +125,7 @@ class _Header:
     label: int = 0
     unit: int | None = None
     plans: list[int] = dc_field(default_factory=list)
+    unsure: bool = False  # the table has estimates and no plan: its values are listed as "Có thể là chỉ tiêu"
     values: list[int] = dc_field(default_factory=list)
 
     places: bool = False  # the labels are places: the indicator is the value column's header
@@ -131,6 +135,10 @@ class _Header:
         self.places = not self.cells[self.label].strip() or bool(re.match(_PLACES, fold(self.cells[self.label])))
         self.unit = self.roles.index(UNIT) if UNIT in self.roles else None
         self.plans = [i for i, r in enumerate(self.roles) if r == PLAN]
+        estimates = [i for i, r in enumerate(self.roles) if r == ESTIMATE]
+        self.unsure = not self.plans and bool(estimates)
+        if self.unsure:  # "Ước thực hiện 2027" alone: perhaps next year's targets, perhaps this year's results
+            self.plans = estimates[-1:]
         self.values = [i for i, r in enumerate(self.roles) if r in VALUE_ROLES]
 
 
@@ -170,7 +178,7 @@ class _TableReader:
         for col in self.header.plans:
             text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
             out.extend(ExtractedTarget(text, name, comparator, value, value_max, unit_, field, line.index,
-                                       CONFIDENCE["table"])
+                                       CONFIDENCE["unsure"] if self.header.unsure else CONFIDENCE["table"])
                        for name, comparator, value, value_max, unit_ in self.plan_cell(_cell(cells, col), unit,
                                                                                        indicator))
         return out
