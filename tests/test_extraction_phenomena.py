@@ -252,3 +252,41 @@ def test_the_year_a_plan_is_for():
     assert plan_year(["Kế hoạch phát động phong trào thi đua năm 2027"]) == 2027
     assert plan_year(["Tổng kết năm 2026 và phương hướng năm 2027"]) == 2027  # a tie: the later year
     assert plan_year(["Kế hoạch phát động thi đua"]) is None
+
+
+# -- More rules found on unseen texts.
+
+def test_a_group_label_inside_a_sentence_gives_the_field_not_a_name():
+    found = read("Thành phố đặt 5 chỉ tiêu: 2 chỉ tiêu về kinh tế: thu ngân sách 900 tỷ đồng; tạo 2.000 chỗ làm "
+                 "mới; 3 chỉ tiêu về xã hội: tạo 1.500 chỗ làm mới; tỷ lệ hộ nghèo dưới 1%.")
+    assert [(t["indicator"], t["field"]) for t in found] == [
+        ("Thu ngân sách", "kinh_te"), ("Tạo chỗ làm mới", "van_hoa_xa_hoi"), ("Tạo chỗ làm mới", "van_hoa_xa_hoi"),
+        ("Tỷ lệ hộ nghèo", "van_hoa_xa_hoi")]
+
+
+def test_the_counted_noun_stays_in_the_name():
+    (t,) = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Xây dựng 3 trường đạt chuẩn quốc gia.")
+    assert (t["indicator"], t["value"], t["unit"], t["field"]) == (
+        "Xây dựng trường đạt chuẩn quốc gia", 3, "trường", "van_hoa_xa_hoi")
+
+
+@pytest.mark.parametrize("line, comparator", [
+    ("- Tỷ lệ hộ nghèo giảm 2% trở lên;", "reduce_by"),
+    ("- Tốc độ tăng trưởng kinh tế tăng từ 9%;", ">="),
+])
+def test_reductions_and_from_bounds(line, comparator):
+    (t,) = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", line)
+    assert t["comparator"] == comparator
+
+
+def test_a_budget_allocated_to_a_programme_is_no_target():
+    found = read("Năm 2027 phấn đấu 100% số xã đạt chuẩn nông thôn mới. Tổng vốn ngân sách tỉnh bố trí cho chương "
+                 "trình là 820 tỷ đồng.")
+    assert [t["value"] for t in found] == [100]
+
+
+def test_the_plan_year_leaves_the_name_and_a_cut_off_target_is_dropped():
+    found = read("Các chỉ tiêu chủ yếu: tỷ lệ đường xã được cứng hóa đến năm 2030 đạt 95%; giải quyết việc làm "
+                 "cho 250 lao động; có thêm 2 thôn đ")
+    assert [(t["indicator"], t["value"]) for t in found] == [("Tỷ lệ đường xã được cứng hóa", 95),
+                                                            ("Giải quyết việc làm", 250)]

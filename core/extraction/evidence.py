@@ -41,7 +41,8 @@ _TARGET_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
-    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
+    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
+    r"\b(?:bo tri|phan bo)\b.{0,40}\bcho\b"  # a budget allocated to a programme is a means, not a target
 )
 _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"

@@ -14,7 +14,7 @@ INDICATOR_START = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
 _TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
-_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
+_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bcho|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
 _TRAILING_CUES = re.compile(
     r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
     r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt))+\s*$", re.I)
@@ -26,10 +26,12 @@ def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
     return text[: m.start()] if m else text
 
 
-_SUBJECT_AND_CUE = re.compile(r"^.{0,200}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
+_SUBJECT_AND_CUE = re.compile(
+    r"^.{0,200}?\b(?:phan dau|de ra|dat muc tieu|giao (?:muc tieu|chi tieu))\b\s*(?:thuc hien\s*)?")
 # A subject and its verb before the indicator: "Quốc hội quyết nghị tăng trưởng kinh tế" → "tăng trưởng kinh tế".
 _SUBJECT_AND_VERB = re.compile(r"^.{0,40}?\b(?:quyet nghi|xac dinh|giao(?: chi tieu| muc tieu)?|thong qua)\s+")
 _TRAILING_TIME = re.compile(r"\s+(?:(?:den |trong )?nam 20\d\d|giai doan 20\d\d\s*-\s*20\d\d)\s*$")
+_TARGET_TIME = re.compile(r"\s+(?:den|vao|den het|trong) nam 20\d\d\s*$")
 _URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)
 
 
@@ -40,7 +42,7 @@ def clean_name(text: str) -> str:
     and an unclosed bracket; the first letter in capitals. "và tỷ lệ hộ nghèo giảm còn" → "Tỷ lệ hộ nghèo"."""
     text = _URL.sub("", text)
     # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"; "… đề ra các chỉ tiêu, trong đó phấn đấu tăng …" → "tăng …"
-    while (cue := _SUBJECT_AND_CUE.match(fold(text))) and cue.end() < len(text):
+    while cue := _SUBJECT_AND_CUE.match(fold(text)):
         rest = text[cue.end() :]
         # nothing but a cue after it ("… tăng trưởng kinh tế năm 2026 phấn đấu từ"): the name is before it
         if not _finish(rest):
@@ -64,6 +66,7 @@ _ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ABBREVIATIONS, ke
 def _finish(text: str) -> str:
     text = _LEADING_NOISE.sub("", _TIME_PHRASE.sub("", _LEADING_NOISE.sub("", text.lstrip())))
     text = _cut_trailing(text, _TRAILING_NOISE)
+    text = _cut_trailing(text, _TARGET_TIME)  # "… được cứng hóa đến năm 2025": the time is the plan's, not the name's
     text = _TRAILING_CUES.sub("", " " + text).strip()
     text = text.strip(" :;,.-–(")
     if text.count("(") > text.count(")"):
@@ -75,7 +78,7 @@ def _before_cue(text: str) -> str:
     """The indicator written before a cue: "Quốc hội quyết nghị tăng trưởng kinh tế năm 2026 phấn đấu" →
     "tăng trưởng kinh tế"."""
     folded = fold(text)
-    cue = re.search(r"\b(?:phan dau|de ra|dat muc tieu)\b", folded)
+    cue = re.search(r"\b(?:phan dau|de ra|dat muc tieu|giao (?:muc tieu|chi tieu))\b", folded)
     text = text[: cue.start()] if cue else text
     verb = _SUBJECT_AND_VERB.match(fold(text))
     if verb:

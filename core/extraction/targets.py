@@ -43,6 +43,7 @@ _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong d
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
     r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+_CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt cut mid-word
 # A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
 _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
 # A qualitative target joined to the last subject: "… kiểu mẫu và không còn xã dưới 15 tiêu chí".
@@ -137,6 +138,10 @@ class _Extractor:
             if sub is not None:
                 clause_head = clause[:sub]
                 clause = clause[sub + 1 :]
+                group = _GROUP_LABEL.match(fold(clause_head.strip()) + ": ")
+                if group:  # "…; 3 chỉ tiêu về xã hội: …": a group label gives the field, not a name
+                    context = fields.group_field(group.group(1) or clause_head) or context
+                    clause_head = head
             values = find_values(clause, self.plan_year)
             if not values and find_values(clause, keep_skipped=True):
                 continue  # only last year's results or restated ratios
@@ -153,7 +158,12 @@ class _Extractor:
             self.clause(source, clause, clause_head, values, line, context)
 
     def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
-        """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator."""
+        """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator. A text
+        cut off mid-word after the last value ("… có thêm 1 xã đ") leaves that target incomplete: it is dropped."""
+        if _CUT_OFF.search(clause[values[-1].end :]):
+            values = values[:-1]
+            if not values:
+                return
         names, trailing = self.names(clause, head, values)
         folded = fold(clause)
         prev_end = 0
@@ -222,7 +232,7 @@ class _Extractor:
         if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                 and not find_values(rest, keep_skipped=True)):  # not a restated value
             trailing = rest
-        return self.pre_name(pre, post, head), False, v.end, trailing
+        return self.pre_name(pre, post, head, v.unit), False, v.end, trailing
 
     def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
         """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
@@ -249,8 +259,9 @@ class _Extractor:
         return f"{subject[:1].upper()}{subject[1:]} ({v.unit})"
 
     @staticmethod
-    def pre_name(pre: str, post: str, head: str) -> str:
-        """Name of a value written after its indicator, with the item's head and a quota tail kept."""
+    def pre_name(pre: str, post: str, head: str, unit: str = "") -> str:
+        """Name of a value written after its indicator, with the item's head, the counted noun and the object
+        after the value kept ("Xây dựng 6 trường đạt chuẩn quốc gia" → "Xây dựng trường đạt chuẩn quốc gia")."""
         name = _clean_name(_TIME_PHRASE.sub("", pre))
         if len(name.split()) > 15:  # prose: keep from the last indicator word on
             for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
@@ -264,7 +275,9 @@ class _Extractor:
         tail = _clean_name(post.strip(" )"))
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
-            if not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
+            if unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
+                name = f"{name} {unit} {lowered}"
+            elif not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
                 name = f"{name} {lowered}"  # "Bê tông hóa thêm 3,5 km đường giao thông" keeps its object
             else:
                 name = f"{name} ({lowered})"
@@ -295,7 +308,7 @@ def plan_year(texts: list[str]) -> int | None:
 
 
 # A group label opening a sentence: "Về kinh tế:", "7 chỉ tiêu về xã hội:", "… với 20 chỉ tiêu chủ yếu là:".
-_GROUP_LABEL = re.compile(r"^(?:\d+\s+chi tieu\s+)?ve\s+([^:]{3,80}):\s*|^[^:]{0,160}\bchi tieu\b[^:]{0,80}:\s*")
+_GROUP_LABEL = re.compile(r"^(?:\d+\s+chi tieu\s+)?ve\s+([^:]{3,80}):\s*|^[^:]{0,400}\bchi tieu\b[^:]{0,80}:\s*")
 _QUALITATIVE_STRIVE = 25  # words: a "Phấn đấu …" sentence without a value is a target only when short
 
 

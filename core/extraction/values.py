@@ -29,7 +29,8 @@ _BEFORE_CUES = [
     ("khong vuot qua", "<="), ("khong qua", "<="), ("toi da", "<="), ("≤", "<="), ("<=", "<="),
     ("toi thieu", ">="), ("it nhat", ">="), ("≥", ">="), (">=", ">="), ("dat va vuot", ">="), ("dat/vuot", ">="),
     ("vuot", ">="), ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("~", "~"), ("tren", ">"), ("hon", ">"),
-    (">", ">"), ("duoi", "<"), ("<", "<"), ("giam", "reduce_by"), ("con", "reduce_to"),
+    (">", ">"), ("duoi", "<"), ("<", "<"), ("giam tu", "reduce_by"), ("giam", "reduce_by"), ("con", "reduce_to"),
+    ("tu", ">="),  # "tăng từ 10%": from 10% up
     ("dat", "="), ("giu vung", "="), ("la", "="),
 ]
 _CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*$")
@@ -215,8 +216,9 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
         cue, cue_start = _cue_before(folded, q.start)
         end = q.end
         after = re.match(r"\s*(tro len|tro xuong)\b", folded[end:])
-        if after:
+        if after and cue not in ("reduce_by", "reduce_to"):  # "giảm 3% trở lên" stays a reduction
             cue = ">=" if after.group(1) == "tro len" else "<="
+        if after:
             end += after.end()
         if _in_name(folded, q, cue) or not keep_skipped and _not_a_target(folded, q, cue_start, plan_year):
             continue
