@@ -65,7 +65,7 @@ def clear_caches() -> None:
     """Empty the extractor's memo caches, so that every run is measured cold (as on a first import)."""
     from core import extraction
 
-    for module in (extraction.evidence, extraction.fields, extraction.folding, extraction.values):
+    for module in (extraction.evidence, extraction.fields, extraction.names, extraction.repair, extraction.values):
         for item in vars(module).values():
             if hasattr(item, "cache_clear"):
                 item.cache_clear()

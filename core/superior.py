@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.extraction import ExtractedTarget, extract_targets
+from core.extraction import ExtractedTarget, extract_targets, split_sentences
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.reading import Document, DocumentError, read_document
 from core.text import fold
@@ -152,7 +152,6 @@ class SuperiorDeadline:
 
 _DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn chót|không quá)\s+(?:là\s+)?(?:ngày\s+)?"
                        r"(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 
 
 def superior_deadlines(text: str) -> list[SuperiorDeadline]:
@@ -161,7 +160,7 @@ def superior_deadlines(text: str) -> list[SuperiorDeadline]:
     with its sentence; a sentence about khen thưởng / hồ sơ is for award dossiers."""
     found = []
     for line in text.splitlines():
-        for sentence in _SENTENCE_END.split(line):
+        for sentence in split_sentences(line, clauses=True):
             for m in _DEADLINE.finditer(sentence):
                 try:
                     day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -25,23 +25,24 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from core.extraction.values import find_values
 from core.text import fold
 
 TARGET, PAST, NEUTRAL, ASIDE, CLOSING = "target", "past", "neutral", "aside", "closing"
 
 # Confidence of a target by where it was found (0–1); the wizard ticks those at or above TICK.
-CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, ASIDE: 0.3, PAST: 0.15}
+CONFIDENCE = {"zone": 0.95, "table": 0.9, TARGET: 0.8, NEUTRAL: 0.55, "unsure": 0.4, ASIDE: 0.3, PAST: 0.15}
 NEUTRAL_WEAK = 0.35  # a neutral sentence with neither an indicator noun nor comparator wording
 TICK = 0.5
 
 _TARGET_CUE = re.compile(
-    r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bgiao\b.{0,30}\bchi tieu\b|"
-    r"\bden nam 20\d\d\b|\bke hoach nam\b|\bnghi quyet\b.{0,60}\bnam 20\d\d\b.{0,40}\bvoi\b"
+    r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bden nam 20\d\d\b|\bke hoach nam\b"
 )
 _PAST_CUE = re.compile(
-    r"(?<!so voi )(?<!so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
-    r"\bnam qua\b|\bda hoan thanh\b|\bhoan thanh \d+/\d+\b|\bda giai quyet\b|\btrong nam da\b|"
-    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b"
+    r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
+    r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
+    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
+    r"\b(?:bo tri|phan bo)\b.{0,40}\bcho\b"  # a budget allocated to a programme is a means, not a target
 )
 _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
@@ -64,8 +65,9 @@ _ITEM_MARKER = (
     r"|(?<=[\w)])\s+(?=(?:[IVX]{1,4})\.\s+[A-ZĐ][^\W\d_])"
 )
 _ITEM_END = re.compile(_ITEM_MARKER)
-# A sentence ends at ". " after a lower-case word, a number or a bracket, not after "TP." or "Q.".
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])\s+(?=[^\W\d_])|" + _ITEM_MARKER)
+# A sentence ends at ". " after a lower-case word, a number, a bracket or an acronym of three capitals ("… 5 tỷ USD."),
+# not after "TP." or "Q.".
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])|(?<=[A-ZĐ]{3}[.!?]))\s+(?=[^\W\d_])|" + _ITEM_MARKER)
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 
@@ -76,13 +78,37 @@ def split_items(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def split_sentences(text: str) -> tuple[str, ...]:
-    """The sentences and run-together list items of one paragraph, in order, each stripped.
+def split_sentences(text: str, clauses: bool = False) -> tuple[str, ...]:
+    """The sentences and run-together list items of one paragraph, in order, each stripped — the one sentence
+    splitter of the project (targets, evidence, the superior plan's deadlines).
 
-    "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two.
+    "… 16%. 2. Thu nhập …" → two items; "… tấn trở lên. - Lương thực …" → two; "…90%).Ổn định …" → two;
+    "TP. Hồ Chí Minh" stays whole. With ``clauses`` a sentence is also cut after each ";" ("gửi kế hoạch trước
+    ngày 15/3; gửi hồ sơ khen thưởng trước ngày 15/12" → two).
     """
     text = _SENTENCE_AFTER_PERIOD.sub(" ", text)
-    return tuple(part.strip() for part in _SENTENCE_END.split(text) if part and part.strip())
+    parts = [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    if clauses:
+        parts = [c.strip() for part in parts for c in re.split(r"(?<=;)\s+", part) if c.strip()]
+    return tuple(parts)
+
+
+# Where a sentence turns from results to targets: "Năm 2021 thu ngân sách đạt 4.400 tỷ đồng, …, phấn đấu năm 2022
+# đạt 5.500 tỷ đồng" (issue 23 item 5): a comma or semicolon before a cue that announces targets.
+_TURN = re.compile(r"[,;]\s+(?=(?:và |đồng thời |)(?:phấn đấu|đặt mục tiêu|đề ra|mục tiêu|kế hoạch năm|năm tới)\b)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def turns(sentence: str) -> tuple[str, ...]:
+    """``sentence`` cut where it turns to targets after stating a value (see ``_TURN``); each part is read with
+    its own cues, so a result and a target of the same indicator in one sentence are told apart."""
+    parts: list[str] = []
+    for part in _TURN.split(sentence):
+        if parts and not find_values(parts[-1], keep_skipped=True):
+            parts[-1] = f"{parts[-1]}, {part}"  # nothing stated before the cue: one sentence still
+        elif part.strip():
+            parts.append(part)
+    return tuple(parts)
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +146,7 @@ class Reader:
         if past:
             self.mode = PAST
             return PAST
-        if target and not (opening and self.mode == PAST):
+        if target:  # "Năm 2026, phường đặt mục tiêu …" sets targets even when a later year is also named
             self.mode = TARGET
         return self.mode
 

@@ -1,84 +1,207 @@
-"""Tables flattened to one cell per line, as a web page or a PDF gives them, rebuilt into rows.
+"""Tables flattened by a web page or a PDF, rebuilt into rows (issue 23 item 1).
 
-A flattened table starts with its header cells ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2019",
-"Ước thực hiện năm 2019", …), each on its own line, followed by rows that each open with a row number
-("1", " 1. ", "II") or a dash for a sub-row ("- Trong đó: …"). The rows become :class:`Line` objects
-with ``cells`` so that :mod:`core.extraction.tables` reads them like the rows of a real table.
+Two flattenings are read: one cell per line ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2019", " 1. ", "Tốc độ
+tăng GDP", "%", "6,6-6,8", …), and cells separated by "|", one row per line or one cell per line with bare "|"
+lines between (empty cells collapse to bare "|"). The header is the run of cells naming a column role
+(:func:`core.extraction.tables.column_role`); rows are then found from their **labels**, not by counting cells:
+a label opens a row and the cells after it fill the columns after the label column, up to the next label. So a
+missing or extra empty cell, a sub-row without a number, a table that prints two label/value pairs per row
+("Tỉnh, thành phố | Tăng trưởng (%) | Tỉnh, thành phố | Tăng trưởng (%)") all come out as aligned rows, each a
+:class:`Line` with ``cells`` read by :func:`core.extraction.tables.table_targets`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass
 
-from core.text import fold
+from core.extraction.tables import LABEL, NUMBER, column_role, column_roles
 from core.reading import Line
+from core.text import fold
 
-_HEADER_START = re.compile(r"^(?:s?tt|so tt|chi tieu|cac chi tieu|ten chi tieu|noi dung|danh muc)$")
-_NUMBER_HEADER = re.compile(r"^(?:s?tt|so tt)$")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[ivx]{1,5})\s*\.?$")
-_BARE_INTEGER = re.compile(r"^\d{1,3}$")  # a row number when a label follows it, else a value cell ("27")
-_SUB_ROW = re.compile(r"^[-+]\s*\S")
-_VALUE_CELL = re.compile(r"^(?:khoang|duoi|tren|hon|gan|tu|giam|tang|xap xi)?\s*[\d.,\s\-–%]*$")
-_MAX_HEADER_CELLS = 10
+_MAX_HEADER_CELLS = 12
 _MAX_CELL_WORDS = 30  # a longer line is prose: the table has ended
+_MAX_LABEL_WORDS = 40
+_ROW_NUMBER = re.compile(r"^(?:(\d{1,3})\s*\.?|[ivx]{1,5}\s*\.?)$")
+# A value cell starts with its number, maybe after a cue: "6,5-7%, phấn đấu 7-7,5%", "Khoảng 4", ">90", "46*".
+_VALUE_CELL = re.compile(
+    r"^(?:(?:khoang|duoi|tren|hon|gan|tu|giam|giam con|tang|xap xi|dat|phan dau|toi thieu|it nhat|khong qua|toi da|"
+    r"khong duoi|khong vuot qua|>=?|<=?|≥|≤|~)\s*)*\d")
+_NUMBERED_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]")  # "1. Số bác sĩ …", "2.1 Thu ngân sách"
+_NEW_ROW_LABEL = re.compile(r"^(?:[-+•*]\s*|trong do\b)|" + _NUMBERED_LABEL.pattern[1:])
 
 
-def _is_cell(line: Line) -> bool:
-    return line.cells is None and len(line.text.split()) <= _MAX_CELL_WORDS
+@dataclass
+class _Cell:
+    text: str
+    line: int  # index of the document line the cell starts on
 
 
-def _is_label(line: Line) -> bool:
-    """A row's label cell ("Xã An Lạc"), not a value cell ("27", "Trên 4", "6,6-6,8")."""
-    return _is_cell(line) and not _VALUE_CELL.match(fold(line.text.strip()))
+def _is_value(text: str) -> bool:
+    folded = fold(text.strip())
+    return bool(_VALUE_CELL.match(folded)) and not _NUMBERED_LABEL.match(folded)
 
 
-def _is_row_start(line: Line) -> bool:
-    folded = fold(line.text.strip())
-    return bool(_ROW_NUMBER.match(folded) or _SUB_ROW.match(folded))
+def _is_label(text: str) -> bool:
+    return bool(text.strip()) and not _is_value(text) and any(ch.isalpha() for ch in text)
+
+
+def _pipe_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
+    """Cells of a "|"-separated run starting at ``lines[i]`` (the line before a leading "|" is its first cell),
+    and the index after the run; None when no run starts there."""
+    def piped(k: int) -> bool:
+        return k < len(lines) and lines[k].cells is None and "|" in lines[k].text
+
+    def short(k: int) -> bool:
+        return k < len(lines) and lines[k].cells is None and len(lines[k].text.split()) <= _MAX_CELL_WORDS
+
+    if not (piped(i) or short(i) and piped(i + 1) and lines[i + 1].text.lstrip().startswith("|")):
+        return None
+    cells: list[_Cell] = []
+    j = i
+    while piped(j) or short(j) and piped(j + 1):
+        parts = lines[j].text.split("|")
+        if cells and parts[0].strip():
+            cells[-1].text = f"{cells[-1].text} {parts[0].strip()}".strip()
+        elif not cells:
+            cells.append(_Cell(parts[0].strip(), lines[j].index))
+        cells.extend(_Cell(p.strip(), lines[j].index) for p in parts[1:])
+        j += 1
+    return (cells, j) if sum(line.text.count("|") for line in lines[i:j]) >= 3 else None
+
+
+def _line_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
+    """Cells of a one-cell-per-line run starting at a header cell naming the row number or label column."""
+    first = lines[i]
+    if first.cells is not None or len(first.text.split()) > 8 or column_role(first.text) not in (NUMBER, LABEL):
+        return None
+    j = i
+    while j < len(lines) and lines[j].cells is None and len(lines[j].text.split()) <= _MAX_CELL_WORDS:
+        j += 1
+    return [_Cell(line.text.strip(), line.index) for line in lines[i:j]], j
+
+
+def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None]] | None:
+    """The header cells at the start of ``cells`` and their roles; None when they make no header."""
+    header: list[str] = []
+    for cell in cells[:_MAX_HEADER_CELLS]:
+        if cell.text and column_role(cell.text) is None:
+            break
+        header.append(cell.text)
+    while header and not header[-1]:
+        header.pop()
+    roles = column_roles(header)
+    if roles is None and header and column_role(header[0]) == NUMBER:  # no header over the labels' column
+        header.insert(1, "")
+        roles = column_roles(header)
+    return (header, roles) if roles is not None else None
+
+
+class _Rows:
+    """Rows assembled from the cells after a header, each opened by its label (see the module docstring)."""
+
+    def __init__(self, header: list[str], roles: list[str | None]):
+        labels = [i for i, r in enumerate(roles) if r == LABEL]
+        end = labels[1] if len(labels) > 1 else len(header)  # a repeated header: one block of columns per pair
+        self.header = header[:end]
+        self.label = labels[0]
+        self.width = end - self.label - 1
+        self.rows: list[tuple[str, _Cell, list[str]]] = []  # (row number, label cell, cells after the label)
+        self.last_number = 0
+        self.empty_rows = 0  # rows in a row without any number
+
+    def is_row_number(self, text: str, next_text: str, complete: bool) -> bool:
+        m = _ROW_NUMBER.match(fold(text.strip()))
+        if not m or not _is_label(next_text):
+            return False
+        if m.group(1) is None or text.strip().endswith(".") or complete:
+            return True
+        return int(m.group(1)) == self.last_number + 1
+
+    def continues(self, open_row: list[str], number: str, text: str, following: str) -> bool:
+        """Whether ``text`` is the next cell of the open row: the row lacks cells, no row number is pending, and
+        the cell opens no new row (a row number, a bulleted or numbered label, a label of four words or more)."""
+        if len(open_row) >= self.width or number:
+            return False
+        if self.is_row_number(text, following, False):
+            return False
+        return not (_is_label(text) and (_NEW_ROW_LABEL.match(fold(text)) or len(text.split()) > 3))
+
+    def ends_before(self) -> bool:
+        """Whether the table ended before the row being opened: the last two rows hold no number, after rows
+        that did (the text after a table, read as labels)."""
+        if not self.rows or any(re.search(r"\d", c) for c in self.rows[-1][2]):
+            self.empty_rows = 0
+            return False
+        self.empty_rows += 1
+        return self.empty_rows >= 2 and any(any(re.search(r"\d", c) for c in r[2]) for r in self.rows)
+
+    def read(self, cells: list[_Cell]) -> int:
+        """Assemble rows from ``cells``; returns how many cells the table used (it ends at prose or after two
+        rows without any number)."""
+        number, number_at = "", 0
+        starts: list[int] = []  # index in ``cells`` where each row began
+        open_row: list[str] | None = None
+        used = 0
+        for k, cell in enumerate(cells):
+            following = cells[k + 1].text if k + 1 < len(cells) else ""
+            if open_row is not None and self.continues(open_row, number, cell.text, following):
+                open_row.append(cell.text)
+                used = k + 1
+                continue
+            complete = open_row is None or len(open_row) >= self.width
+            if self.is_row_number(cell.text, following, complete):
+                number, number_at = cell.text.strip(), k
+                if (m := _ROW_NUMBER.match(number)) and m.group(1):
+                    self.last_number = int(m.group(1))
+                continue
+            if not _is_label(cell.text):
+                continue
+            if len(cell.text.split()) > _MAX_LABEL_WORDS:
+                break
+            if self.ends_before():
+                self.rows.pop()
+                used = starts.pop()
+                break
+            open_row = []
+            starts.append(number_at if number else k)
+            self.rows.append((number, cell, open_row))
+            number = ""
+            used = k + 1
+        return used
+
+    def lines(self, header_line: int) -> list[Line]:
+        out = [Line(" | ".join(self.header), header_line, self.header)]
+        for number, label, after in self.rows:
+            cells = [""] * self.label + [label.text] + (after + [""] * self.width)[: self.width]
+            if self.label:
+                cells[0] = number
+            out.append(Line("\n\n".join(c for c in cells[self.label :] if c), label.line, cells))
+        return out
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
-    """``lines`` with every flattened table replaced by a header line and one line per row (with ``cells``).
-
-    A sub-row without a row number gets an empty first cell; when the rows carry one cell more than the
-    header, an empty header cell is put where one is missing: after "TT" (a label column with no header,
-    as in an allocation table "TT | | Mục tiêu … (%)"), else first (the row numbers' column).
-    """
+    """``lines`` with every flattened table replaced by a header line and one line per row (with ``cells``);
+    lines a table does not use stay as they are."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        if not (line.cells is None and _HEADER_START.match(fold(line.text.strip()))):
-            out.append(line)
+        run = _pipe_cells(lines, i) or _line_cells(lines, i)
+        found = _header(run[0]) if run else None
+        if run is None or found is None:
+            out.append(lines[i])
             i += 1
             continue
-        j = i + 1
-        header = [line.text.strip()]
-        while j < len(lines) and _is_cell(lines[j]) and not _is_row_start(lines[j]) and len(header) < _MAX_HEADER_CELLS:
-            header.append(lines[j].text.strip())
-            j += 1
-        if len(header) < 2 or j >= len(lines) or not _is_row_start(lines[j]):
-            out.append(line)
+        cells, end = run
+        header, roles = found
+        rows = _Rows(header, roles)
+        used = len(header) + rows.read(cells[len(header) :])
+        if not rows.rows:
+            out.append(lines[i])
             i += 1
             continue
-        rows: list[Line] = []
-        while j < len(lines) and _is_cell(lines[j]) and _is_row_start(lines[j]):
-            first = lines[j]
-            cells = [first.text.strip()] if _ROW_NUMBER.match(fold(first.text.strip())) else ["", first.text.strip()]
-            j += 1
-            while j < len(lines) and _is_cell(lines[j]) and (
-                not _is_row_start(lines[j]) or _BARE_INTEGER.match(lines[j].text.strip()) and (
-                    len(cells) < len(header) - 1 or not (j + 1 < len(lines) and _is_label(lines[j + 1])))
-            ):
-                cells.append(lines[j].text.strip())
-                j += 1
-            rows.append(Line("\n\n".join(c for c in cells[1:] if c), first.index, cells))
-        widths = Counter(len(r.cells) for r in rows if r.cells[0])
-        if widths and widths.most_common(1)[0][0] == len(header) + 1:
-            # the rows have one cell more: the label column (after "TT") or the "TT" column has no header
-            header.insert(1 if _NUMBER_HEADER.match(fold(header[0])) else 0, "")
-        out.append(Line(" | ".join(header), line.index, header))
-        out.extend(rows)
-        i = j
+        out.extend(rows.lines(cells[0].line))
+        last_line = cells[used - 1].line if used else lines[i].index
+        while i < end and lines[i].index <= last_line:
+            i += 1
     return out

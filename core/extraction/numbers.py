@@ -11,15 +11,17 @@ import re
 
 from core.text import fold
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?![.,]\d)|\d+\.\d{1,2}(?!\d)"
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?!\d|[.,]\d)|\d+\.\d{1,2}(?!\d)"
 
 
 def parse_number(text: str) -> float:
-    """Parse one Vietnamese-formatted number: "28.603,61" → 28603.61, "1.600" → 1600.0, "5.8" → 5.8.
+    """Parse one Vietnamese-formatted number: "28.603,61" → 28603.61, "1.600" → 1600.0, "1 600" → 1600.0,
+    "5.8" → 5.8 (one or two digits after a point are decimals). The one number parser of the project: the
+    wizard's targets table reads what the clerk types with it.
 
     Raises ValueError for text that is not a number.
     """
-    text = text.strip()
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         return float(text.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d+,\d+", text):
@@ -105,6 +107,23 @@ _UNIT_SPELLINGS = [
     ("vu", "vụ"),
     ("co so", "cơ sở"),
     ("thue bao", "thuê bao"),
+    # units as written (issue 23 item 4)
+    ("lan", "lần"),
+    ("con", "con"),
+    ("kwh", "kWh"),
+    ("trieu kwh", "triệu kWh"),
+    ("ty kwh", "tỷ kWh"),
+    ("nghin tan", "nghìn tấn"),
+    ("ngan tan", "nghìn tấn"),
+    ("trieu tan", "triệu tấn"),
+    ("ty usd", "tỷ USD"),
+    ("ti usd", "tỷ USD"),
+    ("nghin usd", "nghìn USD"),
+    ("tuoi", "tuổi"),
+    ("bac sy", "bác sỹ"),
+    ("duoc sy", "dược sỹ"),
+    ("duoc si", "dược sĩ"),
+    ("phut", "phút"),
 ]
 _UNIT_SPELLINGS.sort(key=lambda p: -len(p[0]))
 
@@ -117,8 +136,9 @@ COUNT_UNITS = frozenset(
 
 
 # A per-something suffix written after a unit: "kg/ năm", "lao động/năm", "%/GRDP" (kept in the unit).
-_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa)(?![\w²])")
-_PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã"}
+_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|1 van dan|10\.000 dan)(?![\w²])")
+_PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã",
+                "van dan": "vạn dân", "1 van dan": "vạn dân", "10.000 dan": "vạn dân"}
 
 
 def match_unit(folded: str, pos: int) -> tuple[str, int] | None:

@@ -78,7 +78,7 @@ def outline(texts: list[str], has_values: list[bool]) -> list[Outline]:
     """Levels and targets zones of ``texts`` (one per line), ``has_values[i]`` telling if line i holds a value."""
     result: list[Outline] = []
     zone_level: int | None = None  # level of the heading that opened the current zone; 5 for a plain line
-    for text, values in zip(texts, has_values):
+    for text, values in zip(texts, has_values, strict=False):
         level = level_of(text)
         starts = is_targets_heading(text, values)
         if zone_level is not None and not starts and level is not None and level <= min(zone_level, 3):

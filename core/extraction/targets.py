@@ -10,74 +10,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 
 from core.extraction import fields
 from core.extraction.evidence import (
-    CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year,
+    CONFIDENCE, TICK, Reader, sentence_confidence, split_items, split_sentences, target_year, turns,
 )
 from core.extraction.flat_tables import unflatten
+from core.extraction.model import ExtractedTarget
+from core.extraction.names import INDICATOR_START, clean_name as _clean_name
 from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
+from core.extraction.tables import table_targets
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
 from core.extraction.values import Value, find_values
 from core.terms import Field
-from core.reading import Document
+from core.reading import Document, Line
 
 
-@dataclass
-class ExtractedTarget:
-    """One target as the contract gives it; ``line`` is the index of its source line in the document."""
-
-    text: str
-    indicator: str
-    comparator: str
-    value: float | None
-    value_max: float | None
-    unit: str | None
-    field: str
-    line: int
-    confidence: float = CONFIDENCE["zone"]
-
-    def as_dict(self) -> dict:
-        """The contract's JSON object (GUIDE §3) plus ``line`` and ``confidence`` (0–1)."""
-        return dict(self.__dict__)  # flat fields: no deep copy needed
+_URL = re.compile(r"(?:#?\s*source:\s*)?https?://\S+", re.I)  # a web page's address is no part of a target
 
 
-# Words that open a self-standing indicator name: a clause starting so does not take the item's head.
-_INDICATOR_START = re.compile(
-    r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
-)
-_LEADING_NOISE = re.compile(r"^(?:\(|và |còn |có |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
-_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
-_TRAILING_CUES = re.compile(r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới))+\s*$", re.I)
+def _without_url(text: str) -> str:
+    return (_URL.sub("", text) if "://" in text else text).strip()
+
 _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
-_SENTENCE_SPLIT = re.compile(r"(?<=[^\s.]{2}\.)\s+(?=[^\W\d_])")
-
-
-def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
-    """``text`` without the tail that ``folded_pattern`` finds in its folded form."""
-    m = folded_pattern.search(fold(text))
-    return text[: m.start()] if m else text
-
-
-_SUBJECT_AND_CUE = re.compile(r"^.{0,60}?\b(?:phan dau|de ra|dat muc tieu)\b\s*(?:thuc hien\s*)?")
-
-
-@lru_cache(maxsize=4096)  # a clause's words are cleaned several times while its names are chosen
-def _clean_name(text: str) -> str:
-    cue = _SUBJECT_AND_CUE.match(fold(text))  # "Huyện phấn đấu thu ngân sách" → "thu ngân sách"
-    if cue and cue.end() < len(text):
-        text = text[cue.end() :]
-    text = _LEADING_NOISE.sub("", text)
-    text = _cut_trailing(text, _TRAILING_NOISE)
-    text = _TRAILING_CUES.sub("", text)
-    text = text.strip(" :;,.-–(")
-    if text.count("(") > text.count(")"):
-        text = text.replace("(", "", 1).strip()
-    return text[:1].upper() + text[1:] if text else text
 
 
 # A source longer than this is not one sentence of a plan (they run to a few hundred characters): its targets show
@@ -85,6 +42,23 @@ def _clean_name(text: str) -> str:
 MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
+# A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
+# qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
+_MEASURE_WITHOUT_VALUE = re.compile(
+    r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+_CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt cut mid-word
+# A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
+_SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
+# A qualitative target joined to the last subject: "… kiểu mẫu và không còn xã dưới 15 tiêu chí".
+_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì)\b)", re.I)
+
+
+def _split_qualitative(post: str) -> tuple[str, str]:
+    """(the subject, a qualitative target joined after it with "và"), the second empty when there is none."""
+    m = _JOINED_QUALITATIVE.search(post)
+    return (post[: m.start()], post[m.end() :]) if m else (post, "")
+
+
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -110,7 +84,7 @@ def _head_colon(text: str, plan_year: int | None) -> int | None:
 class _Extractor:
     def __init__(self, document: Document):
         self.damaged = is_damaged(document.text)
-        self.plan_year = _plan_year(document)
+        self.plan_year = plan_year([line.text for line in document.lines[:25]])
         self.out: list[ExtractedTarget] = []
         self.confidence = CONFIDENCE["zone"]  # of the targets emitted next
         self.carried_cue: tuple[str, str] | None = None  # "giảm từ …" governs later clauses of the same unit
@@ -121,11 +95,16 @@ class _Extractor:
         text = _clean_name(text)
         return restore(text) if self.damaged else text
 
+    def repair(self, text: str) -> str:
+        """``text`` with its diacritics restored in an OCR-damaged document, else as it is."""
+        return restore(text) if self.damaged else text
+
     def emit(self, source: str, indicator: str, comparator: str, v: Value | None, line: int, context: Field | None):
         if comparator in ("reduce_by", "reduce_to") and fold(indicator).startswith("giam "):
             indicator = indicator[5:]  # the comparator already says "giảm"
         indicator = indicator[:1].upper() + indicator[1:]  # a name cut out of prose starts a list item
-        field = context or fields.classify(indicator) or fields.classify(source) or Field.OTHER
+        previous = Field(self.out[-1].field) if self.out else None
+        field = fields.decide(indicator, context, source, previous)
         self.out.append(
             ExtractedTarget(
                 text=source.strip(),
@@ -140,8 +119,10 @@ class _Extractor:
             )
         )
 
-    def item(self, source: str, line: int, context: Field | None, group_head: str, qualitative: bool) -> None:
-        """Targets of one item (a bullet, a numbered target, or a sentence)."""
+    def item(self, source: str, line: int, context: Field | None, group_head: str, qualitative: bool,
+             subject_hint: str = "") -> None:
+        """Targets of one item (a bullet, a numbered target, or a sentence); ``subject_hint`` names the values of
+        a part of a sentence that names nothing itself."""
         body = strip_marker(source)
         if self.damaged:
             body = restore(body)
@@ -152,7 +133,7 @@ class _Extractor:
             body = body[colon + 1 :]
         clauses = [c for c in re.split(r";", body) if c.strip()]
         self.carried_cue = None
-        self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0])
+        self.subject = _clean_name(re.split(r"\d|\snăm\s|\sđạt\s|[:,]", body, maxsplit=1)[0]) or subject_hint
         short_item = len(body.split()) <= 60
         for clause in clauses:
             sub = _head_colon(clause, self.plan_year)
@@ -160,6 +141,10 @@ class _Extractor:
             if sub is not None:
                 clause_head = clause[:sub]
                 clause = clause[sub + 1 :]
+                group = _GROUP_LABEL.match(fold(clause_head.strip()) + ": ")
+                if group:  # "…; 3 chỉ tiêu về xã hội: …": a group label gives the field, not a name
+                    context = fields.group_field(group.group(1) or clause_head) or context
+                    clause_head = head
             values = find_values(clause, self.plan_year)
             if not values and find_values(clause, keep_skipped=True):
                 continue  # only last year's results or restated ratios
@@ -168,7 +153,8 @@ class _Extractor:
                 words = len(clause.split())
                 reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
                 stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
-                if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference:
+                if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference \
+                        and not _MEASURE_WITHOUT_VALUE.match(fold(_clean_name(clause))):
                     label, _, rest = clause.partition(":")
                     self.emit(shown, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
@@ -176,60 +162,88 @@ class _Extractor:
             self.clause(shown, clause, clause_head, values, line, context)
 
     def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
-        """Targets of one clause holding ``values``: name each from the words before it, or after it
-        when the clause lists values first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa")."""
+        """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator. A text
+        cut off mid-word after the last value ("… có thêm 1 xã đ") leaves that target incomplete: it is dropped."""
+        if _CUT_OFF.search(clause[values[-1].end :]):
+            values = values[:-1]
+            if not values:
+                return
+        names, trailing = self.names(clause, head, values)
         folded = fold(clause)
-        names = []
-        trailing = ""  # a qualitative target after the last value's comma
-        after_first = []  # which names were read after their value ("96% gia đình")
+        prev_end = 0
+        for v, name in zip(values, names, strict=False):
+            comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
+            indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
+            self.emit(source, indicator, comparator, v, line, context)
+            prev_end = v.end
+        if trailing:
+            self.emit(source, self.name(trailing), "qualitative", None, line, context)
+
+    def comparator(self, v: Value, before: str) -> str:
+        """The comparator of ``v``: its own cue, else one stated earlier in the clause (``before``, folded) or
+        carried from an earlier clause ("huyện A giảm từ 6,5-7,2%; huyện B 4,5-5,0%"); a range states the least."""
+        comparator = v.cue or self.clause_cue(before)
+        if comparator == "=" and not v.cue and self.carried_cue and self.carried_cue[1] == v.unit:
+            comparator = self.carried_cue[0]
+        elif comparator in ("reduce_by", "reduce_to"):
+            self.carried_cue = (comparator, v.unit)
+        if comparator == "=" and v.value_max is not None:
+            comparator = ">="  # "từ 7,5% đến 8%"
+        return comparator
+
+    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str]:
+        """A name per value, and a qualitative target written after the last one ("…, huấn luyện dự bị động viên
+        đạt yêu cầu"; "… kiểu mẫu và không còn xã dưới 15 tiêu chí"). A value is named by the words before it, by
+        the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
+        số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
+        names: list[str] = []
+        trailing = ""
+        after_first = []  # which names were read after their value
         pre_start = 0
         for k, v in enumerate(values):
             nxt = values[k + 1].cue_start if k + 1 < len(values) else len(clause)
             tail = clause[v.end : nxt]
             cut = re.search(r"[,.(]" if k + 1 < len(values) else r"[.(]", tail)
             post = tail[: cut.start()] if cut else tail
-            pre = clause[pre_start : v.cue_start]
-            pre_words = _clean_name(pre)
-            if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
-                # "…15.500 triệu đồng, đạt 105% dự toán giao": the same indicator, relative to the quota
-                names.append(f"{names[-1]} (so với {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]})")
-                after_first.append(False)
-                pre_start = v.end + len(post)
-            elif (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words))) and _clean_name(post):
-                subject = self.subject_name(_clean_name(post), v, head)
-                if pre_words and not _STATE_VERB.fullmatch(fold(pre_words)):  # "Xóa 15 căn nhà tạm"
-                    subject = f"{pre_words} {v.unit} {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]}"
-                names.append(subject)
-                after_first.append(True)
-                pre_start = v.end + len(post)
-            else:
-                post, _, rest = post.partition(",")
-                names.append(self.pre_name(pre, post, head))
-                after_first.append(False)
-                pre_start = v.end
-                if (k + 1 == len(values) and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
-                        and not find_values(rest, keep_skipped=True)):  # not a restated value
-                    trailing = rest  # "…đạt 100% chỉ tiêu, huấn luyện dự bị động viên đạt tỷ lệ quy định"
-        value_first = all(after_first)
-        if value_first and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
+            name, after, pre_start, trailing_here = self.name_value(clause, v, post, pre_start, head, names,
+                                                                    last=k + 1 == len(values))
+            names.append(name)
+            after_first.append(after)
+            trailing = trailing_here or trailing
+        if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
             m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
             if m:
                 names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
-        prev_end = 0
-        for v, name in zip(values, names):
-            comparator = v.cue or self.clause_cue(fold(head) + " " + folded[prev_end : v.cue_start])
-            if comparator == "=" and not v.cue and self.carried_cue and self.carried_cue[1] == v.unit:
-                comparator = self.carried_cue[0]  # "huyện A giảm từ 6,5-7,2%; huyện B 4,5-5,0%"
-            elif comparator in ("reduce_by", "reduce_to"):
-                self.carried_cue = (comparator, v.unit)
-            if comparator == "=" and v.value_max is not None:
-                comparator = ">="  # a range states the least to reach ("từ 7,5% đến 8%")
-            indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
+        return names, trailing
 
-            self.emit(source, indicator, comparator, v, line, context)
-            prev_end = v.end
-        if trailing:
-            self.emit(source, self.name(trailing), "qualitative", None, line, context)
+    def name_value(self, clause: str, v: Value, post: str, pre_start: int, head: str, names: list[str],
+                   last: bool) -> tuple[str, bool, int, str]:
+        """(name of ``v``, whether it was read after the value, where the next value's name may start, a
+        qualitative target after it) — see :meth:`names`; ``post`` is the text after ``v`` up to the next value."""
+        pre = clause[pre_start : v.cue_start]
+        pre_words = _clean_name(pre)
+        share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
+        if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
+            relative = _clean_name(post)
+            relative = relative[:1].lower() + relative[1:]
+            relative = relative if relative.startswith("so với") else "so với " + relative
+            return f"{names[-1]} ({relative})", False, v.end + len(post), ""
+        if (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) and _clean_name(post):
+            subject, trailing = _split_qualitative(post)
+            return self.value_first_name(pre_words, subject, v, head, share_of), True, v.end + len(post), trailing
+        post, _, rest = post.partition(",")
+        trailing = ""
+        if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
+                and not find_values(rest, keep_skipped=True)):  # not a restated value
+            trailing = rest
+        return self.pre_name(pre, post, head, v.unit), False, v.end, trailing
+
+    def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
+        """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
+        subject = self.subject_name(_clean_name(post), v, head)
+        if pre_words and not _STATE_VERB.fullmatch(fold(pre_words)) and not share_of:
+            subject = f"{pre_words} {v.unit} {_clean_name(post)[:1].lower()}{_clean_name(post)[1:]}"
+        return subject
 
     @staticmethod
     def subject_name(subject: str, v: Value, head: str) -> str:
@@ -249,8 +263,9 @@ class _Extractor:
         return f"{subject[:1].upper()}{subject[1:]} ({v.unit})"
 
     @staticmethod
-    def pre_name(pre: str, post: str, head: str) -> str:
-        """Name of a value written after its indicator, with the item's head and a quota tail kept."""
+    def pre_name(pre: str, post: str, head: str, unit: str = "") -> str:
+        """Name of a value written after its indicator, with the item's head, the counted noun and the object
+        after the value kept ("Xây dựng 6 trường đạt chuẩn quốc gia" → "Xây dựng trường đạt chuẩn quốc gia")."""
         name = _clean_name(_TIME_PHRASE.sub("", pre))
         if len(name.split()) > 15:  # prose: keep from the last indicator word on
             for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
@@ -259,12 +274,14 @@ class _Extractor:
                     name = name[starts[-1] :]
                     break
         name = _relative_to_quota(name)
-        if head and not _INDICATOR_START.match(fold(name)):
+        if head and not INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
         tail = _clean_name(post.strip(" )"))
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
-            if not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
+            if unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
+                name = f"{name} {unit} {lowered}"
+            elif not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
                 name = f"{name} {lowered}"  # "Bê tông hóa thêm 3,5 km đường giao thông" keeps its object
             else:
                 name = f"{name} ({lowered})"
@@ -282,95 +299,131 @@ class _Extractor:
         return "="
 
 
-def _plan_year(document: Document) -> int | None:
-    years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\bnăm (20\d\d)\b", line.text))
-    if not years:
-        years = Counter(int(y) for line in document.lines[:25] for y in re.findall(r"\b(20\d\d)\b", line.text))
-    return years.most_common(1)[0][0] if years else None
+def plan_year(texts: list[str]) -> int | None:
+    """The year a plan is for, from its title or first lines: the year written most often as "năm 20xx" (the
+    later one on a tie), else the one most often written bare; None when no year is written.
+
+    "Kế hoạch phát động phong trào thi đua năm 2027" → 2027. The wizard shows the superior plan's year with it."""
+    for pattern in (r"\bnăm (20\d\d)\b", r"\b(20\d\d)\b"):
+        years = Counter(int(y) for text in texts for y in re.findall(pattern, text))
+        if years:
+            return max(years, key=lambda y: (years[y], y))
+    return None
 
 
 # A group label opening a sentence: "Về kinh tế:", "7 chỉ tiêu về xã hội:", "… với 20 chỉ tiêu chủ yếu là:".
-_GROUP_LABEL = re.compile(r"^(?:\d+\s+chi tieu\s+)?ve\s+([^:]{3,80}):\s*|^[^:]{0,160}\bchi tieu\b[^:]{0,80}:\s*")
+_GROUP_LABEL = re.compile(r"^(?:\d+\s+chi tieu\s+)?ve\s+([^:]{3,80}):\s*|^[^:]{0,400}\bchi tieu\b[^:]{0,80}:\s*")
 _QUALITATIVE_STRIVE = 25  # words: a "Phấn đấu …" sentence without a value is a target only when short
 
 
 def extract_targets(document: Document, include_unlikely: bool = False) -> list[ExtractedTarget]:
     """Targets of ``document`` in document order (GUIDE §3 contract), each with its ``confidence``.
 
-    Targets come from the targets zones of the outline, from tables (real or flattened), and from every
-    other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
+    Tables (real or flattened) are read first, apart from the text; then the targets zones of the outline, and
+    every other sentence holding a value, weighed by :mod:`core.extraction.evidence`. Only targets with
     confidence ≥ ``TICK`` are returned unless ``include_unlikely`` (the wizard lists those unticked).
     """
-    from core.extraction.tables import table_targets
-
     ex = _Extractor(document)
     lines = unflatten(document.lines)
+    tables = table_targets(lines, ex.plan_year, ex.repair)
     plain = [line for line in lines if line.cells is None]
-    items = [(part, line.index) for line in plain for part in split_items(line.text)]
+    items = [(part, line.index) for line in _once(plain) for part in split_items(_without_url(line.text))]
     texts = [t for t, _ in items]
     has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
-    shape = outline(texts, has_values)
-    reader = Reader(target_year([s for t in texts for s in split_sentences(t)]))
-    context: Field | None = None
-    section_field: Field | None = None
-    group_head = ""
-    for (text, index), info, values in zip(items, shape, has_values):
-        if info.level is not None and info.level <= 1 and not info.in_zone:
-            section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
-            if info.is_heading:
-                reader.heading(strip_marker(text))
-        if info.in_zone or info.zone_start:
-            for sentence in split_sentences(text):
-                reader.read(sentence)
-            reader.mode = "target"
-        if info.zone_start:
-            context = fields.heading_field(strip_marker(text)) or section_field
-            group_head = ""
-            if not values:
-                continue
-        if not info.in_zone:
-            section_field = _prose(ex, reader, text, index, section_field)
-            continue
-        ex.confidence = CONFIDENCE["zone"]
-        body = strip_marker(text)
-        if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
-            context = fields.heading_field(body) or context  # "a) Các chỉ tiêu văn hóa – xã hội"
-            continue
-        if not values and body.endswith(":"):
-            group_head = body[:-1] if re.match(r"^(?:ty le|so |tong|co cau)", fold(body)) else ""
-            continue
-        sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
-        bullet = info.level is not None and info.level >= 3
-        for sentence in _SENTENCE_SPLIT.split(text) if not bullet else [text]:
-            strive = is_strive_sentence(sentence)
-            ex.item(sentence, index, context, group_head if sub_item else "", qualitative=bullet or strive)
-        if not sub_item:
-            group_head = ""
-    ex.out.extend(table_targets(lines, ex.plan_year, ex.name))
+    walk = _Walk(ex, Reader(target_year([s for t in texts for s in split_sentences(t)])))
+    for (text, index), info, values in zip(items, outline(texts, has_values), has_values, strict=False):
+        walk.line(text, index, info, values)
+    ex.out.extend(tables)
     ex.out.sort(key=lambda t: t.line)
     if include_unlikely:
         return ex.out
     return [t for t in ex.out if t.confidence >= TICK]
 
 
+class _Walk:
+    """The walk through a document's text lines: the reading mode, the field of the section and of the targets
+    zone, and the head a group of sub-items shares ("- Tỷ lệ đạt chuẩn văn hóa:" / "+ Hộ gia đình: 95%")."""
+
+    def __init__(self, ex: _Extractor, reader: Reader):
+        self.ex = ex
+        self.reader = reader
+        self.context: Field | None = None  # field of the current targets zone
+        self.section_field: Field | None = None
+        self.group_head = ""
+
+    def line(self, text: str, index: int, info, values: bool) -> None:
+        if info.level is not None and info.level <= 1 and not info.in_zone:
+            self.section_field = fields.heading_field(strip_marker(text)) or fields.group_field(strip_marker(text))
+            if info.is_heading:
+                self.reader.heading(strip_marker(text))
+        if info.in_zone or info.zone_start:
+            for sentence in split_sentences(text):
+                self.reader.read(sentence)
+            self.reader.mode = "target"
+        if info.zone_start:
+            self.context = fields.heading_field(strip_marker(text)) or self.section_field
+            self.group_head = ""
+            if not values:
+                return
+        if not info.in_zone:
+            self.section_field = _prose(self.ex, self.reader, text, index, self.section_field)
+            return
+        self.zone_item(text, index, info, values)
+
+    def zone_item(self, text: str, index: int, info, values: bool) -> None:
+        """A line inside a targets zone: a sub-heading, a group head, or an item."""
+        self.ex.confidence = CONFIDENCE["zone"]
+        body = strip_marker(text)
+        if info.level is not None and info.level < 4 and "chi tieu" in fold(body) and not values:
+            self.context = fields.heading_field(body) or self.context  # "a) Các chỉ tiêu văn hóa – xã hội"
+            return
+        if not values and body.endswith(":"):
+            self.group_head = body[:-1] if re.match(r"^(?:ty le|so |tong|co cau)", fold(body)) else ""
+            return
+        sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
+        bullet = info.level is not None and info.level >= 3
+        for sentence in split_sentences(text) if not bullet else [text]:
+            strive = is_strive_sentence(sentence)
+            self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
+                         qualitative=bullet or strive)
+        if not sub_item:
+            self.group_head = ""
+
+
+def _once(lines: list[Line]) -> list[Line]:
+    """``lines`` without a line repeating one of the three before it (a page title or caption printed twice is
+    stated once: eval/README conventions)."""
+    keys = [_without_url(line.text) for line in lines]
+    return [line for k, line in enumerate(lines) if keys[k] not in keys[max(0, k - 3) : k]]
+
+
 def _prose(ex: _Extractor, reader: Reader, text: str, index: int, section_field: Field | None) -> Field | None:
-    """Targets of a paragraph outside the targets zones, sentence by sentence; returns the section field
-    as group labels ("Về xã hội: …") leave it."""
-    for sentence in split_sentences(text):
-        mode = reader.read(sentence)
-        label = _GROUP_LABEL.match(fold(sentence))
-        if label:
-            section_field = fields.group_field(label.group(1) or label.group(0)) or section_field
-            if label.end() < len(sentence):
-                sentence = sentence[label.end() :]
-        strive = is_strive_sentence(sentence)
-        if not find_values(sentence, ex.plan_year) and not (
-            strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
-        ):
-            continue
-        confidence = sentence_confidence(mode, sentence)
-        if confidence is None:
-            continue
-        ex.confidence = max(confidence, CONFIDENCE["target"]) if strive else confidence
-        ex.item(sentence, index, section_field, "", qualitative=strive or mode == "target")
+    """Targets of a paragraph outside the targets zones, sentence by sentence (a sentence turning from results to
+    targets in parts); returns the section field as group labels ("Về xã hội: …") leave it."""
+    for whole in split_sentences(text):
+        for part, sentence in enumerate(turns(whole)):
+            # "…, phấn đấu năm 2022 đạt 5.500 tỷ đồng": the indicator of the part before, without its "(so với …)"
+            hint = re.sub(r"\s*\(so với .*\)$", "", ex.out[-1].indicator) if part and ex.out else ""
+            section_field = _prose_sentence(ex, reader, sentence, index, section_field, hint)
+    return section_field
+
+
+def _prose_sentence(ex: _Extractor, reader: Reader, sentence: str, index: int, section_field: Field | None,
+                    hint: str) -> Field | None:
+    mode = reader.read(sentence)
+    label = _GROUP_LABEL.match(fold(sentence))
+    if label:
+        section_field = fields.group_field(label.group(1) or label.group(0)) or section_field
+        if label.end() < len(sentence):
+            sentence = sentence[label.end() :]
+    strive = is_strive_sentence(sentence)
+    if not find_values(sentence, ex.plan_year) and not (
+        strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
+    ):
+        return section_field
+    confidence = sentence_confidence(mode, sentence)
+    if confidence is None:
+        return section_field
+    ex.confidence = max(confidence, CONFIDENCE["target"]) if strive else confidence
+    ex.item(sentence, index, section_field, "", qualitative=strive or mode == "target", subject_hint=hint)
     return section_field

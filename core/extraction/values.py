@@ -22,20 +22,32 @@ _FRACTION = re.compile(r"/(\d{1,4})(/\d{1,4})?(?![\w-])")
 
 # Cues written right before the value (only spaces, "mức", "ở mức", ":" between), folded.
 _BEFORE_CUES = [
+    # bounds in words (issue 23 item 2): "không dưới 95%" is at least 95%, "không quá 3 vụ" at most 3
+    ("khong duoi", ">="), ("khong thap hon", ">="), ("khong it hon", ">="),
+    ("khong vuot", "<="), ("khong cao hon", "<="), ("khong nhieu hon", "<="), ("khong lon hon", "<="),
     ("giam xuong con", "reduce_to"), ("giam con", "reduce_to"), ("xuong con", "reduce_to"), ("con lai", "reduce_to"),
     ("khong vuot qua", "<="), ("khong qua", "<="), ("toi da", "<="), ("≤", "<="), ("<=", "<="),
     ("toi thieu", ">="), ("it nhat", ">="), ("≥", ">="), (">=", ">="), ("dat va vuot", ">="), ("dat/vuot", ">="),
     ("vuot", ">="), ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("~", "~"), ("tren", ">"), ("hon", ">"),
-    (">", ">"), ("duoi", "<"), ("<", "<"), ("giam", "reduce_by"), ("con", "reduce_to"),
+    (">", ">"), ("duoi", "<"), ("<", "<"), ("giam tu", "reduce_by"), ("giam", "reduce_by"), ("con", "reduce_to"),
+    ("tu", ">="),  # "tăng từ 10%": from 10% up
     ("dat", "="), ("giu vung", "="), ("la", "="),
 ]
 _CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*$")
 _COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|nam))")
 _OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
+_NAME_UNITS = frozenset({"tuổi", "phút"})  # units that count only after "đạt", "là", "khoảng"
+_VOTE = re.compile(r"\s*(?:tong so )?dai bieu\b")
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
+
+
 _RATIO_CUE = re.compile(r"(?:^|\s)bang\s*$")
 _AFTER_CUE = re.compile(r"\s*(tro len|tro xuong)\b")
+_OWN_NAME = re.compile(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )")
+# Cues and filler words before a value never run longer than this: patterns anchored at a value's start
+# look back this far only, so a clause of a million characters costs no more per value than a short one.
+_LOOK_BACK = 200
 
 
 class _Parentheses:
@@ -61,10 +73,9 @@ class _Parentheses:
         return len(self.stack), (self.stack[-1] if self.stack else -1)
 
 
-_OWN_NAME = re.compile(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )")
-# Cues and filler words before a value never run longer than this: patterns anchored at a value's start
-# look back this far only, so a clause of a million characters costs no more per value than a short one.
-_LOOK_BACK = 200
+def _back(pos: int) -> int:
+    """Where a look back from ``pos`` starts (see :data:`_LOOK_BACK`)."""
+    return max(0, pos - _LOOK_BACK)
 
 
 def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _Parentheses) -> bool:
@@ -83,7 +94,7 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
     between = folded[previous.end : v.start]
     if ";" in between or "." in between.strip(" ."):
         return False
-    if _CHANGE_CUE.search(folded, max(0, v.start - _LOOK_BACK), v.start) and "," in between:
+    if _CHANGE_CUE.search(folded, _back(v.start), v.start) and "," in between:
         return bool(_COMPARED.match(folded, v.end)) or previous.unit != v.unit
     return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
@@ -103,7 +114,7 @@ class Value:
 
 
 def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
-    low = max(0, pos - _LOOK_BACK)
+    low = _back(pos)
     trimmed = low + len(folded[low:pos].rstrip())  # end of the text before the value, spaces aside
     for spelling, comparator in _BEFORE_CUES:
         if folded.endswith(spelling, low, trimmed):
@@ -125,6 +136,92 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
+@dataclass(frozen=True)
+class _Quantity:
+    """A number with its unit as written, before its cue is read: positions in the clause, value(s), unit."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    fraction: bool = False
+
+
+# A unit the list does not know is the word written after the number, when a cue says the number is a value
+# ("đạt 300 bể", "ít nhất 12 đầu sách"): never a word that counts parts of a name or a time ("19 tiêu chí", "5 năm").
+_STRONG_CUE = re.compile(r"(?:\b(?:dat|la|khoang|it nhat|toi thieu|khong duoi|khong qua|toi da|them)|:)\s*$")
+_WORD_AFTER = re.compile(r"\s?([^\W\d_A-ZĐ]{2,})(?=[\s,.;:)]|$)")
+_NOT_UNITS = frozenset(
+    ["tieu", "chi", "chi", "nam", "thang", "ngay", "quy", "tuan", "gio", "nhiem", "noi", "lan", "thu", "va", "cua", "so", "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
+
+
+def _word_unit(clause: str, folded: str, start: int, end: int) -> tuple[str, int] | None:
+    """(the word after the number as its unit, its end) when the number is a value of an unknown unit."""
+    if not _STRONG_CUE.search(folded, _back(start), start):
+        return None
+    m = _WORD_AFTER.match(clause, end)
+    if not m or fold(m.group(1)) in _NOT_UNITS:
+        return None
+    return m.group(1), m.end()
+
+
+def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, int]:
+    """The quantity whose number ``m`` matched, and where the search goes on; None for a number without a unit,
+    a date or a document number."""
+    start, end = m.start(), m.end()
+    amount = match_word_amount(folded, start)  # "405 tỉ 449 triệu đồng"
+    if amount:
+        return _Quantity(start, amount[2], amount[0], None, amount[1]), amount[2]
+    try:
+        value = parse_number(m.group(1))
+    except ValueError:
+        return None, end
+    frac = _FRACTION.match(clause, end)
+    if frac and frac.group(2):  # a date dd/mm/yyyy
+        return None, frac.end()
+    if not frac and clause[end : end + 1] == "/":  # document number "08/KH-UBND"
+        return None, end
+    if frac:  # "04/09 thôn" → 4
+        found_unit = match_unit(folded, frac.end())
+        if not found_unit:
+            return None, frac.end()
+        return _Quantity(start, found_unit[1], value, None, found_unit[0], True), found_unit[1]
+    value_max = None
+    rng = _RANGE_TAIL.match(folded, end)  # "6,5-7%", "từ 65,0 đến 65,5%"
+    if rng and match_unit(folded, rng.end()):
+        value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+        end = rng.end()
+    found_unit = match_unit(folded, end) or _word_unit(clause, folded, start, end)
+    if not found_unit:
+        return None, end
+    unit, end = found_unit
+    rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
+    again = match_unit(folded, rng.end()) if rng and value_max is None else None
+    if again and again[0] == unit:
+        value_max = parse_number(clause[rng.start(1) : rng.end(1)])
+        end = again[1]
+    return _Quantity(start, end, value, value_max, unit), end
+
+
+def _not_a_target(folded: str, q: _Quantity, cue_start: int, plan_year: int | None) -> bool:
+    """Whether a quantity only looks like a target: a restated ratio ("bằng 106% so với năm 2022") or last year's
+    result ("năm 2024 đạt 95%")."""
+    if _RATIO_CUE.search(folded, _back(q.start), q.start) and "so voi" in folded[q.end : q.end + 20]:
+        return True
+    past = _PAST_RESULT.search(folded, _back(cue_start), cue_start)
+    return bool(past and plan_year and int(past.group(1)) < plan_year)
+
+
+def _in_name(folded: str, q: _Quantity, cue: str | None) -> bool:
+    """Whether a quantity belongs to the indicator's name or is no target at all: "trẻ em dưới 5 tuổi",
+    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), or a vote "với trên 90,5%
+    đại biểu tán thành"."""
+    if q.unit in _NAME_UNITS and cue not in ("=", "~"):
+        return True
+    return q.unit == "%" and bool(_VOTE.match(folded, q.end))
+
+
 @lru_cache(maxsize=8192)  # the extractor asks about the same clause at several steps
 def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = False) -> tuple[Value, ...]:
     """Every value written in ``clause``, in order (see the module docstring for what counts).
@@ -137,59 +234,21 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
     found: list[Value] = []
     pos = 0
     while (m := _NUM.search(clause, pos)) is not None:
-        pos = m.end()
-        start, end = m.start(), m.end()
-        amount = match_word_amount(folded, start)
-        if amount:
-            value, unit, end = amount
-            value_max = None
-            fraction = False
-        else:
-            try:
-                value = parse_number(m.group(1))
-            except ValueError:
-                continue
-            value_max = None
-            fraction = False
-            frac = _FRACTION.match(clause, end)
-            if frac:
-                if frac.group(2):  # a date dd/mm/yyyy
-                    pos = frac.end()
-                    continue
-                end = frac.end()
-                fraction = True
-            elif clause[end : end + 1] == "/":  # document number "08/KH-UBND"
-                continue
-            rng = _RANGE_TAIL.match(folded, end)
-            if rng and not fraction:
-                unit_after = match_unit(folded, rng.end())
-                if unit_after:
-                    value_max = parse_number(clause[rng.start(1) : rng.end(1)])
-                    end = rng.end()
-            found_unit = match_unit(folded, end)
-            if not found_unit:
-                continue
-            unit, end = found_unit
-            rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
-            again = match_unit(folded, rng.end()) if rng and value_max is None and not fraction else None
-            if again and again[0] == unit:
-                value_max = parse_number(clause[rng.start(1) : rng.end(1)])
-                end = again[1]
-        pos = max(pos, end)
-        cue, cue_start = _cue_before(folded, start)
+        q, pos = _quantity(clause, folded, m)
+        pos = max(pos, m.end())
+        if q is None:
+            continue
+        cue, cue_start = _cue_before(folded, q.start)
+        end = q.end
         after = _AFTER_CUE.match(folded, end)
-        if after:
+        if after and cue not in ("reduce_by", "reduce_to"):  # "giảm 3% trở lên" stays a reduction
             cue = ">=" if after.group(1) == "tro len" else "<="
+        if after:
             end = after.end()
-        if not keep_skipped and _RATIO_CUE.search(folded, max(0, start - _LOOK_BACK), start) \
-                and "so voi" in folded[end : end + 20]:
-            continue  # restated ratio: "bằng 106% so với năm 2022"
-        past = _PAST_RESULT.search(folded, max(0, cue_start - _LOOK_BACK), cue_start)
-        if not keep_skipped and past and plan_year and int(past.group(1)) < plan_year:
-            continue  # last year's result
-        value_found = Value(start, end, value, value_max, unit, cue, cue_start, fraction)
-        if not keep_skipped and is_restatement(folded, value_found, found[-1] if found else None,
-                                                parentheses):
+        if _in_name(folded, q, cue) or not keep_skipped and _not_a_target(folded, q, cue_start, plan_year):
+            continue
+        value_found = Value(q.start, end, q.value, q.value_max, q.unit, cue, cue_start, q.fraction)
+        if not keep_skipped and is_restatement(folded, value_found, found[-1] if found else None, parentheses):
             continue
         found.append(value_found)
     if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
