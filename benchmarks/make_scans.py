@@ -27,18 +27,23 @@ from docx.shared import Pt
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.reading import clean  # noqa: E402
+
 EVAL = ROOT.parent / "shared" / "eval"
 FONT = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
 
 
 def text_as_docx(source: Path, target: Path) -> None:
-    """A .txt development document set as an administrative page: Times New Roman 13 pt, one paragraph a line."""
+    """A .txt development document set as an administrative page: Times New Roman 13 pt, one paragraph a line,
+    its Markdown/HTML markup dropped as reading drops it (a printed page has none)."""
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
     for line in source.read_text(encoding="utf-8").splitlines():
-        document.add_paragraph(line)
+        document.add_paragraph(clean(line))
     document.save(target)
 
 
@@ -137,7 +142,7 @@ def main() -> int:
             scan(pdf, name, args.out, args.pages, args.dpi)
             gold = args.source / f"{name.rsplit('-', 1)[0]}.gold.json"
             if gold.exists():
-                shutil.copy(gold, args.out / f"{name}.gold.json")
+                shutil.copyfile(gold, args.out / f"{name}.gold.json")
             print(name, flush=True)
     return 0
 

@@ -14,23 +14,27 @@ and a page skewed by a few degrees is straightened (Tesseract itself copes with 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageOps, ImageSequence
 
 from core.paths import resources_dir
-from core.reading import MAX_PAGES, DocumentError
+from core.reading import MAX_PAGES, DocumentError, PageProgress
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 OCR_DPI = 200  # pages are read at this resolution: 13 pt text reads as well as at 300 dpi, twice as fast
 A4_LONG_SIDE = round(297 / 25.4 * OCR_DPI)  # pixels
 MAX_PAGE_PIXELS = 40_000_000  # an A3 page at 400 dpi; a larger image is no scanned page (and a memory risk)
 MIN_SKEW, MAX_SKEW = 2, 6  # degrees: a page skewed less is read as it is, more is straightened up to MAX_SKEW
+COLOUR_SPREAD = 40  # 0–255: a pixel whose channels differ by more is coloured ink (seal, signature), not text
 UPRIGHT_CONFIDENCE = 55  # a page read with a lower mean word confidence (0–100) is also tried upside down
 
-# (page number from 1, page count) before each page is recognised; returns False to stop the reading.
-PageProgress = Callable[[int, int], bool]
+
+
+def progress_text(page: int, pages: int) -> str:
+    """What the clerk sees while page ``page`` of ``pages`` is recognised: "Đang nhận dạng trang 3/12…"."""
+    return f"Đang nhận dạng trang {page}/{pages}…"
 
 
 class Cancelled(Exception):
@@ -129,11 +133,16 @@ def _image_pages(data: bytes, name: str) -> tuple[int, Iterator[Image.Image]]:
 
 def ink(page: Image.Image) -> Image.Image:
     """The page in grey with coloured ink dropped: each pixel takes its brightest channel, so black text stays
-    black while a red seal or a blue signature turns as light as the paper."""
+    black while a red seal or a blue signature turns as light as the paper; a pixel clearly coloured (channels
+    more than ``COLOUR_SPREAD`` apart, as on a seal's edge blurred by JPEG) becomes white."""
     if page.mode in ("L", "1", "I;16", "I", "F"):
         return page.convert("L")
     r, g, b = page.convert("RGB").split()
-    return ImageChops.lighter(ImageChops.lighter(r, g), b)
+    brightest = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    darkest = ImageChops.darker(ImageChops.darker(r, g), b)
+    coloured = ImageChops.subtract(brightest, darkest).point(lambda v: 255 if v > COLOUR_SPREAD else 0)
+    brightest.paste(255, mask=coloured)
+    return brightest
 
 
 def _line_profile_score(small: Image.Image) -> float:

@@ -109,7 +109,11 @@ def clean(text: str) -> str:
     return text.replace("\u01a3", "ư").replace("\u01a2", "Ư").strip()
 
 
-def read_document(path: Path | str, on_page: Callable[[int, int], bool] | None = None) -> Document:
+# (page number from 1, page count), called before each page of a scan is recognised; returns False to stop.
+PageProgress = Callable[[int, int], bool]
+
+
+def read_document(path: Path | str, on_page: PageProgress | None = None) -> Document:
     """Read ``path`` (.docx, .pdf, .txt, .md, or a scan: an image-only .pdf, .png, .jpg, .tif) into a
     :class:`Document`. A scan is recognised page by page (:func:`core.ocr.recognise`), calling ``on_page(page,
     pages)`` before each page; ``on_page`` returning False stops with :class:`core.ocr.Cancelled`.
