@@ -60,8 +60,8 @@ def _extract_targets(args, db: str | None) -> int:
         print(progress_text(page, pages), file=sys.stderr, flush=True)
         return True
 
-    try:
-        document = read_document(args.file, on_page)
+    try:  # the progress of a scan is shown to a person at a console, not to a script reading stderr
+        document = read_document(args.file, on_page if sys.stderr.isatty() else None)
     except DocumentError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

@@ -68,7 +68,7 @@ def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> li
                 raise Cancelled
             out.append(_read_page(api, page))
     if not any(page.lines for page in out):
-        raise DocumentError(f"Không nhận dạng được chữ nào trong bản quét «{name}». Hãy quét lại rõ hơn "
+        raise DocumentError(f"Không nhận dạng (OCR) được chữ nào trong bản quét «{name}». Hãy quét lại rõ hơn "
                             "(200–300 dpi, trang thẳng) hoặc dùng bản .docx của văn bản.")
     return out
 
@@ -148,7 +148,7 @@ def ink(page: Image.Image) -> Image.Image:
 def _line_profile_score(small: Image.Image) -> float:
     """How sharply the dark text of ``small`` (grey, ink dark) falls into horizontal lines: the variance of
     its row darkness."""
-    rows = list(ImageOps.invert(small).resize((1, small.height), Image.BOX).getdata())
+    rows = ImageOps.invert(small).resize((1, small.height), Image.BOX).tobytes()  # one byte a row
     mean = sum(rows) / len(rows)
     return sum((v - mean) ** 2 for v in rows) / len(rows)
 
