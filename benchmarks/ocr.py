@@ -5,7 +5,8 @@
 
 For each scan and engine: the character error rate against the rendered text (whitespace folded; edits over
 reference characters, summed over pages), how many words with stacked marks (ộ ủ ự ề …) come through, the
-seconds per page (cleaning and recognition; rendering the PDF page aside) and the micro F1 of the target
+seconds per page, wall and CPU (cleaning and recognition; rendering the PDF page aside; the machine's load
+average is printed, as other work slows the wall clock) and the micro F1 of the target
 extraction on the recognised text, next to the F1 of the text version of the same document (../shared/eval).
 Every engine gets the same page, rendered at ``core.ocr.OCR_DPI`` and cleaned by ``core.ocr`` (coloured ink
 dropped, sideways pages turned); its lines then go through the product's reading and extraction unchanged.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
 import sys
 import tempfile
@@ -138,20 +140,22 @@ def main() -> int:
     rows = []
     for engine_name in args.engines:
         read = ENGINES[engine_name]()
-        totals: dict[str, list] = {"edits": [0, 0], "edits+restore": [0, 0], "stacked": [0, 0], "seconds": [0.0, 0],
+        totals: dict[str, list] = {"edits": [0, 0], "edits+restore": [0, 0], "stacked": [0, 0], "seconds": [0.0, 0], "cpu": [0.0, 0],
                                    "f1": [], "f1+restore": [], "f1 text": []}
         for scan in scans:
             ref = json.loads((args.scans / "ref" / f"{scan.stem}.json").read_text(encoding="utf-8"))["pages"]
             pdf = pypdfium2.PdfDocument(str(scan))
             count = min(len(pdf), args.pages or len(pdf))
-            pages, seconds = [], 0.0
+            pages, seconds, cpu = [], 0.0, 0.0
             for i in range(count):
                 page = pdf[i].render(scale=ocr.OCR_DPI / 72).to_pil()
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 pages.append(read(page))
                 seconds += time.perf_counter() - start
+                cpu += time.process_time() - start_cpu
             pdf.close()
-            row = {"engine": engine_name, "scan": scan.stem, "pages": count, "s/page": seconds / count}
+            row = {"engine": engine_name, "scan": scan.stem, "pages": count, "s/page": seconds / count,
+                   "cpu s/page": cpu / count}
             restored = [[restore(line) for line in p] for p in pages]
             for key, variant in (("edits", pages), ("edits+restore", restored)):
                 edits = sum(Levenshtein.distance(folded_space(" ".join(p)), folded_space(r))
@@ -166,6 +170,7 @@ def main() -> int:
             totals["stacked"][1] += len(ref_words)
             totals["seconds"][0] += seconds
             totals["seconds"][1] += count
+            totals["cpu"][0] += cpu
             gold_path = args.scans / f"{scan.stem}.gold.json"
             if gold_path.exists() and not args.pages:
                 gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -183,7 +188,9 @@ def main() -> int:
         print(f"== {engine_name}: CER {totals['edits'][0] / max(1, totals['edits'][1]):.4f} "
               f"(+restore {totals['edits+restore'][0] / max(1, totals['edits+restore'][1]):.4f}), "
               f"stacked-mark words {totals['stacked'][0]}/{totals['stacked'][1]}, "
-              f"{totals['seconds'][0] / max(1, totals['seconds'][1]):.2f} s/page over {totals['seconds'][1]} pages"
+              f"{totals['seconds'][0] / max(1, totals['seconds'][1]):.2f} s/page "
+              f"({totals['cpu'][0] / max(1, totals['seconds'][1]):.2f} s of CPU) over {totals['seconds'][1]} pages, "
+              f"load {os.getloadavg()[0]:.1f}"
               + (f", extraction micro F1 {f1(totals['f1']):.3f} (+restore {f1(totals['f1+restore']):.3f}) "
                  f"vs text {f1(totals['f1 text']):.3f}" if totals["f1"] else ""), flush=True)
     if args.json:

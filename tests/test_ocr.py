@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 
 import pypdf
 import pypdfium2
@@ -131,3 +132,39 @@ def test_cli_marks_each_target_from_a_scan(tmp_path):
     assert out.returncode == 0, out.stderr
     targets = json.loads(out.stdout)
     assert len(targets) >= 15 and all(t["from_ocr"] is True for t in targets)
+
+
+def test_the_import_dialog_counts_pages_and_cancel_stops_the_recognition(qtbot, tab, monkeypatch):
+    from conftest import go_to
+    from PySide6.QtCore import Qt, QThreadPool
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from ui import dialogs
+
+    reading_page = threading.Event()
+    go_on = threading.Event()
+    read_pages = []
+    real = ocr._read_page
+
+    def slow_read(api, page):  # holds page 1 until the clerk has pressed Hủy
+        read_pages.append(1)
+        reading_page.set()
+        go_on.wait(30)
+        return real(api, page)
+
+    monkeypatch.setattr(ocr, "_read_page", slow_read)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: pytest.fail(text))
+    wizard = tab.create()
+    go_to(wizard, 2)
+    with qtbot.waitSignal(wizard.targets.import_finished, timeout=30_000) as finished:
+        wizard.targets.import_file(str(SCAN))
+        progress = wizard.targets.findChild(QProgressDialog)
+        qtbot.waitUntil(lambda: progress.labelText() == "Đang nhận dạng trang 1/2…", timeout=30_000)
+        assert progress.maximum() == 2
+        cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Hủy")
+        qtbot.mouseClick(cancel, Qt.LeftButton)
+    go_on.set()
+    assert finished.args == [False]
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert reading_page.is_set() and len(read_pages) == 1  # page 2 was never recognised
+    assert wizard.targets.superior.rowCount() == 0
