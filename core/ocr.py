@@ -27,6 +27,7 @@ OCR_DPI = 200  # pages are read at this resolution: 13 pt text reads as well as 
 A4_LONG_SIDE = round(297 / 25.4 * OCR_DPI)  # pixels
 MAX_PAGE_PIXELS = 40_000_000  # an A3 page at 400 dpi; a larger image is no scanned page (and a memory risk)
 MIN_SKEW, MAX_SKEW = 2, 6  # degrees: a page skewed less is read as it is, more is straightened up to MAX_SKEW
+INK_DARKNESS = 110  # 0–255: a pixel darker than this in every channel is text, whatever its tint
 COLOUR_SPREAD = 40  # 0–255: a pixel whose channels differ by more is coloured ink (seal, signature), not text
 UPRIGHT_CONFIDENCE = 55  # a page read with a lower mean word confidence (0–100) is also tried upside down
 
@@ -133,15 +134,22 @@ def _image_pages(data: bytes, name: str) -> tuple[int, Iterator[Image.Image]]:
 
 def ink(page: Image.Image) -> Image.Image:
     """The page in grey with coloured ink dropped: each pixel takes its brightest channel, so black text stays
-    black while a red seal or a blue signature turns as light as the paper; a pixel clearly coloured (channels
-    more than ``COLOUR_SPREAD`` apart, as on a seal's edge blurred by JPEG) becomes white."""
+    black while a red seal or a blue signature turns as light as the paper; a pixel clearly coloured and not
+    dark (channels more than ``COLOUR_SPREAD`` apart, as on a seal's edge blurred by JPEG) takes the paper's
+    grey, while black text under the seal stays."""
     if page.mode in ("L", "1", "I;16", "I", "F"):
         return page.convert("L")
     r, g, b = page.convert("RGB").split()
     brightest = ImageChops.lighter(ImageChops.lighter(r, g), b)
     darkest = ImageChops.darker(ImageChops.darker(r, g), b)
     coloured = ImageChops.subtract(brightest, darkest).point(lambda v: 255 if v > COLOUR_SPREAD else 0)
-    brightest.paste(255, mask=coloured)
+    light = brightest.point(lambda v: 255 if v > INK_DARKNESS else 0)
+    histogram = brightest.histogram()
+    half, paper = sum(histogram) / 2, 0
+    while half > 0:  # the median grey: the paper, which covers most of a page
+        half -= histogram[paper]
+        paper += 1
+    brightest.paste(paper - 1, mask=ImageChops.multiply(coloured, light))
     return brightest
 
 
