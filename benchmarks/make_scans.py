@@ -82,7 +82,7 @@ def degrade(page: Image.Image, rnd: random.Random, dpi: int, upside_down: bool) 
     paper = Image.linear_gradient("L").resize(page.size).point(lambda v: grey + v * (245 - grey) // 255)
     page = ImageChops.multiply(page, Image.merge("RGB", [paper] * 3))
     angle = rnd.uniform(0.5, 2.0) * rnd.choice((-1, 1)) + (180 if upside_down else 0)
-    page = page.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=(grey, grey, grey))
+    page = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(grey, grey, grey))
     page = page.filter(ImageFilter.GaussianBlur(rnd.uniform(0.3, 0.9) * dpi / 200))
     noise = Image.effect_noise(page.size, rnd.uniform(6, 14))  # grey noise around 128
     page = ImageChops.subtract(page, Image.merge("RGB", [noise] * 3), offset=128)

@@ -7,13 +7,15 @@ Why this engine, and how it was measured against the others: ``docs/OCR.md``.
 Pages are read one at a time (the memory used does not grow with the page count). Each page is cleaned as OCR
 needs: coloured ink (the red seal, a blue signature) is dropped by keeping each pixel's brightest channel, a page
 lying sideways is turned upright by its text lines' direction, an upside-down one by the engine's confidence,
-and a page skewed by a few degrees is straightened (Tesseract itself copes with up to 2°); an uneven grey paper is left to Tesseract's local
-(Sauvola) threshold.
+and a page skewed by more than 2° is straightened (Tesseract copes with less by itself, and reads it better
+unturned); an uneven grey paper is left to Tesseract's local (Sauvola) threshold.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,6 +23,9 @@ from PIL import Image, ImageChops, ImageOps, ImageSequence
 
 from core.paths import resources_dir
 from core.reading import MAX_PAGES, DocumentError, PageProgress
+from core.reading import _too_long as too_long
+
+log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 OCR_DPI = 200  # pages are read at this resolution: 13 pt text reads as well as at 300 dpi, twice as fast
@@ -30,7 +35,6 @@ MIN_SKEW, MAX_SKEW = 2, 6  # degrees: a page skewed less is read as it is, more 
 INK_DARKNESS = 110  # 0–255: a pixel darker than this in every channel is text, whatever its tint
 COLOUR_SPREAD = 40  # 0–255: a pixel whose channels differ by more is coloured ink (seal, signature), not text
 UPRIGHT_CONFIDENCE = 55  # a page read with a lower mean word confidence (0–100) is also tried upside down
-
 
 
 def progress_text(page: int, pages: int) -> str:
@@ -58,10 +62,9 @@ def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> li
     Raises :class:`core.reading.DocumentError` (a Vietnamese sentence) for an unreadable or oversized image,
     more than ``MAX_PAGES`` pages, or when no page yields any text.
     """
-    count, pages = _pdf_pages(data, name) if data.startswith(b"%PDF") else _image_pages(data, name)
+    count, pages = _pdf_pages(data, name) if b"%PDF" in data[:1024] else _image_pages(data, name)
     if count > MAX_PAGES:
-        raise DocumentError(f"Tệp «{name}» dài hơn {MAX_PAGES} trang, không giống một kế hoạch (thường 3–30 "
-                            "trang). Hãy chọn đúng văn bản kế hoạch của cấp trên.")
+        raise too_long(name)
     out: list[RecognisedPage] = []
     with _engine() as api:
         for number, page in enumerate(pages, start=1):
@@ -74,11 +77,29 @@ def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> li
     return out
 
 
-def _engine():
-    import tesserocr
+def _tessdata() -> str:
+    """The model's folder as Tesseract can open it. Tesseract opens files in the ANSI code page on Windows
+    (tesseract-ocr/tesseract issue 3709), so a folder under a user named "Nguyễn" is given in its short 8.3 form."""
+    path = str(resources_dir() / "tessdata")
+    if sys.platform == "win32" and not path.isascii():
+        import ctypes
 
-    api = tesserocr.PyTessBaseAPI(path=str(resources_dir() / "tessdata"), lang="vie",
-                                  psm=tesserocr.PSM.AUTO, oem=tesserocr.OEM.LSTM_ONLY)
+        buffer = ctypes.create_unicode_buffer(1024)
+        if ctypes.windll.kernel32.GetShortPathNameW(path, buffer, len(buffer)):  # type: ignore[attr-defined]
+            path = buffer.value
+    return path
+
+
+def _engine():
+    try:
+        import tesserocr
+
+        api = tesserocr.PyTessBaseAPI(path=_tessdata(), lang="vie",
+                                      psm=tesserocr.PSM.AUTO, oem=tesserocr.OEM.LSTM_ONLY)
+    except (ImportError, RuntimeError):  # a damaged installation: the library or the model is missing
+        log.exception("the OCR engine did not start")
+        raise DocumentError("Bộ nhận dạng chữ (OCR) của chương trình không khởi động được; hãy cài lại chương "
+                            "trình, hoặc dùng bản .docx của văn bản.") from None
     api.SetVariable("thresholding_method", "2")  # Sauvola: a local threshold, for grey and uneven paper
     api.SetVariable("user_defined_dpi", str(OCR_DPI))
     return api
@@ -124,7 +145,7 @@ def _image_pages(data: bytes, name: str) -> tuple[int, Iterator[Image.Image]]:
                 # the scan's resolution, or for a photo (72 dpi or none) its size taken as an A4 page
                 factor = OCR_DPI / dpi if 100 <= dpi <= 1200 else A4_LONG_SIDE / max(page.size)
                 if not 0.9 < factor < 1.1:
-                    page = page.resize((round(page.width * factor), round(page.height * factor)), Image.LANCZOS)
+                    page = page.resize((round(page.width * factor), round(page.height * factor)), Image.Resampling.LANCZOS)
                 yield page
             except OSError:
                 raise DocumentError(f"Tệp ảnh «{name}» bị hỏng, không đọc hết được.") from None
@@ -156,7 +177,7 @@ def ink(page: Image.Image) -> Image.Image:
 def _line_profile_score(small: Image.Image) -> float:
     """How sharply the dark text of ``small`` (grey, ink dark) falls into horizontal lines: the variance of
     its row darkness."""
-    rows = ImageOps.invert(small).resize((1, small.height), Image.BOX).tobytes()  # one byte a row
+    rows = ImageOps.invert(small).resize((1, small.height), Image.Resampling.BOX).tobytes()  # one byte a row
     mean = sum(rows) / len(rows)
     return sum((v - mean) ** 2 for v in rows) / len(rows)
 
@@ -170,14 +191,14 @@ def upright(page: Image.Image) -> Image.Image:
     small = small.point(lambda v: 0 if v < 140 else 255)
     if _line_profile_score(small.rotate(90, expand=True)) > 1.5 * _line_profile_score(small):
         page, small = page.rotate(90, expand=True), small.rotate(90, expand=True)
-    scores = {angle: _line_profile_score(small.rotate(angle, resample=Image.BILINEAR, fillcolor=255))
+    scores = {angle: _line_profile_score(small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255))
               for angle in range(-MAX_SKEW, MAX_SKEW + 1)}
     coarse = max(scores, key=lambda a: (scores[a], -abs(a)))
     if abs(coarse) < MIN_SKEW:
         return page
     fine = max((coarse + step / 4 for step in range(-3, 4)),
-               key=lambda a: _line_profile_score(small.rotate(a, resample=Image.BILINEAR, fillcolor=255)))
-    return page.rotate(fine, resample=Image.BICUBIC, expand=True, fillcolor=255)
+               key=lambda a: _line_profile_score(small.rotate(a, resample=Image.Resampling.BILINEAR, fillcolor=255)))
+    return page.rotate(fine, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
 def _read_page(api, page: Image.Image) -> RecognisedPage:
