@@ -54,15 +54,26 @@ def _print_json(data) -> None:
 def _extract_targets(args, db: str | None) -> int:
     from core.extraction import extract_targets
     from core.logs import configure
+    from core.ocr import progress_text
     from core.reading import DocumentError, read_document
 
     configure()  # a reader's technical detail (pypdf's warnings included) goes to the log file, never to stderr
-    try:
-        document = read_document(args.file)
+
+    def on_page(page: int, pages: int) -> bool:
+        print(progress_text(page, pages), file=sys.stderr, flush=True)
+        return True
+
+    try:  # the progress of a scan is shown to a person at a console, not to a script reading stderr
+        document = read_document(args.file, on_page if sys.stderr.isatty() else None)
     except DocumentError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
-    _print_json([t.as_dict() for t in extract_targets(document, include_unlikely=args.all)])
+    if document.unread_pages:
+        print(f"Không nhận dạng được chữ ở trang {', '.join(map(str, document.unread_pages))} của bản quét.",
+              file=sys.stderr)
+    # a target read from a scan says so: its numbers need checking against the paper
+    _print_json([t.as_dict() | ({"from_ocr": True} if document.from_ocr else {})
+                 for t in extract_targets(document, include_unlikely=args.all)])
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, Date, DateTime, Enum, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Float, ForeignKey, Integer, String, Text, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from core.terms import (  # noqa: F401 (the vocabulary is used and re-exported with the tables)
@@ -55,7 +55,9 @@ class CommuneSettings(Base):
 
 
 class SuperiorDocument(Base):
-    """An imported superior plan (kế hoạch cấp trên); ``sha256`` recognises a re-import of the same file."""
+    """An imported superior plan (kế hoạch cấp trên); ``sha256`` recognises a re-import of the same file.
+    ``from_ocr``: its text was recognised from a scan (core.ocr), so every target's numbers need checking against
+    the paper."""
 
     __tablename__ = "superior_document"
 
@@ -64,6 +66,7 @@ class SuperiorDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now, server_default=func.now())
     text: Mapped[str] = mapped_column(Text)
+    from_ocr: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     targets: Mapped[list[Target]] = relationship(
         back_populates="superior_document", order_by="Target.position", cascade="all, delete-orphan"
     )

@@ -1,4 +1,4 @@
-"""Reading a superior plan file (.docx, text-layer .pdf, .txt/.md) into normalised lines.
+"""Reading a superior plan file (.docx, .pdf, .txt/.md, or a scan: see :mod:`core.ocr`) into normalised lines.
 
 Every line keeps its position (``index``) so each extracted target can show its source span.
 Table rows of a .docx come through as one line each, with their cells kept apart in ``cells``.
@@ -14,6 +14,7 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,11 +71,15 @@ class Line:
 
 @dataclass
 class Document:
-    """A read document: its file name, SHA-256 of the bytes, and its lines in document order."""
+    """A read document: its file name, SHA-256 of the bytes, and its lines in document order. A scan read by
+    OCR has ``from_ocr`` set (its numbers need checking against the paper) and lists in ``unread_pages`` the
+    pages (from 1) where nothing could be recognised."""
 
     file_name: str
     sha256: str
     lines: list[Line] = field(default_factory=list)
+    from_ocr: bool = False
+    unread_pages: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -109,11 +114,17 @@ def clean(text: str) -> str:
     return text.replace("\u01a3", "ư").replace("\u01a2", "Ư").strip()
 
 
-def read_document(path: Path | str) -> Document:
-    """Read ``path`` (.docx, .pdf, .txt or .md) into a :class:`Document`.
+# (page number from 1, page count), called before each page of a scan is recognised; returns False to stop.
+PageProgress = Callable[[int, int], bool]
+
+
+def read_document(path: Path | str, on_page: PageProgress | None = None) -> Document:
+    """Read ``path`` (.docx, .pdf, .txt, .md, or a scan: an image-only .pdf, .png, .jpg, .tif) into a
+    :class:`Document`. A scan is recognised page by page (:func:`core.ocr.recognise`), calling ``on_page(page,
+    pages)`` before each page; ``on_page`` returning False stops with :class:`core.ocr.Cancelled`.
 
     Raises :class:`DocumentError` for a missing, empty, oversized, corrupt, encrypted or
-    unsupported file, and for a PDF with no text layer (a scan that needs OCR).
+    unsupported file, and for a scan where no text can be recognised.
     """
     path = Path(path)
     if not path.is_file():
@@ -128,11 +139,18 @@ def read_document(path: Path | str) -> Document:
     data = path.read_bytes()
     suffix = path.suffix.lower()
     readers = {".docx": _docx_lines, ".pdf": _pdf_lines, ".txt": _text_lines, ".md": _text_lines}
-    if suffix not in readers:
-        raise DocumentError(
-            f"Không đọc được loại tệp «{suffix or path.name}». Hãy chọn tệp .docx, .pdf (có lớp chữ) hoặc .txt."
-        )
-    raw = readers[suffix](data, path.name)
+    from core.ocr import IMAGE_SUFFIXES  # here: core.ocr imports this module
+    if suffix not in readers and suffix not in IMAGE_SUFFIXES:
+        raise DocumentError(f"Không đọc được loại tệp «{suffix or path.name}». "
+                            "Hãy chọn tệp .docx, .pdf, .txt hoặc ảnh quét .png, .jpg, .tif.")
+    raw = readers[suffix](data, path.name) if suffix in readers else None
+    from_ocr, unread = raw is None, []
+    if raw is None:  # an image, or a PDF without a text layer: a scan
+        from core.ocr import recognise
+
+        pages = recognise(data, path.name, on_page)
+        unread = [number for number, page in enumerate(pages, start=1) if not page.lines]
+        raw = [(line, None) for page in pages for line in _unwrap(page.lines, drop_page_numbers=True)]
     if sum(len(text) for text, _cells in raw) > MAX_CHARS or len(raw) > MAX_LINES:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
@@ -147,7 +165,7 @@ def read_document(path: Path | str) -> Document:
             lines.append(Line(text, len(lines), [clean(c) for c in cells] if cells is not None else None))
     if not lines:
         raise DocumentError(f"Tệp «{path.name}» không có chữ nào để đọc.")
-    return Document(path.name, hashlib.sha256(data).hexdigest(), lines)
+    return Document(path.name, hashlib.sha256(data).hexdigest(), lines, from_ocr, unread)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -256,7 +274,8 @@ def _table_rows(tbl) -> list[tuple[str, list[str] | None]]:
     return rows
 
 
-def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
+def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]] | None:
+    """The lines of a PDF's text layer, or None when it has none (a scan)."""
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -283,10 +302,7 @@ def _pdf_lines(data: bytes, name: str) -> list[tuple[str, list[str] | None]]:
         log.warning("reading %s: %s: %s", name, type(exc).__name__, exc)
         raise DocumentError(damaged) from None
     if sum(len(p.strip()) for p in pages) < 20:
-        raise DocumentError(
-            f"Tệp PDF «{name}» là bản quét, không có lớp chữ: cần nhận dạng chữ (OCR) trước, "
-            "hoặc dùng bản .docx của văn bản."
-        )
+        return None
     return [(line, None) for page in pages for line in _unwrap(page.splitlines(), drop_page_numbers=True)]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.extraction import ExtractedTarget, extract_targets, split_sentences
 from core.models import Comparator, Field, SuperiorDocument, Target
-from core.reading import Document, DocumentError, read_document
+from core.reading import Document, DocumentError, PageProgress, read_document
 from core.text import fold
 
 
@@ -35,13 +35,15 @@ class ReadPlan:
 MAX_CANDIDATES = 2000  # a plan states 10–150 targets; thousands of values are a statistics book, not a plan
 
 
-def read_superior_plan(path: Path | str) -> ReadPlan:
+def read_superior_plan(path: Path | str, on_page: PageProgress | None = None) -> ReadPlan:
     """Read ``path`` and extract its targets; touches no database, so it may run in a worker thread.
 
+    A scan is recognised page by page, ``on_page(page, pages)`` called before each (see :func:`read_document`);
+    it returning False stops the reading with :class:`core.ocr.Cancelled`.
     Raises :class:`core.reading.DocumentError` (Vietnamese message) when the file cannot be read, is too long,
     or holds more than :data:`MAX_CANDIDATES` values that look like targets.
     """
-    document = read_document(path)
+    document = read_document(path, on_page)
     targets = extract_targets(document, include_unlikely=True)
     if len(targets) > MAX_CANDIDATES:
         raise DocumentError(f"Tệp «{document.file_name}» có hơn {MAX_CANDIDATES} số liệu giống chỉ tiêu, không giống "
@@ -56,7 +58,8 @@ def store_superior_plan(session: Session, read: ReadPlan) -> ImportResult:
     existing = session.scalars(select(SuperiorDocument).where(SuperiorDocument.sha256 == document.sha256)).first()
     if existing is not None:
         return ImportResult(existing, True)
-    stored = SuperiorDocument(file_name=document.file_name, sha256=document.sha256, text=document.text)
+    stored = SuperiorDocument(file_name=document.file_name, sha256=document.sha256, text=document.text,
+                              from_ocr=document.from_ocr)
     for position, t in enumerate(read.targets):
         stored.targets.append(
             Target(

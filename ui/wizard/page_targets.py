@@ -24,6 +24,7 @@ from core.drafts import DraftContext, PlanDraft
 from core.layout import target_value
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, superior_only
+from core.ocr import Cancelled, progress_text
 from core.reading import DocumentError
 from core.superior import (
     ReadPlan,
@@ -39,20 +40,34 @@ from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
 from ui.wizard.target_models import Row, SuperiorModel, TargetsModel, highlighted_source
 
-FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
+FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md *.png *.jpg *.jpeg *.tif *.tiff);;Tất cả (*)"
 log = logging.getLogger(__name__)
 
 
 class _Reading(QObject):
-    """One superior plan being read in a worker thread; ``done`` carries a ReadPlan or a DocumentError."""
+    """One superior plan being read in a worker thread; ``done`` carries a ReadPlan, a DocumentError, or None when
+    Hủy stopped the recognition of a scan (``cancelled``, checked between pages); ``page`` tells its progress."""
 
     done = Signal(object)
+    page = Signal(int, int)  # page being recognised (from 1), page count
+
+    cancelled = False
+
+    def _on_page(self, page: int, pages: int) -> bool:
+        if not self.cancelled:
+            try:
+                self.page.emit(page, pages)
+            except RuntimeError:  # the wizard was closed meanwhile: nobody waits for the rest
+                self.cancelled = True
+        return not self.cancelled
 
     def run(self, path: str) -> None:
         try:
-            result = read_superior_plan(path)
+            result = read_superior_plan(path, self._on_page)
         except DocumentError as exc:
             result = exc
+        except Cancelled:
+            result = None
         except Exception:  # a library failing on a strange file: one sentence for the clerk, detail in the log
             log.exception("reading %s failed", path)
             result = DocumentError("Không đọc được tệp này; hãy thử bản .docx hoặc .pdf khác của văn bản.")
@@ -189,9 +204,17 @@ class TargetsPage(PlanPage):
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(400)
         self._reading = reading
+        progress.canceled.connect(lambda: setattr(reading, "cancelled", True))
         progress.canceled.connect(lambda: self._finish_import(reading, None, progress))
+        reading.page.connect(lambda page, pages: self._show_page(reading, progress, page, pages))
         reading.done.connect(lambda result: self._finish_import(reading, result, progress))
         QThreadPool.globalInstance().start(lambda: reading.run(path))
+
+    def _show_page(self, reading: _Reading, progress: QProgressDialog, page: int, pages: int) -> None:
+        if reading is self._reading:  # not cancelled meanwhile
+            progress.setRange(0, pages)
+            progress.setValue(page - 1)
+            progress.setLabelText(progress_text(page, pages))
 
     def _finish_import(self, reading: _Reading, result: ReadPlan | DocumentError | None, progress) -> None:
         if reading is not self._reading:  # cancelled before: its late result is dropped

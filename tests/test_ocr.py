@@ -1,0 +1,170 @@
+"""Scanned superior plans: recognised offline in Vietnamese, then read and searched like a text PDF.
+
+``tests/data/scan-2-pages.pdf`` was made by ``benchmarks/make_scans.py`` from a public resolution summary
+(eval 105): two pages at 150 dpi, turned about 1°, grey uneven paper, noise, blur, JPEG, a red seal over the text.
+"""
+
+import io
+import json
+import subprocess
+import sys
+import threading
+
+import pypdf
+import pypdfium2
+import pytest
+from conftest import ROOT
+
+from core import ocr, superior
+from core.extraction import extract_targets
+from core.models import SuperiorDocument
+from core.reading import DocumentError, read_document
+
+SCAN = ROOT / "tests" / "data" / "scan-2-pages.pdf"
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    return read_document(SCAN)
+
+
+def _page_image(index: int = 0):
+    """A page of the test scan as the image a scanner would save."""
+    pdf = pypdfium2.PdfDocument(str(SCAN))
+    try:
+        return pdf[index].render(scale=ocr.OCR_DPI / 72).to_pil()
+    finally:
+        pdf.close()
+
+
+def test_a_scan_is_read_with_its_diacritics(scanned):
+    assert scanned.from_ocr and scanned.unread_pages == []
+    text = scanned.text
+    # letters with two marks come through: ộ ủ ự ấ ầ ể …
+    for phrase in ("Về xã hội", "Tỷ lệ phát triển dân số tự nhiên", "nước sạch, nước hợp vệ sinh",
+                   "thu gom, xử lý nước thải, chất thải rắn", "Về xây dựng Đảng", "kết nạp trên 2.000 đảng viên"):
+        assert phrase in text
+    assert "NHÂN DÂN" not in text.upper()  # the red seal over the text ("ỦY BAN NHÂN DÂN") is not read
+
+
+def test_the_targets_of_a_scan_are_found_as_in_the_text_version(scanned):
+    found = {(t.value, t.unit) for t in extract_targets(scanned)}
+    assert {(3400, "USD"), (55, "%"), (37, "%"), (15000, "lao động/năm"), (95, "%"), (57, "%"), (2000, "đảng viên"),
+            (15, "%/năm")} <= found
+    assert len(found) >= 15
+
+
+def test_a_page_turned_sideways_or_upside_down_is_read(tmp_path):
+    page = _page_image()
+    for angle in (90, 180):
+        path = tmp_path / f"trang-{angle}.png"
+        page.rotate(angle, expand=True).save(path, dpi=(ocr.OCR_DPI, ocr.OCR_DPI))
+        assert "Tổng kim ngạch xuất khẩu tăng bình quân 15%/năm" in read_document(path).text
+
+
+def test_a_multi_page_tiff_is_read_page_by_page_with_progress(tmp_path):
+    path = tmp_path / "ban-quet.tif"
+    first, second = _page_image(0).convert("L"), _page_image(1).convert("L")
+    first.save(path, save_all=True, append_images=[second], compression="tiff_deflate", dpi=(200, 200))
+    calls = []
+    document = read_document(path, lambda page, pages: calls.append((page, pages)) or True)
+    assert calls == [(1, 2), (2, 2)]
+    assert "Về môi trường" in document.text and "Các chương trình trọng điểm" in document.text
+
+
+def test_cancelling_stops_between_pages(monkeypatch):
+    read_pages = []
+    real = ocr._read_page
+    monkeypatch.setattr(ocr, "_read_page", lambda api, page: read_pages.append(1) or real(api, page))
+    with pytest.raises(ocr.Cancelled):
+        read_document(SCAN, lambda page, pages: page < 2)  # Hủy pressed while page 1 was read
+    assert len(read_pages) == 1
+
+
+def test_a_page_that_yields_nothing_is_named(tmp_path):
+    writer = pypdf.PdfWriter(clone_from=SCAN)
+    writer.insert_blank_page(index=1)  # a blank sheet fed between the two pages
+    path = tmp_path / "co-trang-trang.pdf"
+    writer.write(path)
+    document = read_document(path)
+    assert document.unread_pages == [2] and "Về xây dựng Đảng" in document.text
+
+
+def test_scans_that_cannot_be_read_get_one_clear_sentence(tmp_path, monkeypatch):
+    from PIL import Image
+
+    blank = tmp_path / "trang.png"
+    Image.new("L", (1654, 2339), 255).save(blank)
+    with pytest.raises(DocumentError, match="Không nhận dạng .*«trang.png»"):
+        read_document(blank)
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    with pytest.raises(DocumentError, match="bị hỏng"):
+        read_document(broken)
+    monkeypatch.setattr(ocr, "MAX_PAGES", 1)
+    with pytest.raises(DocumentError, match="dài hơn .* trang, không giống một kế hoạch"):
+        read_document(SCAN)
+
+
+def test_an_oversized_image_is_refused_before_it_is_decoded(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "khong-lo.png"
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 6000), 1).save(buffer, "PNG")  # 48 megapixels, a few kB on disk
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(DocumentError, match="quá lớn"):
+        read_document(path)
+
+
+def test_a_stored_scan_marks_its_targets_as_read_by_ocr(db, scanned):
+    with db.session() as s:
+        stored = superior.store_superior_plan(s, superior.ReadPlan(scanned, extract_targets(scanned)))
+        doc_id = stored.document.id
+    with db.session() as s:
+        document = s.get(SuperiorDocument, doc_id)
+        assert document is not None and document.from_ocr and len(document.targets) >= 15
+
+
+def test_cli_marks_each_target_from_a_scan(tmp_path):
+    out = subprocess.run([sys.executable, "main.py", "extract-targets", str(SCAN)], cwd=ROOT, capture_output=True,
+                         text=True, encoding="utf-8", timeout=300)
+    assert out.returncode == 0, out.stderr
+    targets = json.loads(out.stdout)
+    assert len(targets) >= 15 and all(t["from_ocr"] is True for t in targets)
+
+
+def test_the_import_dialog_counts_pages_and_cancel_stops_the_recognition(qtbot, tab, monkeypatch):
+    from conftest import go_to
+    from PySide6.QtCore import Qt, QThreadPool
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from ui import dialogs
+
+    reading_page = threading.Event()
+    go_on = threading.Event()
+    read_pages = []
+    real = ocr._read_page
+
+    def slow_read(api, page):  # holds page 1 until the clerk has pressed Hủy
+        read_pages.append(1)
+        reading_page.set()
+        go_on.wait(30)
+        return real(api, page)
+
+    monkeypatch.setattr(ocr, "_read_page", slow_read)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: pytest.fail(text))
+    wizard = tab.create()
+    go_to(wizard, 2)
+    with qtbot.waitSignal(wizard.targets.import_finished, timeout=30_000) as finished:
+        wizard.targets.import_file(str(SCAN))
+        progress = wizard.targets.findChild(QProgressDialog)
+        qtbot.waitUntil(lambda: progress.labelText() == "Đang nhận dạng trang 1/2…", timeout=30_000)
+        assert progress.maximum() == 2
+        cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Hủy")
+        qtbot.mouseClick(cancel, Qt.LeftButton)
+    go_on.set()
+    assert finished.args == [False]
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert reading_page.is_set() and len(read_pages) == 1  # page 2 was never recognised
+    assert wizard.targets.superior.rowCount() == 0
