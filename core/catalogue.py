@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from core.models import AwardForm
 from core.paths import resources_dir
+from core.terms import AwardRoute
+from core.text import fold
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -101,3 +103,30 @@ def save_catalogue(session: Session, entries: list[CatalogueEntry]) -> None:
                 setattr(form, f.name, getattr(e, f.name))
         session.add(form)
     session.flush()
+
+
+# How a commune's Chairman is named in ``decided_by`` (folded): "cấp xã", "UBND xã …", "Ủy ban nhân dân phường …"
+_COMMUNE_DECIDERS = ("cap xa", "nhan dan xa", "ubnd xa", "nhan dan phuong", "ubnd phuong", "dac khu")
+ROUTE_LABELS = {AwardRoute.COMMUNE: "Xã quyết định", AwardRoute.UPWARD: "Đề nghị cấp trên"}
+
+
+def route_of(decided_by: str, granting_level: str) -> AwardRoute:
+    """The route of a nomination made under a catalogue entry: :attr:`AwardRoute.COMMUNE` when the entry's
+    ``decided_by`` names the commune's Chairman ("Chủ tịch Ủy ban nhân dân cấp xã", Luật Thi đua, khen thưởng
+    06/2022/QH15, Điều 80 khoản 3), else :attr:`AwardRoute.UPWARD`; an entry with no ``decided_by`` falls back to
+    its granting level. A province where the commune decides another form edits the catalogue, not the code.
+
+    Nominations keep the entry they were made under, and the nomination form offers only entries in force in the
+    nomination's year (see ``core.nominations.forms_for``): e.g. "Chiến sĩ thi đua cơ sở" went up to the district
+    until 30/6/2025 (code CSTDCS) and is the commune's own from 1/7/2025 (code CSTDCS_XA).
+    """
+    words = f" {' '.join(fold(decided_by or '').split())} "
+    if words.strip():
+        commune = any(f" {name} " in words for name in _COMMUNE_DECIDERS)
+        return AwardRoute.COMMUNE if commune else AwardRoute.UPWARD
+    return AwardRoute.COMMUNE if granting_level == "commune" else AwardRoute.UPWARD
+
+
+def routes(session: Session) -> dict[str, AwardRoute]:
+    """The route of every catalogue entry, by code."""
+    return {form.code: route_of(form.decided_by, form.granting_level) for form in session.scalars(select(AwardForm))}

@@ -15,6 +15,8 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.catalogue import routes
+from core.terms import AwardRoute
 from core.text import fold, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
@@ -22,6 +24,7 @@ from core.plans import LEVEL_ORDER
 
 STATUS_LABELS = {
     NominationStatus.DRAFT: "Đang chuẩn bị",
+    NominationStatus.REVIEWED: "Đã bình xét",
     NominationStatus.SUBMITTED: "Đã gửi",
     NominationStatus.GRANTED: "Đã khen",
     NominationStatus.REFUSED: "Không được khen",
@@ -239,6 +242,7 @@ class ListFilter:
     form_code: str | None = None
     unit: str | None = None
     text: str = ""
+    route: AwardRoute | None = None  # xã quyết định / đề nghị cấp trên (core.catalogue.route_of)
 
 
 _JOINS = {"n": " JOIN nominee n ON n.id = m.nominee_id", "f": " JOIN award_form f ON f.code = m.award_form_code",
@@ -250,7 +254,7 @@ ORDERS = {
     "status": "m.status", "kind": "n.kind", "unit": "fold(n.unit)", "position": "fold(n.position)",
     "gender": "COALESCE(n.gender, '')", "birth_date": "COALESCE(n.birth_date, '')", "award_kind": "m.award_kind",
     "plan": "fold(COALESCE(NULLIF(p.title, ''), m.movement))", "achievement": "fold(m.achievement)",
-    "decision_number": "COALESCE(m.decision_number, '')", "decision_date": "COALESCE(m.decision_date, '')",
+    "decision_number": "COALESCE(m.decision_number, '')", "route": "fold(f.decided_by)", "decision_date": "COALESCE(m.decision_date, '')",
 }
 
 
@@ -275,6 +279,10 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
+    if wanted.route is not None:
+        codes = [code for code, route in routes(session).items() if route == wanted.route] or [""]
+        where.append(f"m.award_form_code IN ({','.join('?' * len(codes))})")
+        params.extend(codes)
     for word in search_key(wanted.text).split():
         where.append("instr(m.search_text, ?) > 0")
         params.append(word)

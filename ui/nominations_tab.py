@@ -45,6 +45,9 @@ from core.nominations import (
     restore_nomination,
     rows,
 )
+from core.catalogue import ROUTE_LABELS
+from core.operations.season import form_routes
+from core.season import status_label
 from core.settings import load_settings
 from ui import dialogs
 from ui.nomination_dialog import NominationDialog
@@ -55,7 +58,7 @@ COLUMNS = [("Họ và tên / tên", 26, "name"), ("Hình thức / danh hiệu", 
            ("Đơn vị", 22, "unit"), ("Chức vụ", 20, "position"), ("Giới tính", 8, "gender"),
            ("Ngày sinh", 10, "birth_date"), ("Loại", 11, "award_kind"), ("Kế hoạch / phong trào", 24, "plan"),
            ("Tóm tắt thành tích", 40, "achievement"), ("Số QĐ", 12, "decision_number"),
-           ("Ngày QĐ", 10, "decision_date")]
+           ("Ngày QĐ", 10, "decision_date"), ("Hướng xử lý", 16, "route")]
 COL_YEAR, COL_DEADLINE = 2, 3
 OVERDUE, SOON = QColor("#fecaca"), QColor("#fef3c7")
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -82,6 +85,7 @@ class NominationsModel(QAbstractTableModel):
         self.ids: list[int] = []  # shown, in order
         self._ordered: list[int] = []  # every id, in order
         self._cache: dict[int, NominationRow] = {}
+        self.routes = form_routes(db)  # route of each catalogue entry, read again at each reload
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self.ids)
@@ -125,6 +129,7 @@ class NominationsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the order and the filter again from the file (after any change)."""
         column, order = self.sorted_by
+        self.routes = form_routes(self.db)
         with self.db.session() as s:
             self._ordered = ordered_ids(s, COLUMNS[column][2], order == Qt.DescendingOrder)
         self._apply()
@@ -153,9 +158,11 @@ class NominationsModel(QAbstractTableModel):
             days = (r.deadline - self.today()).days
             suffix = {"overdue": " (quá hạn)", "soon": f" (còn {days} ngày)"}.get(state, "")
             return _date(r.deadline) + suffix
-        return [r.name, r.form_name, str(r.year or ""), "", STATUS_LABELS[r.status], NOMINEE_LABELS[r.nominee_kind],
-                r.unit, r.position, r.gender, _date(r.birth_date), KIND_LABELS[r.award_kind], r.plan_title or r.movement,
-                r.achievement, r.decision_number, _date(r.decision_date)][col]
+        route = self.routes[r.form_code]
+        return [r.name, r.form_name, str(r.year or ""), "", status_label(route, r.status),
+                NOMINEE_LABELS[r.nominee_kind], r.unit, r.position, r.gender, _date(r.birth_date),
+                KIND_LABELS[r.award_kind], r.plan_title or r.movement, r.achievement, r.decision_number,
+                _date(r.decision_date), ROUTE_LABELS[route]][col]
 
 
 class NominationsTab(QWidget):
@@ -187,13 +194,15 @@ class NominationsTab(QWidget):
         self.status = QComboBox()
         self.form = QComboBox()
         self.unit = QComboBox()
-        for combo in (self.year, self.status, self.form, self.unit):
+        self.route = QComboBox()
+        for combo in (self.year, self.status, self.form, self.unit, self.route):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10 if combo in (self.form, self.unit) else 8)
         self.search = QLineEdit(placeholderText="Tìm theo tên, đơn vị, thành tích (gõ không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
-        for combo, key in ((self.year, "year"), (self.status, "status"), (self.form, "form_code"), (self.unit, "unit")):
+        for combo, key in ((self.year, "year"), (self.status, "status"), (self.form, "form_code"), (self.unit, "unit"),
+                           (self.route, "route")):
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.model.set_filter(**{k: c.currentData()}))
         buttons = {}
         for key, label, slot in [("add", "Thêm…", self.add), ("edit", "Sửa…", self.edit_selected),
@@ -213,7 +222,7 @@ class NominationsTab(QWidget):
 
         filters = QHBoxLayout()
         for label, widget in (("Năm:", self.year), ("Trạng thái:", self.status), ("Hình thức:", self.form),
-                              ("Đơn vị:", self.unit)):
+                              ("Đơn vị:", self.unit), ("Hướng:", self.route)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch()
@@ -252,6 +261,7 @@ class NominationsTab(QWidget):
         self._fill(self.status, "Mọi trạng thái", [(label, status) for status, label in STATUS_LABELS.items()])
         self._fill(self.form, "Mọi hình thức", forms)
         self._fill(self.unit, "Mọi đơn vị", [(u, u) for u in units])
+        self._fill(self.route, "Mọi hướng xử lý", [(label, route) for route, label in ROUTE_LABELS.items()])
         self.alert.setText(alert)
         self.alert.setVisible(bool(alert))
         self.buttons["undo"].setEnabled(bool(self.undo_stack))

@@ -1,0 +1,1 @@
+"""Core operations: one function per user action, each owning its transaction and returning plain data."""
