@@ -1,17 +1,202 @@
 """Operations of the award season (GUIDE §4), called by the screens and by ``main.py award-documents``.
 
 Each function opens its own transaction on the :class:`core.db.Database` it is given, commits, and returns plain
-data (dataclasses, dicts, ids), never ORM objects.
+data (dataclasses, dicts, ids), never ORM objects. Errors the clerk must see are :class:`core.season.SeasonError`
+and :class:`core.season_docs.TemplateError` (one Vietnamese sentence each).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from core import season
 from core.catalogue import routes
 from core.db import Database
-from core.terms import AwardRoute
+from core.models import AwardDocument, AwardDocumentItem, CouncilSession, Nomination
+from core.season import DECISION, PROPOSAL, SeasonError
+from core.season_docs import addressee
+from core.settings import load_settings
+from core.terms import AwardRoute, NominationStatus
 
 
 def form_routes(db: Database) -> dict[str, AwardRoute]:
     """The route (xã quyết định / đề nghị cấp trên) of every catalogue entry, by code."""
     with db.session() as s:
         return routes(s)
+
+
+@dataclass
+class DocumentInfo:
+    """An award document as the season screen lists it."""
+
+    id: int
+    kind: str  # "decision" / "proposal"
+    label: str  # "Quyết định khen thưởng"
+    year: int
+    number: str  # "12/QĐ-UBND" or "" while a draft
+    issue_date: dt.date | None
+    issued: bool
+    names: list[str]  # the nominees listed, in list order
+
+
+def _info(document: AwardDocument) -> DocumentInfo:
+    return DocumentInfo(document.id, document.kind, season.DOCUMENT_LABELS[document.kind], document.year,
+                        season.full_number(document) if document.number else "", document.issue_date,
+                        document.status == season.ISSUED, [i.nomination.nominee.name for i in document.items])
+
+
+def documents(db: Database, year: int) -> list[DocumentInfo]:
+    """The Quyết định and Tờ trình of ``year``, oldest first."""
+    with db.session() as s:
+        return [_info(d) for d in s.scalars(select(AwardDocument).where(AwardDocument.year == year)
+                                            .order_by(AwardDocument.id))]
+
+
+def candidate_names(db: Database, kind: str, year: int) -> list[str]:
+    """Who a new document of ``kind`` for ``year`` would list (see :func:`core.season.candidates`)."""
+    with db.session() as s:
+        return [m.nominee.name for m in season.candidates(s, kind, year)]
+
+
+def create_document(db: Database, kind: str, year: int) -> DocumentInfo:
+    """A draft Quyết định (``kind`` "decision") or Tờ trình ("proposal") of ``year`` listing its candidates,
+    signed by the chairman. Raises :class:`SeasonError` when no nomination is waiting for it."""
+    with db.session() as s:
+        chosen = season.candidates(s, kind, year)
+        if not chosen:
+            waiting = "đã bình xét thuộc thẩm quyền của xã" if kind == DECISION else "đã bình xét cần trình cấp trên"
+            raise SeasonError(f"Năm {year} không còn đề nghị nào {waiting}.")
+        settings = load_settings(s)
+        document = AwardDocument(kind=kind, year=year, signer_name=settings.chairman_name if settings else "",
+                                 signer_authority="" if kind == DECISION else "TM.",
+                                 addressee=addressee(settings) if settings and kind == PROPOSAL else "")
+        document.items = [AwardDocumentItem(nomination=m, position=n) for n, m in enumerate(chosen)]
+        s.add(document)
+        s.flush()
+        return _info(document)
+
+
+def issue_document(db: Database, document_id: int, number: str, day: dt.date) -> DocumentInfo:
+    """Ban hành a Quyết định (its nominations become granted with its number and date) or send a Tờ trình (its
+    nominations become "đã trình cấp trên"); the document is frozen from then on. Raises :class:`SeasonError`."""
+    with db.session() as s:
+        document = s.get(AwardDocument, document_id)
+        settings = load_settings(s)
+        if document is None or settings is None:
+            raise SeasonError("Không tìm thấy văn bản này.")
+        season.issue(document, number, day, settings)
+        s.flush()
+        return _info(document)
+
+
+def delete_document(db: Database, document_id: int) -> None:
+    """Delete a draft document (its nominations stay as they are). Raises :class:`SeasonError` once issued."""
+    with db.session() as s:
+        document = s.get(AwardDocument, document_id)
+        if document is not None:
+            s.delete(document)
+
+
+def record_reply(db: Database, nomination_id: int, granted: bool, decision_number: str = "",
+                 day: dt.date | None = None) -> None:
+    """Record the superior's answer to a nomination sent with a Tờ trình (see :func:`core.season.record_reply`)."""
+    with db.session() as s:
+        nomination = s.get(Nomination, nomination_id)
+        if nomination is None:
+            raise SeasonError("Không tìm thấy đề nghị này.")
+        season.record_reply(nomination, granted, decision_number, day)
+
+
+@dataclass
+class CouncilInfo:
+    """A council session as the season screen lists it."""
+
+    id: int
+    held_on: dt.date
+    place: str
+    members: str  # "9/11"
+    votes: list[tuple[str, str, int, bool]]  # (nominee, form, votes in favour, passed)
+
+
+def councils(db: Database, year: int) -> list[CouncilInfo]:
+    """The council sessions of ``year``, oldest first."""
+    with db.session() as s:
+        return [CouncilInfo(c.id, c.held_on, c.place, f"{c.members_present}/{c.members_total}",
+                            [(v.nomination.nominee.name, v.nomination.award_form.name, v.votes_for, v.passed)
+                             for v in c.votes])
+                for c in s.scalars(select(CouncilSession).where(CouncilSession.year == year)
+                                   .order_by(CouncilSession.held_on, CouncilSession.id))]
+
+
+def to_vote(db: Database, year: int) -> list[tuple[int, str, str, str]]:
+    """Nominations of ``year`` the council may vote on (being prepared, or voted already and put again):
+    (id, nominee, form, threshold in words with its article or "chưa đối chiếu")."""
+    with db.session() as s:
+        found = s.scalars(select(Nomination).where(Nomination.year == year, Nomination.status.in_(
+            [NominationStatus.DRAFT, NominationStatus.REVIEWED])))
+        today = dt.date.today()
+        return [(m.id, m.nominee.name, m.award_form.name, season.threshold_for(m.award_form_code, today).describe())
+                for m in sorted(found, key=season.list_order)]
+
+
+def record_council(db: Database, data: season.CouncilData) -> CouncilInfo:
+    """Store a council session and its votes (see :func:`core.season.record_council`)."""
+    with db.session() as s:
+        council = season.record_council(s, data)
+        return CouncilInfo(council.id, council.held_on, council.place,
+                           f"{council.members_present}/{council.members_total}",
+                           [(v.nomination.nominee.name, v.nomination.award_form.name, v.votes_for, v.passed)
+                            for v in council.votes])
+
+
+@dataclass
+class Written:
+    """A file written by :func:`write_documents`: its kind (``bien_ban``, ``quyet_dinh`` …) and path."""
+
+    kind: str
+    path: Path
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "path": str(self.path)}
+
+
+def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = None) -> list[Written]:
+    """Write every document of ``year``'s season that has data into the folder ``out`` (created if needed): for
+    each Quyết định its .docx and its danh sách; for each Tờ trình its .docx and its danh sách as .docx and .xlsx.
+    Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings) or ``OSError``."""
+    from core import season_docs
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Written] = []
+    with db.session() as s:
+        settings = load_settings(s)
+        if settings is None:
+            raise SeasonError("Tệp dữ liệu chưa có thông tin xã.")
+        for council in s.scalars(select(CouncilSession).where(CouncilSession.year == year)
+                                 .order_by(CouncilSession.held_on, CouncilSession.id)):
+            if council.votes:
+                context = season_docs.council_context(s, council, settings)
+                path = out / f"bien_ban-{council.held_on:%Y-%m-%d}-{council.id}.docx"
+                written.append(Written("bien_ban", season_docs.render("bien_ban", context, path, user_dir)))
+        for d in s.scalars(select(AwardDocument).where(AwardDocument.year == year).order_by(AwardDocument.id)):
+            if not d.items:
+                continue
+            stem = f"{d.number or 'du-thao'}-{d.id}"
+            names = ("quyet_dinh", "danh_sach_quyet_dinh") if d.kind == DECISION else ("to_trinh", "danh_sach_to_trinh")
+            for name in names:
+                context = season_docs.CONTEXTS[name](s, d, settings)
+                path = season_docs.render(name, context, out / f"{name}-{stem}.docx", user_dir)
+                written.append(Written(name, path))
+                if name == "danh_sach_to_trinh":
+                    path = season_docs.proposal_list_xlsx(context, out / f"{name}-{stem}.xlsx")
+                    written.append(Written(name, path))
+    return written
+
+
+__all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
+           "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document",
+           "record_council", "record_reply", "to_vote", "write_documents"]
