@@ -203,11 +203,12 @@ class Threshold:
         return share > self.share if self.strict else share >= self.share - 1e-9
 
     def describe(self) -> str:
-        """ "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín (… — chưa đối chiếu)"."""
+        """ "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín (chưa đối chiếu: Nghị định …)": the words "chưa đối
+        chiếu" come first, so they show even where the text is cut."""
         amount = f"{'trên' if self.strict else 'từ'} {self.share:.0%} số thành viên có mặt"
         amount += "" if self.strict else " trở lên"
         secret = ", bỏ phiếu kín" if self.secret_ballot else ""
-        basis = self.legal_basis + ("" if self.verified else f" — {UNVERIFIED}")
+        basis = self.legal_basis if self.verified else f"{UNVERIFIED}: {self.legal_basis}"
         return f"{amount}{secret} ({basis})"
 
 

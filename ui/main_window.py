@@ -28,6 +28,7 @@ from ui import dialogs
 from ui.catalogue_dialog import CatalogueDialog
 from ui.nominations_tab import NominationsTab
 from ui.plans_tab import PlansTab
+from ui.season_tab import SeasonTab
 from ui.settings_dialog import SettingsDialog
 from ui.widgets import fit_to_screen
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.ui_state = QSettings(str(db.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
         self._open_tabs()
+        # a tab shows what another tab changed (a vote, a decision, a nomination) when the clerk comes back to it
+        self.tabs.currentChanged.connect(lambda i: getattr(self.tabs.widget(i), "refresh", lambda: None)())
         self.banner = QLabel(self.notice(), wordWrap=True,
                              styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
         self.banner.setVisible(bool(self.banner.text()))
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
         self.awards_tab = NominationsTab(self.db)
         self.tabs.addTab(self.plans_tab, "Kế hoạch thi đua")
         self.tabs.addTab(self.awards_tab, "Khen thưởng")
+        self.season_tab = SeasonTab(self.db)
+        self.tabs.addTab(self.season_tab, "Mùa khen thưởng")
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")

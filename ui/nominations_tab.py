@@ -222,7 +222,7 @@ class NominationsTab(QWidget):
 
         filters = QHBoxLayout()
         for label, widget in (("Năm:", self.year), ("Trạng thái:", self.status), ("Hình thức:", self.form),
-                              ("Đơn vị:", self.unit), ("Hướng:", self.route)):
+                              ("Đơn vị:", self.unit)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch()
@@ -245,7 +245,11 @@ class NominationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
         layout.addLayout(filters)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()  # the route filter beside the search box: the filters' row is full
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(QLabel("Hướng:"))
+        search_row.addWidget(self.route)
+        layout.addLayout(search_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self.refresh()

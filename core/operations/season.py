@@ -154,6 +154,63 @@ def record_council(db: Database, data: season.CouncilData) -> CouncilInfo:
 
 
 @dataclass
+class ItemInfo:
+    """A nomination listed on a document, with its status in its route's words."""
+
+    nomination_id: int
+    name: str
+    form: str
+    status: str
+    decision_number: str
+    decision_date: dt.date | None
+
+
+def items(db: Database, document_id: int) -> list[ItemInfo]:
+    """The nominations a document lists, in list order."""
+    with db.session() as s:
+        document = s.get(AwardDocument, document_id)
+        found = routes(s)
+        return [ItemInfo(m.id, m.nominee.name, m.award_form.name,
+                         season.status_label(found[m.award_form_code], m.status), m.decision_number or "",
+                         m.decision_date)
+                for m in (i.nomination for i in (document.items if document else []))]
+
+
+@dataclass
+class RegisterRow:
+    """An award granted (by the commune or above), as the register lists it."""
+
+    nomination_id: int
+    nominee_id: int
+    name: str
+    kind: str  # Cá nhân / Tập thể / Hộ gia đình
+    unit: str
+    form: str
+    year: int | None
+    decision_number: str
+    decision_date: dt.date | None
+
+
+def register(db: Database, text: str = "", year: int | None = None) -> list[RegisterRow]:
+    """The register of granted awards (sổ theo dõi khen thưởng), newest decision first: every nomination granted,
+    with its decision number and date; ``text`` is matched word by word without diacritics in name, unit and
+    form, ``year`` narrows to one year. The nominee's history and the eligibility hints of a new nomination read
+    the same granted records (``core.nominations.history``, ``core.nominations.hints``)."""
+    from core.nominations import NOMINEE_LABELS
+    from core.text import search_key
+
+    with db.session() as s:
+        query = select(Nomination).where(Nomination.status == NominationStatus.GRANTED)
+        if year is not None:
+            query = query.where(Nomination.year == year)
+        for word in search_key(text).split():
+            query = query.where(Nomination.search_text.contains(word))
+        found = s.scalars(query.order_by(Nomination.decision_date.desc(), Nomination.id.desc()))
+        return [RegisterRow(m.id, m.nominee_id, m.nominee.name, NOMINEE_LABELS[m.nominee.kind], m.nominee.unit,
+                            m.award_form.name, m.year, m.decision_number or "", m.decision_date) for m in found]
+
+
+@dataclass
 class Written:
     """A file written by :func:`write_documents`: its kind (``bien_ban``, ``quyet_dinh`` …) and path."""
 
@@ -198,5 +255,5 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
 
 
 __all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
-           "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document",
-           "record_council", "record_reply", "to_vote", "write_documents"]
+           "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document", "items",
+           "record_council", "record_reply", "register", "to_vote", "write_documents"]
