@@ -21,7 +21,7 @@ from core.nominations import NOMINEE_LABELS
 from core.paths import resources_dir
 from core.plans import unit_name
 from core.season import full_number, list_order, printed, threshold_for
-from core.terms import NomineeKind
+from core.terms import NominationStatus, NomineeKind
 
 _ROMAN = ("I", "II", "III")
 _GROUP_KEYS = {NomineeKind.INDIVIDUAL: "individuals", NomineeKind.COLLECTIVE: "collectives",
@@ -399,3 +399,42 @@ def _person(text: str) -> str:
     for title in ("Ông ", "Bà ", "Đồng chí ", "đồng chí "):
         name = name.removeprefix(title)
     return name
+
+
+DOTS = "…" * 12  # a visible blank for what the record does not hold, to be filled by hand
+# Which mẫu of the current circular the báo cáo thành tích follows: not confirmed from the circular's text
+# (Thông tư 15/2025/TT-BNV is reported, not read), so the document says so rather than cite a number.
+REPORT_FORM_REF = "Mẫu báo cáo thành tích (số mẫu theo Thông tư hướng dẫn hiện hành: chưa đối chiếu)"
+
+
+def achievement_template(m: Nomination) -> str:
+    """The báo cáo thành tích template of a nominee: individual, or collective (also for a household)."""
+    return "bao_cao_thanh_tich_ca_nhan" if m.nominee.kind is NomineeKind.INDIVIDUAL else "bao_cao_thanh_tich_tap_the"
+
+
+def achievement_context(session: Session, m: Nomination, settings: CommuneSettings) -> dict:
+    """Fields of a nominee's Báo cáo thành tích, from the record: identity, unit, the year's achievement and the
+    awards granted before (the register: granted nominations with their decision); what the record lacks is a
+    dotted blank the nominee fills in."""
+    n = m.nominee
+    granted = sorted((g for g in n.nominations if g.status is NominationStatus.GRANTED and g.id != m.id),
+                     key=lambda g: (g.year or 0, g.id))
+    rows: dict[str, list[dict]] = {"titles": [], "forms": []}
+    for g in granted:
+        decision = ", ".join(part for part in (g.decision_number and f"Quyết định số {g.decision_number}",
+                                               g.decision_date and f"ngày {_day(g.decision_date)}") if part)
+        rows["titles" if g.award_form.category == "title" else "forms"].append(
+            {"stt": "", "year": str(g.year or ""), "form": _form_name(g), "decision": decision or DOTS})
+    form = _form_name(m)
+    return {"form_ref": REPORT_FORM_REF, "place_date": date_line(settings.place_name or settings.commune_name, None,
+                                                                 m.year or dt.date.today().year),
+            "issuer": n.name, "doc_title": f"Báo cáo thành tích đề nghị tặng {form}",
+            "form_upper": form.upper(),
+            "name": n.name, "gender": n.gender or DOTS, "birth_date": _day(n.birth_date) or DOTS,
+            "hometown": DOTS, "residence": DOTS, "qualification": DOTS, "duties": DOTS, "situation": DOTS,
+            "unit": n.unit or DOTS, "position": n.position or DOTS, "year": str(m.year or ""),
+            "achievement": m.achievement or DOTS, **rows,
+            "titles_none": "" if rows["titles"] else "(Chưa có trong sổ khen thưởng.)",
+            "forms_none": "" if rows["forms"] else "(Chưa có trong sổ khen thưởng.)",
+            "reporter": n.name if n.kind is NomineeKind.INDIVIDUAL else "",
+            "reporter_title": "CHỦ HỘ" if n.kind is NomineeKind.HOUSEHOLD else "THỦ TRƯỞNG ĐƠN VỊ"}

@@ -254,8 +254,93 @@ def council_minutes(path: Path) -> None:
     document.save(path)
 
 
+def _report_header(document, subject: str) -> None:
+    """Quốc hiệu, tiêu ngữ and place-date centred (a report signed by its author has no issuing body), the mẫu
+    reference above them, then BÁO CÁO THÀNH TÍCH and the award asked."""
+    paragraph(document, "{{ form_ref }}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph(document, NATIONAL_TITLE, 13, bold=True)
+    paragraph(document, MOTTO, 14, bold=True)
+    rule(document, text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM)
+    paragraph(document, "{{ place_date }}", 14, italic=True, after=AFTER_PT)
+    paragraph(document, after=AFTER_PT)
+    paragraph(document, "BÁO CÁO THÀNH TÍCH", 14, bold=True)
+    paragraph(document, "ĐỀ NGHỊ TẶNG {{ form_upper }}", 14, bold=True)
+    paragraph(document, subject, 14, bold=True)
+    rule(document, 40, TEXT_WIDTH_MM)
+    paragraph(document, after=AFTER_PT)
+
+
+def _lines(document, lines: list[str]) -> None:
+    for text in lines:
+        if text.startswith(("I", "V")) and ". " in text[:5]:
+            paragraph(document, text, 14, bold=True, align=LEFT, after=AFTER_PT, keep_with_next=True)
+        elif "{{" in text and not text.endswith("}}"):  # a short field line: a blank must not stretch it
+            paragraph(document, text, 14, align=LEFT, after=AFTER_PT, indent_first=FIRST_LINE_INDENT_MM)
+        else:
+            _body(document, text)
+
+
+def _awards_tables(document) -> None:
+    """III. Các hình thức đã được khen thưởng: titles, then forms, each row from the register."""
+    columns = [("Năm", 18, "year"), ("{{ column_title }}", 62, "form"),
+               ("Số, ngày, tháng, năm của quyết định; cơ quan ban hành quyết định", 85, "decision")]
+    for n, (key, heading) in enumerate((("titles", "Danh hiệu thi đua"), ("forms", "Hình thức khen thưởng")), 1):
+        paragraph(document, f"{n}. {heading}", 14, bold=True, align=LEFT, after=AFTER_PT, keep_with_next=True)
+        _table(document, key, [(h.replace("{{ column_title }}", heading), w, f) for h, w, f in columns])
+        paragraph(document, "{{ %s_none }}" % key, 14, italic=True, align=LEFT, after=AFTER_PT)
+
+
+def _report_signatures(document, left: str, right: str) -> None:
+    left_cell, right_cell = two_columns(document, TEXT_WIDTH_MM / 2)
+    row_rules(left_cell._tc.getparent())
+    for cell, title, note, name in ((left_cell, left, "(Ký, đóng dấu)", ""),
+                                    (right_cell, right, "(Ký, ghi rõ họ và tên)", "{{ reporter }}")):
+        paragraph(cell, title, 13, bold=True)
+        paragraph(cell, note, 13, italic=True)
+        for _ in range(SIGN_LINES):
+            paragraph(cell, "", 14)
+        paragraph(cell, name, 14, bold=True)
+
+
+def achievement_person(path: Path) -> None:
+    """Báo cáo thành tích of an individual: I. Sơ lược lý lịch, II. Thành tích đạt được, III. Các hình thức đã
+    được khen thưởng; what the record lacks prints as a dotted blank."""
+    document = _document()
+    _report_header(document, "")
+    _lines(document, ["I. SƠ LƯỢC LÝ LỊCH",
+                      "- Họ và tên: {{ name }}. Giới tính: {{ gender }}.",
+                      "- Ngày, tháng, năm sinh: {{ birth_date }}.",
+                      "- Quê quán: {{ hometown }}.", "- Trú quán: {{ residence }}.",
+                      "- Đơn vị công tác: {{ unit }}.", "- Chức vụ (Đảng, chính quyền, đoàn thể): {{ position }}.",
+                      "- Trình độ chuyên môn, nghiệp vụ: {{ qualification }}.",
+                      "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+                      "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận: {{ duties }}",
+                      "2. Thành tích đạt được năm {{ year }}: {{ achievement }}",
+                      "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"])
+    _awards_tables(document)
+    _report_signatures(document, "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN", "NGƯỜI BÁO CÁO THÀNH TÍCH")
+    document.save(path)
+
+
+def achievement_group(path: Path) -> None:
+    """Báo cáo thành tích of a collective or household: I. Sơ lược đặc điểm, tình hình, II. Thành tích đạt được,
+    III. Các hình thức đã được khen thưởng; what the record lacks prints as a dotted blank."""
+    document = _document()
+    _report_header(document, "{{ name }}")
+    _lines(document, ["I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH",
+                      "1. Địa chỉ, đơn vị: {{ unit }}.",
+                      "2. Đặc điểm, tình hình, tổ chức: {{ situation }}",
+                      "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+                      "Thành tích đạt được năm {{ year }}: {{ achievement }}",
+                      "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"])
+    _awards_tables(document)
+    _report_signatures(document, "XÁC NHẬN CỦA CẤP TRÊN", "{{ reporter_title }}")
+    document.save(path)
+
+
 BUILDERS = {"quyet_dinh": decision, "danh_sach_quyet_dinh": decision_list, "to_trinh": proposal,
-            "danh_sach_to_trinh": proposal_list, "bien_ban": council_minutes}
+            "danh_sach_to_trinh": proposal_list, "bien_ban": council_minutes,
+            "bao_cao_thanh_tich_ca_nhan": achievement_person, "bao_cao_thanh_tich_tap_the": achievement_group}
 
 
 def build_all(folder: Path) -> list[Path]:

@@ -158,7 +158,7 @@ def test_documents_of_the_season(season_db, tmp_path):
     written = ops.write_documents(season_db, 2026, tmp_path / "out", user_dir=tmp_path / "none")
     paths = {w.kind: w.path for w in written if w.path.suffix == ".docx"}
     assert [w.kind for w in written] == ["quyet_dinh", "danh_sach_quyet_dinh", "to_trinh", "danh_sach_to_trinh",
-                                         "danh_sach_to_trinh"]
+                                         "danh_sach_to_trinh", "bao_cao_thanh_tich", "bao_cao_thanh_tich"]
     for path in paths.values():
         _nd30(path)
     qd = _text(paths["quyet_dinh"])
@@ -215,7 +215,29 @@ def test_award_documents_command_on_the_demo_season(tmp_path):
                           check=True, capture_output=True, text=True, encoding="utf-8")
     kinds = [item["kind"] for item in json.loads(done.stdout)]
     assert kinds == ["bien_ban", "quyet_dinh", "danh_sach_quyet_dinh", "to_trinh", "danh_sach_to_trinh",
-                     "danh_sach_to_trinh"]
+                     "danh_sach_to_trinh", "bao_cao_thanh_tich", "bao_cao_thanh_tich"]
     bien_ban = _text(json.loads(done.stdout)[0]["path"])
     assert "Thành viên có mặt: 9/11" in bien_ban and "Không đạt" in bien_ban and "chưa đối chiếu" in bien_ban
     assert "THƯ KÝ" in bien_ban and "CHỦ TỌA" in bien_ban
+
+
+def test_achievement_reports_from_the_record(season_db, tmp_path):
+    with season_db.session() as s:  # Võ Văn Phúc already has a Giấy khen on record
+        phuc = s.query(Nomination).join(Nomination.nominee).filter_by(name="Võ Văn Phúc").one()
+        restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Võ Văn Phúc", "GK_CTX", 2024, "Nam",
+                                             dt.date(1980, 5, 6), "Giáo viên", "Trường Tiểu học Hòa Phong",
+                                             status=NominationStatus.GRANTED, decision_number="31/QĐ-UBND",
+                                             decision_date=dt.date(2024, 12, 20)))
+        assert phuc.id
+    ops.create_document(season_db, PROPOSAL, 2026)
+    written = ops.write_documents(season_db, 2026, tmp_path, user_dir=tmp_path / "none")
+    reports = [w.path for w in written if w.kind == "bao_cao_thanh_tich"]
+    assert len(reports) == 2  # one per nominee sent up
+    person = _text(next(p for p in reports if "vo-van-phuc" in p.name))
+    _nd30(next(p for p in reports if "vo-van-phuc" in p.name))
+    assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN CẤP TỈNH" in person
+    assert "Họ và tên: Võ Văn Phúc. Giới tính: Nam." in person and "Ngày, tháng, năm sinh: 06/05/1980." in person
+    assert "Quê quán: …" in person  # not on record: a visible blank
+    assert "Quyết định số 31/QĐ-UBND, ngày 20/12/2024" in person and "chưa đối chiếu" in person
+    group = _text(next(p for p in reports if "truong-mam-non" in p.name))
+    assert "Trường Mầm non Hòa Phong" in group and "Chưa có trong sổ khen thưởng" in group

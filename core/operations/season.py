@@ -221,9 +221,17 @@ class Written:
         return {"kind": self.kind, "path": str(self.path)}
 
 
+def slug(name: str) -> str:
+    """A file-name part from a name: "Lê Thị Thu Hà" → "le-thi-thu-ha"."""
+    from core.text import search_key
+
+    return "-".join(search_key(name).replace("/", " ").split())[:60] or "khong-ten"
+
+
 def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = None) -> list[Written]:
     """Write every document of ``year``'s season that has data into the folder ``out`` (created if needed): for
-    each Quyết định its .docx and its danh sách; for each Tờ trình its .docx and its danh sách as .docx and .xlsx.
+    each council session its Biên bản; for each Quyết định its .docx and its danh sách; for each Tờ trình its .docx,
+    its danh sách as .docx and .xlsx, and the Báo cáo thành tích of each nominee it sends up.
     Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings) or ``OSError``."""
     from core import season_docs
 
@@ -251,6 +259,13 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
                 if name == "danh_sach_to_trinh":
                     path = season_docs.proposal_list_xlsx(context, out / f"{name}-{stem}.xlsx")
                     written.append(Written(name, path))
+            if d.kind == PROPOSAL:  # each nominee sent up goes with a báo cáo thành tích
+                for item in d.items:
+                    m = item.nomination
+                    path = out / f"bao_cao_thanh_tich-{m.id}-{slug(m.nominee.name)}.docx"
+                    context = season_docs.achievement_context(s, m, settings)
+                    season_docs.render(season_docs.achievement_template(m), context, path, user_dir)
+                    written.append(Written("bao_cao_thanh_tich", path))
     return written
 
 
