@@ -287,7 +287,7 @@ def _awards_tables(document) -> None:
     for n, (key, heading) in enumerate((("titles", "Danh hiệu thi đua"), ("forms", "Hình thức khen thưởng")), 1):
         paragraph(document, f"{n}. {heading}", 14, bold=True, align=LEFT, after=AFTER_PT, keep_with_next=True)
         _table(document, key, [(h.replace("{{ column_title }}", heading), w, f) for h, w, f in columns])
-        paragraph(document, "{{ %s_none }}" % key, 14, italic=True, align=LEFT, after=AFTER_PT)
+        paragraph(document, f"{{{{ {key}_none }}}}", 14, italic=True, align=LEFT, after=AFTER_PT)
 
 
 def _report_signatures(document, left: str, right: str) -> None:
