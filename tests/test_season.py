@@ -179,13 +179,17 @@ def test_documents_of_the_season(season_db, tmp_path):
     assert "Võ Văn Phúc" in up and "Trường Mầm non Hòa Phong" in up and "Thôn Phú Lộc, xã Hòa Phong" in up
     for absent in ("Nguyễn Văn An", "Đặng Văn Giang", "Bùi Thị Hạnh", "Huỳnh Văn Khoa"):
         assert absent not in up
-    sheet = load_workbook(next(w.path for w in written if w.path.suffix == ".xlsx")).active
-    cells = [c for row in sheet.iter_rows() for c in row if c.value]
-    assert {c.font.name for c in cells} == {"Times New Roman"} and min(c.font.size for c in cells) >= 11
-    assert not sheet.sheet_properties.pageSetUpPr or not sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.page_setup.orientation == "landscape" and "&P" in sheet.oddFooter.center.text
-    assert any("Kèm theo Tờ trình số" in str(c.value) for c in cells)
-    assert any(c.value == "2026" for c in cells)  # the year column
+    book = load_workbook(next(w.path for w in written if w.path.suffix == ".xlsx"))
+    assert book.sheetnames == ["Cá nhân", "Tập thể"]
+    for sheet in book.worksheets:
+        cells = [c for row in sheet.iter_rows() for c in row if c.value]
+        assert {c.font.name for c in cells} == {"Times New Roman"} and min(c.font.size for c in cells) >= 11
+        assert not sheet.sheet_properties.pageSetUpPr or not sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.orientation == "landscape" and "&P" in sheet.oddFooter.center.text
+        assert sheet.print_title_rows and any("Kèm theo Tờ trình số" in str(c.value) for c in cells)
+        assert any(c.value == "2026" for c in cells)  # the year column
+    values = [c.value for c in book["Tập thể"]["C"]]
+    assert "Thôn Phú Lộc, xã Hòa Phong" in values  # the address of the collective
 
 
 def test_a_province_template_replaces_ours_and_unknown_fields_are_named(season_db, tmp_path):

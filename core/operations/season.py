@@ -234,6 +234,7 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
     its danh sách as .docx and .xlsx, and the Báo cáo thành tích of each nominee it sends up.
     Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings) or ``OSError``."""
     from core import season_docs
+    from core.season_xlsx import proposal_list_xlsx
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Written] = []
@@ -257,7 +258,7 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
                 path = season_docs.render(name, context, out / f"{name}-{stem}.docx", user_dir)
                 written.append(Written(name, path))
                 if name == "danh_sach_to_trinh":
-                    path = season_docs.proposal_list_xlsx(context, out / f"{name}-{stem}.xlsx")
+                    path = proposal_list_xlsx(context, out / f"{name}-{stem}.xlsx")
                     written.append(Written(name, path))
             if d.kind == PROPOSAL:  # each nominee sent up goes with a báo cáo thành tích
                 for item in d.items:
