@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         from ui.printing import write_pdf_headless
 
         args.write_pdf = write_pdf_headless  # PDF pages are painted by Qt, which core/ does not import
+    if args.command == "award-documents":
+        from ui.certificates import write_pdf_headless as write_certificates
+
+        args.write_certificates = write_certificates  # the Giấy khen PDF, painted by Qt as well
     return commands.run(args.command, args, db)
 
 

@@ -161,7 +161,8 @@ def _award_documents(args, db: str | None) -> int:
 
     database = open_db(db)
     try:
-        written = write_documents(database, args.year, Path(args.out))
+        written = write_documents(database, args.year, Path(args.out),
+                                  certificates_pdf=getattr(args, "write_certificates", None))
     except (SeasonError, TemplateError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

@@ -362,3 +362,16 @@ class CouncilVote(Base):
 
     session: Mapped[CouncilSession] = relationship(back_populates="votes")
     nomination: Mapped[Nomination] = relationship()
+
+
+class CertificateLayout(Base):
+    """Where each field of a certificate (Giấy khen, a title's certificate) prints on the commune's pre-printed
+    blank (phôi) of one award form, calibrated by the clerk: ``fields`` maps a field key of
+    :data:`core.certificates.FIELDS` to its position {"x": mm, "y": mm} from the blank's top-left corner."""
+
+    __tablename__ = "certificate_layout"
+
+    form_code: Mapped[str] = mapped_column(ForeignKey("award_form.code", ondelete="CASCADE"), primary_key=True)
+    page_width_mm: Mapped[float] = mapped_column(Float, default=297)
+    page_height_mm: Mapped[float] = mapped_column(Float, default=210)
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -219,7 +219,10 @@ def test_award_documents_command_on_the_demo_season(tmp_path):
                           check=True, capture_output=True, text=True, encoding="utf-8")
     kinds = [item["kind"] for item in json.loads(done.stdout)]
     assert kinds == ["bien_ban", "quyet_dinh", "danh_sach_quyet_dinh", "to_trinh", "danh_sach_to_trinh",
-                     "danh_sach_to_trinh", "bao_cao_thanh_tich", "bao_cao_thanh_tich"]
+                     "danh_sach_to_trinh", "bao_cao_thanh_tich", "bao_cao_thanh_tich", "giay_khen"]
+    from pypdf import PdfReader
+
+    assert len(PdfReader(json.loads(done.stdout)[-1]["path"]).pages) == 4  # one Giấy khen per award decided
     bien_ban = _text(json.loads(done.stdout)[0]["path"])
     assert "Thành viên có mặt: 9/11" in bien_ban and "Không đạt" in bien_ban and "chưa đối chiếu" in bien_ban
     assert "THƯ KÝ" in bien_ban and "CHỦ TỌA" in bien_ban

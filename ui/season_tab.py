@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.operations import season as ops
 from core.season_docs import TemplateError, user_templates_dir
 from ui import dialogs, season_dialogs
+from ui.certificates import CertificatesDialog, write_pdf
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -114,6 +115,7 @@ class SeasonTab(QWidget):
                 ("proposal", "Lập tờ trình cấp trên", lambda: self.create(ops.PROPOSAL)),
                 ("issue", "Ban hành / gửi…", self.issue_selected), ("delete", "Xóa bản nháp", self.delete_selected),
                 ("reply", "Kết quả của cấp trên…", self.reply_selected),
+                ("certificates", "In giấy khen…", self.print_certificates),
                 ("write", "Xuất các văn bản của năm…", self.write_all)]:
             self.buttons[key] = QPushButton(label)
             self.buttons[key].clicked.connect(slot)
@@ -126,7 +128,7 @@ class SeasonTab(QWidget):
         top.addWidget(self.buttons["write"])
         council_box = self._box("1. Hội đồng Thi đua - Khen thưởng bình xét", self.council_view, ["council"])
         document_box = self._box("2. Quyết định của Chủ tịch xã và tờ trình cấp trên", self.document_view,
-                                 ["decision", "proposal", "issue", "delete", "reply"])
+                                 ["decision", "proposal", "issue", "delete", "reply", "certificates"])
         document_box.layout().insertWidget(0, self.waiting)
         register_box = self._box("3. Sổ khen thưởng (các khen thưởng đã có quyết định)", self.register_view, [])
         register_box.layout().insertWidget(0, self.search)
@@ -258,13 +260,23 @@ class SeasonTab(QWidget):
         self.refresh()
         return True
 
+    def print_certificates(self):
+        """Open the Giấy khen of the selected issued Quyết định: print one, several or all, or write a PDF."""
+        document = self.selected_document()
+        if document is None or document.kind != ops.DECISION or not document.issued:
+            dialogs.inform(self, "Hãy chọn một quyết định khen thưởng đã ban hành.")
+            return None
+        dialog = CertificatesDialog(self.db, document, self)
+        dialog.open()
+        return dialog
+
     def write_all(self) -> list[ops.Written]:
         """Write every document of the year's season into a folder the clerk chooses."""
         folder = season_dialogs.ask_folder(self, "Chọn thư mục ghi các văn bản khen thưởng")
         if not folder:
             return []
         try:
-            written = ops.write_documents(self.db, self.year.value(), Path(folder))
+            written = ops.write_documents(self.db, self.year.value(), Path(folder), certificates_pdf=write_pdf)
         except (ops.SeasonError, TemplateError) as exc:
             dialogs.warn(self, str(exc))
             return []

@@ -211,6 +211,45 @@ def register(db: Database, text: str = "", year: int | None = None) -> list[Regi
 
 
 @dataclass
+class CertificateJob:
+    """What a certificate print needs, as plain data: the certificates and the placement of each form's fields."""
+
+    certificates: list  # core.certificates.Certificate
+    layouts: dict  # form code → (blank size mm, [core.certificates.Placement])
+    form_names: dict[str, str]
+
+
+def certificate_job(db: Database, document_id: int) -> CertificateJob:
+    """The certificates of an issued Quyết định with the calibrated layout of each award form on it (empty for a
+    draft or a Tờ trình)."""
+    from core.certificates import certificates, layout_of
+    from core.models import AwardForm
+
+    with db.session() as s:
+        settings = load_settings(s)
+        found = certificates(s, document_id, settings) if settings else []
+        codes = sorted({c.form_code for c in found})
+        return CertificateJob(found, {code: layout_of(s, code) for code in codes},
+                              {code: s.get(AwardForm, code).name for code in codes})
+
+
+def form_layout(db: Database, form_code: str) -> tuple:
+    """The blank's size and field placements of ``form_code`` (see :func:`core.certificates.layout_of`)."""
+    from core.certificates import layout_of
+
+    with db.session() as s:
+        return layout_of(s, form_code)
+
+
+def save_form_layout(db: Database, form_code: str, positions: dict[str, tuple[float, float]]) -> None:
+    """Keep the clerk's calibration of ``form_code``'s blank (see :func:`core.certificates.save_layout`)."""
+    from core.certificates import save_layout
+
+    with db.session() as s:
+        save_layout(s, form_code, positions)
+
+
+@dataclass
 class Written:
     """A file written by :func:`write_documents`: its kind (``bien_ban``, ``quyet_dinh`` …) and path."""
 
@@ -228,10 +267,13 @@ def slug(name: str) -> str:
     return "-".join(search_key(name).replace("/", " ").split())[:60] or "khong-ten"
 
 
-def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = None) -> list[Written]:
+def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = None,
+                    certificates_pdf=None) -> list[Written]:
     """Write every document of ``year``'s season that has data into the folder ``out`` (created if needed): for
     each council session its Biên bản; for each Quyết định its .docx and its danh sách; for each Tờ trình its .docx,
-    its danh sách as .docx and .xlsx, and the Báo cáo thành tích of each nominee it sends up.
+    its danh sách as .docx and .xlsx, and the Báo cáo thành tích of each nominee it sends up. With
+    ``certificates_pdf(job, path)`` (Qt paints it: ``ui.certificates.write_pdf``), each issued Quyết định's Giấy
+    khen as one PDF, a page per certificate, on the calibrated layout.
     Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings) or ``OSError``."""
     from core import season_docs
     from core.season_xlsx import proposal_list_xlsx
@@ -267,9 +309,17 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
                     context = season_docs.achievement_context(s, m, settings)
                     season_docs.render(season_docs.achievement_template(m), context, path, user_dir)
                     written.append(Written("bao_cao_thanh_tich", path))
+    if certificates_pdf is not None:
+        for info in documents(db, year):
+            job = certificate_job(db, info.id)
+            if job.certificates:
+                path = out / f"giay_khen-{info.number.split('/')[0]}-{info.id}.pdf"
+                certificates_pdf(job, path)
+                written.append(Written("giay_khen", path))
     return written
 
 
 __all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
+           "CertificateJob", "certificate_job", "form_layout", "save_form_layout",
            "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document", "items",
            "record_council", "record_reply", "register", "to_vote", "write_documents"]

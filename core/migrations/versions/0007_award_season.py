@@ -1,4 +1,4 @@
-"""the award season: Quyết định and Tờ trình with their lists, council sessions and their votes
+"""the award season: Quyết định and Tờ trình with their lists, council sessions and their votes, certificate layouts
 
 Revision ID: season
 Revises: 0006
@@ -65,9 +65,18 @@ def upgrade() -> None:
     )
     op.create_index("ix_council_vote_session_id", "council_vote", ["session_id"])
     op.create_index("ix_council_vote_nomination_id", "council_vote", ["nomination_id"])
+    op.create_table(
+        "certificate_layout",
+        sa.Column("form_code", sa.String(60), sa.ForeignKey("award_form.code", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("page_width_mm", sa.Float(), nullable=False),
+        sa.Column("page_height_mm", sa.Float(), nullable=False),
+        sa.Column("fields", sa.JSON(), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("certificate_layout")
     op.drop_table("council_vote")
     op.drop_table("council_session")
     op.drop_table("award_document_item")
