@@ -104,7 +104,8 @@ def list_order(m: Nomination) -> tuple:
 
 def guard_issued(session: Session, _context=None, _instances=None) -> None:
     """Before every flush: refuse (:class:`SeasonError`) any change to an issued award document, to its list,
-    and to the status or decision of a nomination an issued Quyết định granted. Issuing itself (draft → issued)
+    and to the status or decision of a nomination an issued Quyết định granted, or its deletion (the database
+    would otherwise drop it from the list silently). Issuing itself (draft → issued)
     passes. Installed on every session by :class:`core.db.Database`."""
     for obj in [*session.new, *session.dirty, *session.deleted]:
         if obj in session.dirty and not session.is_modified(obj, include_collections=False):
@@ -114,15 +115,16 @@ def guard_issued(session: Session, _context=None, _instances=None) -> None:
         if isinstance(obj, AwardDocumentItem) and document is None:
             document = session.get(AwardDocument, obj.document_id)
         if document is not None and document not in session.new and _was_issued(document):
-            raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} số {document.number} đã ban hành, không sửa được; "
-                              "muốn điều chỉnh hãy lập văn bản mới.")
-        if isinstance(obj, Nomination) and obj not in session.new and _decision_fields_changed(obj):
+            raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} số {full_number(document)} đã ban hành, không sửa "
+                              "được; muốn điều chỉnh hãy lập văn bản mới.")
+        if isinstance(obj, Nomination) and obj not in session.new and (
+                obj in session.deleted or _decision_fields_changed(obj)):
             issued = session.scalars(select(AwardDocument).join(AwardDocumentItem).where(
                 AwardDocumentItem.nomination_id == obj.id, AwardDocument.kind == DECISION,
                 AwardDocument.status == ISSUED)).first()
             if issued is not None and _was_issued(issued):
-                raise SeasonError(f"Đề nghị này đã được khen theo Quyết định số {issued.number}; "
-                                  "không sửa trạng thái hay số quyết định được.")
+                raise SeasonError(f"Đề nghị này đã được khen theo Quyết định số {full_number(issued)}; "
+                                  "không xóa, không sửa trạng thái hay số quyết định được.")
 
 
 def _was_issued(document: AwardDocument) -> bool:

@@ -89,6 +89,8 @@ def test_issuing_a_decision_grants_and_freezes_it(season_db):
     change(lambda s, d: s.delete(d))
     change(lambda s, d: setattr(d.items[0].nomination, "decision_number", "99/QĐ-UBND"))
     change(lambda s, d: setattr(d.items[0].nomination, "status", NominationStatus.REFUSED))
+    change(lambda s, d: s.delete(d.items[0].nomination))
+    change(lambda s, d: s.delete(d.items[0].nomination.nominee))
     with pytest.raises(SeasonError):
         ops.issue_document(season_db, info.id, "8", dt.date(2026, 12, 21))
     with season_db.session() as s:

@@ -76,3 +76,25 @@ def test_the_season_step_by_step(qtbot, tab, monkeypatch):
     tab.search.setText("vo van phuc")
     assert cells(tab.register) == [["Võ Văn Phúc", "Cá nhân", "", "Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh",
                                     "2026", "1520/QĐ-UBND", "10/01/2027"]]
+
+
+def test_a_granted_nomination_is_not_deleted_from_the_nominations_tab(qtbot, db, monkeypatch):
+    from ui.nominations_tab import NominationsTab
+
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong", chairman_name="Trần Văn Bình")
+        nid = restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Nguyễn Văn An", "LDTT", 2026)).id
+    from core.operations import season as ops
+    from core.season import CouncilData
+
+    ops.record_council(db, CouncilData(2026, dt.date(2026, 11, 20), "", "Ông A", "Bà B", 9, 11, {nid: 9}))
+    info = ops.create_document(db, ops.DECISION, 2026)
+    ops.issue_document(db, info.id, "215", dt.date(2026, 11, 25))
+    tab = NominationsTab(db, today=lambda: TODAY)
+    qtbot.addWidget(tab)
+    warnings = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: warnings.append(text))
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    assert not tab.delete_selected()
+    assert warnings and "215/QĐ-UBND" in warnings[0] and tab.model.rowCount() == 1

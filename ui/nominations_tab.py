@@ -47,7 +47,7 @@ from core.nominations import (
 )
 from core.catalogue import ROUTE_LABELS
 from core.operations.season import form_routes
-from core.season import status_label
+from core.season import SeasonError, status_label
 from core.settings import load_settings
 from ui import dialogs
 from ui.nomination_dialog import NominationDialog
@@ -321,8 +321,12 @@ class NominationsTab(QWidget):
         row = self.selected()
         if row is None or not dialogs.confirm(self, f"Xóa đề nghị «{row.form_name}» của {row.name} (năm {row.year})?"):
             return False
-        with self.db.session() as s:
-            self.undo_stack.append(delete_nomination(s, row.id))
+        try:
+            with self.db.session() as s:
+                self.undo_stack.append(delete_nomination(s, row.id))
+        except SeasonError as exc:  # granted by an issued Quyết định: it stays on its list
+            dialogs.warn(self, str(exc))
+            return False
         self.refresh()
         return True
 
