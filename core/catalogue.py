@@ -127,6 +127,52 @@ def route_of(decided_by: str, granting_level: str) -> AwardRoute:
     return AwardRoute.COMMUNE if granting_level == "commune" else AwardRoute.UPWARD
 
 
-def routes(session: Session) -> dict[str, AwardRoute]:
-    """The route of every catalogue entry, by code."""
-    return {form.code: route_of(form.decided_by, form.granting_level) for form in session.scalars(select(AwardForm))}
+def nomination_day(year: int | None, deadline: dt.date | None, decision_date: dt.date | None) -> dt.date:
+    """The date a nomination is judged on: its decision's date once decided, else its dossier deadline, else the
+    last day of its year (the year-end review)."""
+    return decision_date or deadline or dt.date(year or dt.date.today().year, 12, 31)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    name: str  # folded, to find the same title under another entry
+    beneficiary: str
+    start: dt.date | None
+    end: dt.date | None
+    route: AwardRoute
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Routes:
+    """The route of nominations, from the catalogue entry in force on each nomination's date (plain data, read
+    once): the nomination's own entry when in force that day; otherwise the entry of the same name and
+    beneficiary in force that day. So a 2025 "Chiến sĩ thi đua cơ sở" made under the district's entry (until
+    30/6/2025) and judged in December 2025 follows the commune's entry (from 1/7/2025): xã quyết định."""
+
+    def __init__(self, entries: list[_Entry]):
+        self._by_code = {e.code: e for e in entries}
+        self._by_name: dict[str, list[_Entry]] = {}
+        for e in entries:
+            self._by_name.setdefault(e.name, []).append(e)
+
+    def of(self, code: str, day: dt.date) -> AwardRoute:
+        """The route of a nomination for ``code`` judged on ``day``."""
+        own = self._by_code[code]
+        if own.in_force(day):
+            return own.route
+        now = [e for e in self._by_name[own.name] if e.beneficiary == own.beneficiary and e.in_force(day)]
+        return now[0].route if now else own.route
+
+    def of_nomination(self, code: str, year: int | None, deadline: dt.date | None,
+                      decision_date: dt.date | None) -> AwardRoute:
+        """The route of a nomination, judged on :func:`nomination_day`."""
+        return self.of(code, nomination_day(year, deadline, decision_date))
+
+
+def routes(session: Session) -> Routes:
+    """The routes of the catalogue as it stands (see :class:`Routes`)."""
+    return Routes([_Entry(f.code, " ".join(fold(f.name).split()), f.beneficiary, f.effective_from, f.effective_to,
+                          route_of(f.decided_by, f.granting_level)) for f in session.scalars(select(AwardForm))])

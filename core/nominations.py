@@ -279,17 +279,20 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    if wanted.route is not None:
-        codes = [code for code, route in routes(session).items() if route == wanted.route] or [""]
-        where.append(f"m.award_form_code IN ({','.join('?' * len(codes))})")
-        params.extend(codes)
     for word in search_key(wanted.text).split():
         where.append("instr(m.search_text, ?) > 0")
         params.append(word)
-    if not where:
-        return None
-    sql = "SELECT m.id FROM nomination m JOIN nominee n ON n.id = m.nominee_id WHERE " + " AND ".join(where)
-    return {i for (i,) in _fetch(session, sql, tuple(params))}
+    passing = None
+    if where:
+        sql = "SELECT m.id FROM nomination m JOIN nominee n ON n.id = m.nominee_id WHERE " + " AND ".join(where)
+        passing = {i for (i,) in _fetch(session, sql, tuple(params))}
+    if wanted.route is None:
+        return passing
+    found, day = routes(session), dt.date.fromisoformat
+    on_route = {i for i, code, year, deadline, decided in _fetch(
+        session, "SELECT id, award_form_code, year, deadline, decision_date FROM nomination")
+        if found.of_nomination(code, year, deadline and day(deadline), decided and day(decided)) == wanted.route}
+    return on_route if passing is None else passing & on_route
 
 
 def rows(session: Session, ids: list[int] | None = None) -> list[NominationRow]:

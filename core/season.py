@@ -64,8 +64,9 @@ class SeasonError(ValueError):
     """An action the rules refuse (an issued document changed, a number not a number …); Vietnamese message."""
 
 
-def _route_codes(session: Session, route: AwardRoute) -> list[str]:
-    return [code for code, r in routes(session).items() if r is route]
+def route_of_nomination(session: Session, m: Nomination, found=None) -> AwardRoute:
+    """The route of ``m``: the catalogue entry in force on its date (:class:`core.catalogue.Routes`)."""
+    return (found or routes(session)).of_nomination(m.award_form_code, m.year, m.deadline, m.decision_date)
 
 
 def listed_ids(session: Session, kind: str) -> set[int]:
@@ -78,19 +79,19 @@ def candidates(session: Session, kind: str, year: int) -> list[Nomination]:
     """The nominations a new document of ``kind`` for ``year`` lists, in list order (individuals, collectives,
     households; then by name):
 
-    * a Quyết định of the commune's Chairman: nominations of ``year`` whose route is xã quyết định and which the
-      council voted through (status "đã bình xét");
+    * a Quyết định of the commune's Chairman: nominations of ``year`` whose route (the catalogue entry in force on
+      the nomination's date) is xã quyết định and which the council voted through (status "đã bình xét");
     * a Tờ trình: nominations of ``year`` whose route is đề nghị cấp trên, voted through and not yet sent.
 
     Nominations already on another document of the same kind are left out; other years, other routes, and rows
     granted, refused or sent are never listed.
     """
     route = AwardRoute.COMMUNE if kind == DECISION else AwardRoute.UPWARD
-    found = session.scalars(select(Nomination).where(
-        Nomination.year == year, Nomination.status == NominationStatus.REVIEWED,
-        Nomination.award_form_code.in_(_route_codes(session, route))))
-    taken = listed_ids(session, kind)
-    return sorted((m for m in found if m.id not in taken), key=list_order)
+    found = session.scalars(select(Nomination).where(Nomination.year == year,
+                                                     Nomination.status == NominationStatus.REVIEWED))
+    taken, catalogue = listed_ids(session, kind), routes(session)
+    return sorted((m for m in found if m.id not in taken and route_of_nomination(session, m, catalogue) is route),
+                  key=list_order)
 
 
 _KIND_ORDER = {NomineeKind.INDIVIDUAL: 0, NomineeKind.COLLECTIVE: 1, NomineeKind.HOUSEHOLD: 2}

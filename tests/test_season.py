@@ -31,7 +31,10 @@ SEASON = [
     ("Đặng Văn Giang", "individual", "BK_CTT", 2026, "submitted"),  # sent already: not again
     ("Bùi Thị Hạnh", "individual", "BK_CTT", 2025, "reviewed"),  # last year: not in 2026's Tờ trình
     ("Đỗ Văn Ích", "individual", "LDTT", 2025, "granted"),  # last year, granted: nowhere
-    ("Huỳnh Văn Khoa", "individual", "CSTDCS", 2025, "reviewed"),  # district's title in 2025: upward, 2025
+    # the district's title in 2025: judged after 30/6/2025 (its year's end) the commune's entry is in force → xã;
+    # with its dossier due in June 2025, the district's entry → cấp trên
+    ("Huỳnh Văn Khoa", "individual", "CSTDCS", 2025, "reviewed"),
+    ("Trương Văn Lâm", "individual", "CSTDCS", 2025, "reviewed", dt.date(2025, 6, 10)),
 ]
 
 
@@ -40,13 +43,13 @@ def season_db(db):
     with db.session() as s:
         save_settings(s, commune_name="Hòa Phong", place_name="Hòa Phong", chairman_name="Trần Văn Bình",
                       superior_body="UBND tỉnh Đắk Lâm")
-        for name, kind, form, year, status in SEASON:
+        for name, kind, form, year, status, *deadline in SEASON:
             person = kind == "individual"
             restore_nomination(s, NominationData(
                 NomineeKind(kind), name, form, year, "Nam" if person else None,
                 dt.date(1980, 5, 6) if person else None, "Giáo viên" if person else "",
                 "Trường Tiểu học Hòa Phong" if person else "Thôn Phú Lộc, xã Hòa Phong", achievement="Hoàn thành xuất sắc",
-                status=NominationStatus(status),
+                deadline=deadline[0] if deadline else None, status=NominationStatus(status),
                 decision_number="9/QĐ-UBND" if status == "granted" else "",
                 decision_date=dt.date(2025, 12, 20) if status == "granted" else None))
     return db
@@ -60,8 +63,8 @@ def names(db, kind, year):
 def test_each_list_holds_exactly_its_nominations(season_db):
     assert names(season_db, DECISION, 2026) == ["Hộ ông Lê Văn Cư", "Nguyễn Văn An", "Thôn Phú Lộc", "Trần Thị Bình"]
     assert names(season_db, PROPOSAL, 2026) == ["Trường Mầm non Hòa Phong", "Võ Văn Phúc"]
-    assert names(season_db, PROPOSAL, 2025) == ["Bùi Thị Hạnh", "Huỳnh Văn Khoa"]
-    assert names(season_db, DECISION, 2025) == []
+    assert names(season_db, PROPOSAL, 2025) == ["Bùi Thị Hạnh", "Trương Văn Lâm"]
+    assert names(season_db, DECISION, 2025) == ["Huỳnh Văn Khoa"]
     ops.create_document(season_db, DECISION, 2026)
     assert names(season_db, DECISION, 2026) == []  # listed once only
     with pytest.raises(SeasonError, match="không còn đề nghị"):

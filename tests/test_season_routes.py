@@ -78,3 +78,16 @@ def test_tab_shows_and_filters_the_route(qtbot, db):
                      "Trần Thị B": ("Đã trình cấp trên", "Đề nghị cấp trên")}
     tab.route.setCurrentIndex(tab.route.findText("Đề nghị cấp trên"))
     assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == ["Trần Thị B"]
+
+
+def test_the_entry_in_force_on_the_nomination_date_sets_the_route(db):
+    """A 2025 "Chiến sĩ thi đua cơ sở" made under the district's entry (until 30/6/2025): judged in June it goes up
+    to the district; judged at the year's end (or decided in December) the commune's entry is in force."""
+    with db.session() as s:
+        june = save_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Lê Văn A", "CSTDCS", 2025,
+                                                 deadline=dt.date(2025, 6, 10)), dt.date(2025, 6, 1))
+        december = save_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Lê Văn B", "CSTDCS", 2025),
+                                   dt.date(2025, 6, 1))
+        ids = (june.id, december.id)
+        assert matching_ids(s, ListFilter(route=AwardRoute.UPWARD)) == {ids[0]}
+        assert matching_ids(s, ListFilter(route=AwardRoute.COMMUNE, year=2025)) == {ids[1]}

@@ -85,7 +85,7 @@ class NominationsModel(QAbstractTableModel):
         self.ids: list[int] = []  # shown, in order
         self._ordered: list[int] = []  # every id, in order
         self._cache: dict[int, NominationRow] = {}
-        self.routes = form_routes(db)  # route of each catalogue entry, read again at each reload
+        self.routes = form_routes(db)  # the catalogue's routes, read again at each reload
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self.ids)
@@ -158,7 +158,7 @@ class NominationsModel(QAbstractTableModel):
             days = (r.deadline - self.today()).days
             suffix = {"overdue": " (quá hạn)", "soon": f" (còn {days} ngày)"}.get(state, "")
             return _date(r.deadline) + suffix
-        route = self.routes[r.form_code]
+        route = self.routes.of_nomination(r.form_code, r.year, r.deadline, r.decision_date)
         return [r.name, r.form_name, str(r.year or ""), "", status_label(route, r.status),
                 NOMINEE_LABELS[r.nominee_kind], r.unit, r.position, r.gender, _date(r.birth_date),
                 KIND_LABELS[r.award_kind], r.plan_title or r.movement, r.achievement, r.decision_number,

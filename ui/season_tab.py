@@ -78,7 +78,7 @@ def _view(model: RowsModel) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
-    view.setMinimumHeight(60)  # three lists share the tab: a small window still fits them
+    view.setMinimumHeight(40)  # three lists share the tab: a small window still fits them
     char = view.fontMetrics().averageCharWidth()
     for col, width in enumerate(model.widths):
         view.setColumnWidth(col, width * char + 12)
@@ -143,11 +143,12 @@ class SeasonTab(QWidget):
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         layout.addWidget(view)
-        row = QHBoxLayout()
-        for key in keys:
-            row.addWidget(self.buttons[key])
-        row.addStretch()
-        layout.addLayout(row)
+        for start in range(0, len(keys), 3):  # three buttons a row: the tab fits a small window
+            row = QHBoxLayout()
+            for key in keys[start:start + 3]:
+                row.addWidget(self.buttons[key])
+            row.addStretch()
+            layout.addLayout(row)
         return box
 
     # -- data

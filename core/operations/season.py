@@ -14,17 +14,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from core import season
-from core.catalogue import routes
+from core.catalogue import Routes, routes
 from core.db import Database
 from core.models import AwardDocument, AwardDocumentItem, CouncilSession, Nomination
 from core.season import DECISION, PROPOSAL, SeasonError
 from core.season_docs import addressee
 from core.settings import load_settings
-from core.terms import AwardRoute, NominationStatus
+from core.terms import NominationStatus
 
 
-def form_routes(db: Database) -> dict[str, AwardRoute]:
-    """The route (xã quyết định / đề nghị cấp trên) of every catalogue entry, by code."""
+def form_routes(db: Database) -> Routes:
+    """The routes (xã quyết định / đề nghị cấp trên) of nominations: ``.of_nomination(code, year, deadline,
+    decision_date)`` (see :class:`core.catalogue.Routes`)."""
     with db.session() as s:
         return routes(s)
 
@@ -171,7 +172,7 @@ def items(db: Database, document_id: int) -> list[ItemInfo]:
         document = s.get(AwardDocument, document_id)
         found = routes(s)
         return [ItemInfo(m.id, m.nominee.name, m.award_form.name,
-                         season.status_label(found[m.award_form_code], m.status), m.decision_number or "",
+                         season.status_label(season.route_of_nomination(s, m, found), m.status), m.decision_number or "",
                          m.decision_date)
                 for m in (i.nomination for i in (document.items if document else []))]
 
