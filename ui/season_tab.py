@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from core.db import Database
 
 
+_ROOT = QModelIndex()  # the invisible root: a flat table's rows hang from it
+
+
 def _day(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
@@ -52,10 +55,10 @@ class RowsModel(QAbstractTableModel):
         self.rows, self.keys = rows, keys
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
