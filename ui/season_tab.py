@@ -133,7 +133,8 @@ class SeasonTab(QWidget):
         document_box = self._box("2. Quyết định của Chủ tịch xã và tờ trình cấp trên", self.document_view,
                                  ["decision", "proposal", "issue", "delete", "reply", "certificates"])
         document_box.layout().insertWidget(0, self.waiting)
-        register_box = self._box("3. Sổ khen thưởng (các khen thưởng đã có quyết định)", self.register_view, [])
+        register_box = self._box("3. Sổ khen thưởng: các khen thưởng đã có quyết định của năm (tìm kiếm: mọi năm)",
+                                 self.register_view, [])
         register_box.layout().insertWidget(0, self.search)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -174,7 +175,8 @@ class SeasonTab(QWidget):
         self._fill_register()
 
     def _fill_register(self) -> None:
-        found = ops.register(self.db, self.search.text())
+        text = self.search.text()  # a search looks through every year; otherwise the year's awards
+        found = ops.register(self.db, text, None if text.strip() else self.year.value())
         self.register.set_rows([[r.name, r.kind, r.unit, r.form, str(r.year or ""), r.decision_number,
                                  _day(r.decision_date)] for r in found], [r.nomination_id for r in found])
 

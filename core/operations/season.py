@@ -192,11 +192,12 @@ class RegisterRow:
     decision_date: dt.date | None
 
 
-def register(db: Database, text: str = "", year: int | None = None) -> list[RegisterRow]:
+def register(db: Database, text: str = "", year: int | None = None, limit: int = 500) -> list[RegisterRow]:
     """The register of granted awards (sổ theo dõi khen thưởng), newest decision first: every nomination granted,
     with its decision number and date; ``text`` is matched word by word without diacritics in name, unit and
-    form, ``year`` narrows to one year. The nominee's history and the eligibility hints of a new nomination read
-    the same granted records (``core.nominations.history``, ``core.nominations.hints``)."""
+    form, ``year`` narrows to one year; at most ``limit`` rows (the newest). The nominee's history and the
+    eligibility hints of a new nomination read the same granted records (``core.nominations.history``,
+    ``core.nominations.hints``)."""
     from core.nominations import NOMINEE_LABELS
     from core.text import search_key
 
@@ -206,7 +207,7 @@ def register(db: Database, text: str = "", year: int | None = None) -> list[Regi
             query = query.where(Nomination.year == year)
         for word in search_key(text).split():
             query = query.where(Nomination.search_text.contains(word))
-        found = s.scalars(query.order_by(Nomination.decision_date.desc(), Nomination.id.desc()))
+        found = s.scalars(query.order_by(Nomination.decision_date.desc(), Nomination.id.desc()).limit(limit))
         return [RegisterRow(m.id, m.nominee_id, m.nominee.name, NOMINEE_LABELS[m.nominee.kind], m.nominee.unit,
                             m.award_form.name, m.year, m.decision_number or "", m.decision_date) for m in found]
 
