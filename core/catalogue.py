@@ -166,6 +166,15 @@ class Routes:
         now = [e for e in self._by_name[own.name] if e.beneficiary == own.beneficiary and e.in_force(day)]
         return now[0].route if now else own.route
 
+    def codes(self) -> list[str]:
+        """Every catalogue code."""
+        return list(self._by_code)
+
+    def fixed(self) -> dict[str, AwardRoute]:
+        """Codes whose route never depends on the date (no other entry of the same name and beneficiary), with it."""
+        return {e.code: e.route for e in self._by_code.values()
+                if all(o is e or o.beneficiary != e.beneficiary for o in self._by_name[e.name])}
+
     def of_nomination(self, code: str, year: int | None, deadline: dt.date | None,
                       decision_date: dt.date | None) -> AwardRoute:
         """The route of a nomination, judged on :func:`nomination_day`."""

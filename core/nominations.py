@@ -289,9 +289,15 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
     if wanted.route is None:
         return passing
     found, day = routes(session), dt.date.fromisoformat
-    on_route = {i for i, code, year, deadline, decided in _fetch(
-        session, "SELECT id, award_form_code, year, deadline, decision_date FROM nomination")
-        if found.of_nomination(code, year, deadline and day(deadline), decided and day(decided)) == wanted.route}
+    fixed = found.fixed()  # most forms: the route is the entry's own, whatever the date
+    codes = [code for code, route in fixed.items() if route == wanted.route] or [""]
+    on_route = {i for (i,) in _fetch(session, f"SELECT id FROM nomination WHERE award_form_code IN "
+                                              f"({','.join('?' * len(codes))})", tuple(codes))}
+    dated = [code for code in found.codes() if code not in fixed] or [""]
+    on_route.update(i for i, code, year, deadline, decided in _fetch(
+        session, "SELECT id, award_form_code, year, deadline, decision_date FROM nomination WHERE award_form_code"
+                 f" IN ({','.join('?' * len(dated))})", tuple(dated))
+        if found.of_nomination(code, year, deadline and day(deadline), decided and day(decided)) == wanted.route)
     return on_route if passing is None else passing & on_route
 
 
