@@ -301,7 +301,7 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
 def _person(text: str) -> str:
     """The name of "Ông Trần Văn Bình - Chủ tịch UBND xã" for the signature: "Trần Văn Bình"."""
     name = text.split(" - ")[0].split(",")[0].strip()
-    for title in ("Ông ", "Bà ", "Đồng chí ", "đồng chí "):
+    for title in ("Ông/Bà ", "Ông ", "Bà ", "Đồng chí ", "đồng chí "):
         name = name.removeprefix(title)
     return name
 

@@ -31,8 +31,9 @@ def cells(model):
 
 
 def test_the_season_step_by_step(qtbot, tab, monkeypatch):
-    def vote(parent, year, to_vote, chair):
-        dialog = season_dialogs.CouncilDialog(year, to_vote, "Ông Trần Văn Bình", parent, today=dt.date(2026, 11, 20))
+    def vote(parent, year, to_vote, chair, place):
+        assert chair.startswith("Ông/Bà Trần Văn Bình - Chủ tịch UBND xã Hòa Phong")
+        dialog = season_dialogs.CouncilDialog(year, to_vote, chair, place, parent, today=dt.date(2026, 11, 20))
         qtbot.addWidget(dialog)
         assert all("chưa đối chiếu" in dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount()))
         dialog.secretary.setText("Bà Nguyễn Thị Hồng")
@@ -44,7 +45,7 @@ def test_the_season_step_by_step(qtbot, tab, monkeypatch):
     monkeypatch.setattr(season_dialogs, "ask_council", vote)
     assert not tab.buttons["decision"].isEnabled()
     qtbot.mouseClick(tab.buttons["council"], Qt.LeftButton)
-    assert cells(tab.councils) == [["20/11/2026", "Hội trường Ủy ban nhân dân xã", "9/11", "3", "2"]]
+    assert cells(tab.councils) == [["20/11/2026", "Hội trường Ủy ban nhân dân xã Hòa Phong", "9/11", "3", "2"]]
     assert "chờ quyết định của xã: 1" in tab.waiting.text() and "chờ trình cấp trên: 1" in tab.waiting.text()
     qtbot.mouseClick(tab.buttons["decision"], Qt.LeftButton)
     qtbot.mouseClick(tab.buttons["proposal"], Qt.LeftButton)

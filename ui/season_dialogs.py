@@ -47,8 +47,8 @@ class CouncilDialog(QDialog):
     of the total, and the votes in favour for each nomination put to it (0 leaves it out). Each row shows the
     threshold in force with its article, or "chưa đối chiếu"."""
 
-    def __init__(self, year: int, to_vote: list[tuple[int, str, str, str]], chair: str, parent=None,
-                 today: dt.date | None = None):
+    def __init__(self, year: int, to_vote: list[tuple[int, str, str, str]], chair: str, place: str = "",
+                 parent=None, today: dt.date | None = None):
         super().__init__(parent, windowTitle=f"Họp Hội đồng Thi đua - Khen thưởng năm {year}")
         self.year = year
         self.ids = [nid for nid, *_rest in to_vote]
@@ -56,7 +56,7 @@ class CouncilDialog(QDialog):
         self.start_time = QLineEdit("08 giờ 00")
         self.end_time = QLineEdit("")
         self.end_time.setPlaceholderText("ví dụ 10 giờ 30")
-        self.place = QLineEdit("Hội trường Ủy ban nhân dân xã")
+        self.place = QLineEdit(place)
         self.chair = QLineEdit(chair)
         self.secretary = QLineEdit()
         self.present, self.total = QSpinBox(minimum=1, maximum=99, value=9), QSpinBox(minimum=1, maximum=99, value=11)
@@ -101,10 +101,10 @@ class CouncilDialog(QDialog):
                            self.start_time.text(), self.end_time.text())
 
 
-def ask_council(parent: QWidget, year: int, to_vote: list[tuple[int, str, str, str]], chair: str
+def ask_council(parent: QWidget, year: int, to_vote: list[tuple[int, str, str, str]], chair: str, place: str
                 ) -> CouncilData | None:
     """The council session the clerk enters, or None when cancelled."""
-    dialog = CouncilDialog(year, to_vote, chair, parent)
+    dialog = CouncilDialog(year, to_vote, chair, place, parent)
     return dialog.data() if dialog.exec() == QDialog.Accepted else None
 
 

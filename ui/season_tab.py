@@ -193,7 +193,7 @@ class SeasonTab(QWidget):
         if not to_vote:
             dialogs.inform(self, f"Năm {year} không có đề nghị nào đang chờ Hội đồng bình xét.")
             return False
-        data = season_dialogs.ask_council(self, year, to_vote, "")
+        data = season_dialogs.ask_council(self, year, to_vote, *ops.council_defaults(self.db))
         if data is None:
             return False
         try:

@@ -144,6 +144,20 @@ def to_vote(db: Database, year: int) -> list[tuple[int, str, str, str]]:
                 for m in sorted(found, key=season.list_order)]
 
 
+def council_defaults(db: Database) -> tuple[str, str]:
+    """What a new council session starts with: the chair (the commune's Chairman chairs the Hội đồng) and the
+    place (the commune's hall)."""
+    from core.plans import unit_name
+
+    with db.session() as s:
+        settings = load_settings(s)
+        if settings is None:
+            return "", ""
+        chair = f"Ông/Bà {settings.chairman_name} - Chủ tịch UBND {unit_name(settings)}, Chủ tịch Hội đồng" \
+            if settings.chairman_name else ""
+        return chair, f"Hội trường Ủy ban nhân dân {unit_name(settings)}"
+
+
 def record_council(db: Database, data: season.CouncilData) -> CouncilInfo:
     """Store a council session and its votes (see :func:`core.season.record_council`)."""
     with db.session() as s:
@@ -322,6 +336,6 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
 
 
 __all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
-           "CertificateJob", "certificate_job", "form_layout", "save_form_layout",
+           "CertificateJob", "certificate_job", "council_defaults", "form_layout", "save_form_layout",
            "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document", "items",
            "record_council", "record_reply", "register", "to_vote", "write_documents"]
