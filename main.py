@@ -59,6 +59,10 @@ def build_parser():
     nominations_in.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
     nominations_in.add_argument("--xlsx", required=True, help="tệp .xlsx cần đọc")
     nominations_in.add_argument("--year", type=int, help="năm xét khen thưởng (mặc định: năm nay)")
+    season = sub.add_parser("award-documents", help="ghi mọi văn bản của mùa khen thưởng một năm (in JSON)")
+    season.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
+    season.add_argument("--year", type=int, required=True, help="năm xét khen thưởng")
+    season.add_argument("--out", required=True, help="thư mục ghi các văn bản")
     return parser
 
 
@@ -83,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         from ui.printing import write_pdf_headless
 
         args.write_pdf = write_pdf_headless  # PDF pages are painted by Qt, which core/ does not import
+    if args.command == "award-documents":
+        from ui.certificates import write_pdf_headless as write_certificates
+
+        args.write_certificates = write_certificates  # the Giấy khen PDF, painted by Qt as well
     return commands.run(args.command, args, db)
 
 

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from core.models import AwardForm
 from core.paths import resources_dir
+from core.terms import AwardRoute
+from core.text import fold
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -120,3 +122,85 @@ def save_catalogue(session: Session, entries: list[CatalogueEntry]) -> None:
                 setattr(form, f.name, getattr(e, f.name))
         session.add(form)
     session.flush()
+
+
+# How a commune's Chairman is named in ``decided_by`` (folded): "cấp xã", "UBND xã …", "Ủy ban nhân dân phường …"
+_COMMUNE_DECIDERS = ("cap xa", "nhan dan xa", "ubnd xa", "nhan dan phuong", "ubnd phuong", "dac khu")
+ROUTE_LABELS = {AwardRoute.COMMUNE: "Xã quyết định", AwardRoute.UPWARD: "Đề nghị cấp trên"}
+
+
+def route_of(decided_by: str, granting_level: str) -> AwardRoute:
+    """The route of a nomination made under a catalogue entry: :attr:`AwardRoute.COMMUNE` when the entry's
+    ``decided_by`` names the commune's Chairman ("Chủ tịch Ủy ban nhân dân cấp xã", Luật Thi đua, khen thưởng
+    06/2022/QH15, Điều 80 khoản 3), else :attr:`AwardRoute.UPWARD`; an entry with no ``decided_by`` falls back to
+    its granting level. A province where the commune decides another form edits the catalogue, not the code.
+
+    Nominations keep the entry they were made under, and the nomination form offers only entries in force in the
+    nomination's year (see ``core.nominations.forms_for``): e.g. "Chiến sĩ thi đua cơ sở" went up to the district
+    until 30/6/2025 (code CSTDCS) and is the commune's own from 1/7/2025 (code CSTDCS_XA).
+    """
+    words = f" {' '.join(fold(decided_by or '').split())} "
+    if words.strip():
+        commune = any(f" {name} " in words for name in _COMMUNE_DECIDERS)
+        return AwardRoute.COMMUNE if commune else AwardRoute.UPWARD
+    return AwardRoute.COMMUNE if granting_level == "commune" else AwardRoute.UPWARD
+
+
+def nomination_day(year: int | None, deadline: dt.date | None, decision_date: dt.date | None) -> dt.date:
+    """The date a nomination is judged on: its decision's date once decided, else its dossier deadline, else the
+    last day of its year (the year-end review)."""
+    return decision_date or deadline or dt.date(year or dt.date.today().year, 12, 31)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    name: str  # folded, to find the same title under another entry
+    beneficiary: str
+    start: dt.date | None
+    end: dt.date | None
+    route: AwardRoute
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Routes:
+    """The route of nominations, from the catalogue entry in force on each nomination's date (plain data, read
+    once): the nomination's own entry when in force that day; otherwise the entry of the same name and
+    beneficiary in force that day. So a 2025 "Chiến sĩ thi đua cơ sở" made under the district's entry (until
+    30/6/2025) and judged in December 2025 follows the commune's entry (from 1/7/2025): xã quyết định."""
+
+    def __init__(self, entries: list[_Entry]):
+        self._by_code = {e.code: e for e in entries}
+        self._by_name: dict[str, list[_Entry]] = {}
+        for e in entries:
+            self._by_name.setdefault(e.name, []).append(e)
+
+    def of(self, code: str, day: dt.date) -> AwardRoute:
+        """The route of a nomination for ``code`` judged on ``day``."""
+        own = self._by_code[code]
+        if own.in_force(day):
+            return own.route
+        now = [e for e in self._by_name[own.name] if e.beneficiary == own.beneficiary and e.in_force(day)]
+        return now[0].route if now else own.route
+
+    def codes(self) -> list[str]:
+        """Every catalogue code."""
+        return list(self._by_code)
+
+    def fixed(self) -> dict[str, AwardRoute]:
+        """Codes whose route never depends on the date (no other entry of the same name and beneficiary), with it."""
+        return {e.code: e.route for e in self._by_code.values()
+                if all(o is e or o.beneficiary != e.beneficiary for o in self._by_name[e.name])}
+
+    def of_nomination(self, code: str, year: int | None, deadline: dt.date | None,
+                      decision_date: dt.date | None) -> AwardRoute:
+        """The route of a nomination, judged on :func:`nomination_day`."""
+        return self.of(code, nomination_day(year, deadline, decision_date))
+
+
+def routes(session: Session) -> Routes:
+    """The routes of the catalogue as it stands (see :class:`Routes`)."""
+    return Routes([_Entry(f.code, " ".join(fold(f.name).split()), f.beneficiary, f.effective_from, f.effective_to,
+                          route_of(f.decided_by, f.granting_level)) for f in session.scalars(select(AwardForm))])

@@ -166,6 +166,27 @@ def _import_nominations(args, db: str | None) -> int:
     return 0
 
 
+def _award_documents(args, db: str | None) -> int:
+    from core.operations.season import SeasonError, write_documents
+    from core.season_docs import TemplateError
+
+    database = open_db(db)
+    try:
+        written = write_documents(database, args.year, Path(args.out),
+                                  certificates_pdf=getattr(args, "write_certificates", None))
+    except (SeasonError, TemplateError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Lỗi: không ghi được tệp «{exc.filename}» ({exc.strerror or exc}). "
+              "Thư mục có ghi được không, tệp có đang mở trong Word không?", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+    _print_json([w.as_dict() for w in written])
+    return 0
+
+
 COMMANDS = {
     "demo-data": _demo_data,
     "extract-targets": _extract_targets,
@@ -173,6 +194,7 @@ COMMANDS = {
     "export-plan": _export_plan,
     "export-nominations": _export_nominations,
     "import-nominations": _import_nominations,
+    "award-documents": _award_documents,
 }
 
 

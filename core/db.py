@@ -25,6 +25,7 @@ from core.errors import BUSY, DAMAGED, DISK, NO_ACCESS, DatabaseError, DiskError
 from core.files import commit_temp, remove_leftovers, sync_folder, temp_beside
 from core.nominations import index_search
 from core.plans import guard_and_touch
+from core.season import guard_issued
 from core.text import fold, nfc
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 # Alembic is imported only when a file is not at SCHEMA_HEAD (a migration, a refusal): it costs ~0.3 s at start-up.
-SCHEMA_HEAD = "ocr"  # the newest migration in core/migrations/versions (a test checks it is Alembic's head)
+SCHEMA_HEAD = "0008"  # the newest migration in core/migrations/versions (a test checks it is Alembic's head)
 
 
 def alembic_config(connection=None):
@@ -410,6 +411,7 @@ class Database:
             event.listen(self._factory, "before_flush", self._refuse_if_read_only)
             event.listen(self._factory, "before_flush", _nfc_before_flush)
             event.listen(self._factory, "before_flush", guard_and_touch)
+            event.listen(self._factory, "before_flush", guard_issued)
             event.listen(self._factory, "before_flush", index_search)
             event.listen(self._factory, "after_flush", lambda s, _ctx: s.info.__setitem__("wrote", True))
             if not self.read_only:

@@ -62,13 +62,14 @@ CONTENT = {
     ),
 }
 
-def standing_bases(year: int) -> list[dict]:
+def standing_bases(year: int, on: dt.date | None = None) -> list[dict]:
     """The căn cứ every commune plan of ``year`` starts with: the Luật Thi đua, khen thưởng 06/2022/QH15 (in force
     1/1/2024) and its decree in force that year: NĐ 98/2023/NĐ-CP until 30/6/2025, then NĐ 152/2025/NĐ-CP
-    (GUIDE §4). The clerk may edit or remove them."""
+    (GUIDE §4). The clerk may edit or remove them. A document with a date ``on`` (a Quyết định khen thưởng) gets
+    the decree in force on that date rather than in its year."""
     law = {"doc_type": "Luật", "number": "06/2022/QH15", "issue_date": dt.date(2022, 6, 15), "issuer": "Quốc hội",
            "summary": "Thi đua, khen thưởng"}
-    if year >= 2026:
+    if (on >= dt.date(2025, 7, 1)) if on else year >= 2026:
         decree = {"number": "152/2025/NĐ-CP", "issue_date": dt.date(2025, 6, 14)}
     else:
         decree = {"number": "98/2023/NĐ-CP", "issue_date": dt.date(2023, 12, 31)}

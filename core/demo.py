@@ -61,6 +61,7 @@ def create_demo_data(db: Database) -> None:
         s.flush()
         remember_page(s, plan.id, 8)
         _demo_nominations(s, plan.id, dt.date.today())
+        _demo_season(s, plan.id)
 
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Huỳnh"]
@@ -119,3 +120,46 @@ def _demo_nominations(s, plan_id: int, today: dt.date) -> None:
             deadline=deadline, status=status, decision_number=f"{100 + i}/QĐ-UBND" if granted else "",
             decision_date=dt.date(year, 12, 28) if granted else None))
 
+
+
+SEASON = [  # (kind, name, form, position, unit, votes in favour of 9 present)
+    ("individual", "Phan Thị Mỹ Linh", "LDTT", "Giáo viên", "Trường Tiểu học Hòa Phong", 9),
+    ("individual", "Võ Quốc Huy", "CSTDCS_XA", "Phó Trưởng Công an xã", "Công an xã Hòa Phong", 8),
+    ("individual", "Đỗ Văn Lực", "LDTT", "Trưởng thôn", "Thôn Phú Lộc", 4),
+    ("collective", "Trạm Y tế xã Hòa Phong", "GK_CTX", "", "Thôn Trung Hòa, xã Hòa Phong", 9),
+    ("household", "Hộ ông Huỳnh Văn Tư", "GDVH", "", "Thôn Tân An, xã Hòa Phong", 9),
+    ("individual", "Lê Thị Thu Hà", "BK_CTT", "Phó Chủ tịch UBND xã", "UBND xã Hòa Phong", 9),
+    ("collective", "Trường Mầm non Hòa Phong", "TTLDXS", "", "Thôn Phú Lộc, xã Hòa Phong", 9),
+]
+
+
+def _demo_season(s, plan_id: int) -> None:
+    """The 2026 award season of Hòa Phong: a council session that votes on seven nominations (one falls short),
+    the Chairman's issued Quyết định for the four it may grant, and a Tờ trình sent to the province, still waiting for
+    its answer, with the two proposals for a Bằng khen and "Tập thể lao động xuất sắc"."""
+    from core.models import AwardDocument, AwardDocumentItem, NomineeKind
+    from core.nominations import NominationData, restore_nomination
+    from core.season import DECISION, PROPOSAL, CouncilData, candidates, issue, record_council
+    from core.season_docs import addressee
+
+    ids = {}
+    for kind, name, form, position, unit, _votes in SEASON:
+        m = restore_nomination(s, NominationData(
+            NomineeKind(kind), name, form, 2026, "Nữ" if name.split()[1] == "Thị" else None if kind != "individual"
+            else "Nam", dt.date(1985, 4, 12) if kind == "individual" else None, position, unit, plan_id=plan_id,
+            movement="Phong trào thi đua năm 2026", achievement=ACHIEVEMENTS[len(ids) % len(ACHIEVEMENTS)],
+            deadline=dt.date(2026, 11, 15)))
+        ids[name] = m.id
+    record_council(s, CouncilData(
+        2026, dt.date(2026, 11, 20), "Hội trường Ủy ban nhân dân xã Hòa Phong",
+        "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng", "Bà Nguyễn Thị Hồng - Công chức Văn phòng - Thống kê",
+        9, 11, {ids[name]: votes for _k, name, _f, _p, _u, votes in SEASON}, "08 giờ 00", "10 giờ 30"))
+    settings = load_settings(s)
+    for kind, number, day in ((DECISION, "215", dt.date(2026, 11, 25)), (PROPOSAL, "48", dt.date(2026, 11, 26))):
+        document = AwardDocument(kind=kind, year=2026, signer_name=settings.chairman_name,
+                                 signer_authority="" if kind == DECISION else "TM.",
+                                 addressee=addressee(settings) if kind == PROPOSAL else "")
+        document.items = [AwardDocumentItem(nomination=m, position=n) for n, m in enumerate(candidates(s, kind, 2026))]
+        s.add(document)
+        s.flush()
+        issue(document, number, day, settings)

@@ -295,3 +295,17 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
         document.save(temp)
     return path
+
+
+# The blocks the award season's templates are built from (core.season_templates): the plan's own page set-up,
+# header, rules, paragraphs, tables and closing, so every document of the commune looks the same.
+setup_document = _setup
+set_font = _set_font
+header_block = _header
+closing_block = _closing
+paragraph = _paragraph
+run = _run
+rule = _rule
+two_columns = _two_columns
+row_rules = _row_rules
+cell_margins = _cell_margins

@@ -285,3 +285,96 @@ class Nomination(Base):
     nominee: Mapped[Nominee] = relationship(back_populates="nominations")
     award_form: Mapped[AwardForm] = relationship()
     plan: Mapped[Plan | None] = relationship()
+
+
+class AwardDocument(Base):
+    """A document of the award season that lists nominations (GUIDE §4): the Quyết định khen thưởng of the
+    commune's Chairman (``kind`` "decision") or the Tờ trình of UBND xã to the superior (``kind`` "proposal").
+
+    ``status`` "draft" until issued (the decision's ban hành, the Tờ trình's sending), then "issued": from then on
+    neither the row nor its list changes (:func:`core.season.guard_issued`); a correction is a new document.
+    """
+
+    __tablename__ = "award_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "decision" / "proposal"
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(40))  # "12" once issued
+    issue_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # "draft" / "issued"
+    title: Mapped[str] = mapped_column(Text, default="")  # trích yếu; empty: the default one
+    addressee: Mapped[str] = mapped_column(String(300), default="")  # Kính gửi (proposal)
+    proposer: Mapped[str] = mapped_column(Text, default="")  # Xét đề nghị của … (decision)
+    signer_authority: Mapped[str] = mapped_column(String(40), default="TM.")  # TM. / KT.
+    signer_title: Mapped[str] = mapped_column(String(100), default="CHỦ TỊCH")
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    # What the document prints from the commune's settings, frozen when it is issued (None while a draft)
+    issued_settings: Mapped[dict | None] = mapped_column(JSON)
+
+    items: Mapped[list[AwardDocumentItem]] = relationship(
+        back_populates="document", order_by="AwardDocumentItem.position", cascade="all, delete-orphan")
+
+
+class AwardDocumentItem(Base):
+    """One nomination listed in an award document, in list order."""
+
+    __tablename__ = "award_document_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("award_document.id", ondelete="CASCADE"), index=True)
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    document: Mapped[AwardDocument] = relationship(back_populates="items")
+    nomination: Mapped[Nomination] = relationship()
+
+
+class CouncilSession(Base):
+    """A session of the commune's Hội đồng Thi đua – Khen thưởng (bình xét), recorded in its Biên bản."""
+
+    __tablename__ = "council_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[str] = mapped_column(String(20), default="")  # "08 giờ 00"
+    end_time: Mapped[str] = mapped_column(String(20), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair: Mapped[str] = mapped_column(String(200), default="")  # "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng"
+    secretary: Mapped[str] = mapped_column(String(200), default="")
+    members_present: Mapped[int] = mapped_column(Integer, default=0)
+    members_total: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")  # diễn biến, ý kiến
+
+    votes: Mapped[list[CouncilVote]] = relationship(
+        back_populates="session", order_by="CouncilVote.position", cascade="all, delete-orphan")
+
+
+class CouncilVote(Base):
+    """The council's vote on one nomination: members in favour out of those present, and the result."""
+
+    __tablename__ = "council_vote"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("council_session.id", ondelete="CASCADE"), index=True)
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    passed: Mapped[bool] = mapped_column(default=False)
+
+    session: Mapped[CouncilSession] = relationship(back_populates="votes")
+    nomination: Mapped[Nomination] = relationship()
+
+
+class CertificateLayout(Base):
+    """Where each field of a certificate (Giấy khen, a title's certificate) prints on the commune's pre-printed
+    blank (phôi) of one award form, calibrated by the clerk: ``fields`` maps a field key of
+    :data:`core.certificates.FIELDS` to its position {"x": mm, "y": mm} from the blank's top-left corner."""
+
+    __tablename__ = "certificate_layout"
+
+    form_code: Mapped[str] = mapped_column(ForeignKey("award_form.code", ondelete="CASCADE"), primary_key=True)
+    page_width_mm: Mapped[float] = mapped_column(Float, default=297)
+    page_height_mm: Mapped[float] = mapped_column(Float, default=210)
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -15,7 +15,9 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.catalogue import routes
 from core.dates import EARLIEST
+from core.terms import AwardRoute
 from core.text import fold, nfc, search_key
 from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
 from core.paths import resources_dir
@@ -23,6 +25,7 @@ from core.plans import LEVEL_ORDER
 
 STATUS_LABELS = {
     NominationStatus.DRAFT: "Đang chuẩn bị",
+    NominationStatus.REVIEWED: "Đã bình xét",
     NominationStatus.SUBMITTED: "Đã gửi",
     NominationStatus.GRANTED: "Đã khen",
     NominationStatus.REFUSED: "Không được khen",
@@ -346,6 +349,7 @@ class ListFilter:
     form_code: str | None = None
     unit: str | None = None
     text: str = ""
+    route: AwardRoute | None = None  # xã quyết định / đề nghị cấp trên (core.catalogue.route_of)
 
 
 _JOINS = {"n": " JOIN nominee n ON n.id = m.nominee_id", "f": " JOIN award_form f ON f.code = m.award_form_code",
@@ -357,7 +361,7 @@ ORDERS = {
     "status": "m.status", "kind": "n.kind", "unit": "fold(n.unit)", "position": "fold(n.position)",
     "gender": "COALESCE(n.gender, '')", "birth_date": "COALESCE(n.birth_date, '')", "award_kind": "m.award_kind",
     "plan": "fold(COALESCE(NULLIF(p.title, ''), m.movement))", "achievement": "fold(m.achievement)",
-    "decision_number": "COALESCE(m.decision_number, '')", "decision_date": "COALESCE(m.decision_date, '')",
+    "decision_number": "COALESCE(m.decision_number, '')", "route": "fold(f.decided_by)", "decision_date": "COALESCE(m.decision_date, '')",
 }
 
 
@@ -385,10 +389,23 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
     for word in list(dict.fromkeys(search_key(wanted.text).split()))[:MAX_SEARCH_WORDS]:
         where.append("instr(m.search_text, ?) > 0")
         params.append(word)
-    if not where:
-        return None
-    sql = "SELECT m.id FROM nomination m JOIN nominee n ON n.id = m.nominee_id WHERE " + " AND ".join(where)
-    return {i for (i,) in _fetch(session, sql, tuple(params))}
+    passing = None
+    if where:
+        sql = "SELECT m.id FROM nomination m JOIN nominee n ON n.id = m.nominee_id WHERE " + " AND ".join(where)
+        passing = {i for (i,) in _fetch(session, sql, tuple(params))}
+    if wanted.route is None:
+        return passing
+    found, day = routes(session), dt.date.fromisoformat
+    fixed = found.fixed()  # most forms: the route is the entry's own, whatever the date
+    codes = [code for code, route in fixed.items() if route == wanted.route] or [""]
+    on_route = {i for (i,) in _fetch(session, f"SELECT id FROM nomination WHERE award_form_code IN "
+                                              f"({','.join('?' * len(codes))})", tuple(codes))}
+    dated = [code for code in found.codes() if code not in fixed] or [""]
+    on_route.update(i for i, code, year, deadline, decided in _fetch(
+        session, "SELECT id, award_form_code, year, deadline, decision_date FROM nomination WHERE award_form_code"
+                 f" IN ({','.join('?' * len(dated))})", tuple(dated))
+        if found.of_nomination(code, year, deadline and day(deadline), decided and day(decided)) == wanted.route)
+    return on_route if passing is None else passing & on_route
 
 
 def rows(session: Session, ids: list[int] | None = None) -> list[NominationRow]:

@@ -84,9 +84,11 @@ class NomineeKind(str, enum.Enum):
 
 
 class NominationStatus(str, enum.Enum):
-    """Life of a nomination: drafted, sent to the granting level, granted or refused."""
+    """Life of a nomination: drafted, reviewed by the commune's council (bình xét), sent to the granting level,
+    granted or refused. Which of them a nomination passes through depends on its route (:class:`AwardRoute`)."""
 
     DRAFT = "draft"
+    REVIEWED = "reviewed"
     SUBMITTED = "submitted"
     GRANTED = "granted"
     REFUSED = "refused"
@@ -99,3 +101,12 @@ class AwardKind(str, enum.Enum):
     SUDDEN = "sudden"
     THEMATIC = "thematic"
     CAMPAIGN = "campaign"
+
+
+class AwardRoute(str, enum.Enum):
+    """Who decides a nomination, read from its catalogue entry's ``decided_by``: the commune's own Chairman
+    (xã quyết định: Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 3) or a higher level, to which the
+    commune sends a Tờ trình (đề nghị cấp trên)."""
+
+    COMMUNE = "commune"
+    UPWARD = "upward"

@@ -23,7 +23,8 @@ def _window(qtbot, db):
 
 def test_first_start_asks_for_settings_and_saves_what_was_typed(qtbot, db):
     window = _window(qtbot, db)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kế hoạch thi đua", "Khen thưởng"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kế hoạch thi đua", "Khen thưởng",
+                                                                        "Mùa khen thưởng"]
     dialog = window.ask_settings_if_missing()
     assert dialog is not None and dialog.isVisible()
     type_text(dialog.commune_name, "Tịnh Sơn")

@@ -73,26 +73,31 @@ def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: 
     return box.exec() == QMessageBox.Yes
 
 
-def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date] | None:
-    """Ban hành: the document number and date (``day`` offered), after saying that the plan then becomes
-    read-only; None when the clerk cancels (Hủy, Esc, the window's ×)."""
-    dialog = QDialog(parent, windowTitle="Ban hành kế hoạch")
+PLAN_ISSUE_NOTE = ("Sau khi ban hành, kế hoạch chỉ còn để xem và in, không sửa được nữa. Muốn thay đổi, hãy dùng "
+                   "«Tạo bản sửa đổi» ở danh sách kế hoạch.")
+
+
+def ask_issue(parent: QWidget, number: str, day: dt.date, title: str = "Ban hành kế hoạch",
+              note: str = PLAN_ISSUE_NOTE, action: str = "Ban hành") -> tuple[str, dt.date] | None:
+    """Ban hành: the document number and date (``day`` offered), after saying (``note``) that the document then
+    becomes read-only; None when the clerk cancels (Hủy, Esc, the window's ×). The plan and the award season's
+    documents (``title``, ``action``: "Gửi" for a Tờ trình) share it."""
+    dialog = QDialog(parent, windowTitle=title)
     number_edit = QLineEdit(number, placeholderText="ví dụ 05")
     date_edit = DateEdit(optional=False)
     date_edit.set_value(day)
     form = QFormLayout()
     form.addRow("Số văn bản:", number_edit)
     form.addRow("Ngày ban hành:", date_edit)
-    note = QLabel("Sau khi ban hành, kế hoạch chỉ còn để xem và in, không sửa được nữa. Muốn thay đổi, hãy dùng "
-                  "«Tạo bản sửa đổi» ở danh sách kế hoạch.", wordWrap=True)
+    note_label = QLabel(note, wordWrap=True)
     buttons = QDialogButtonBox()
-    buttons.addButton("Ban hành", QDialogButtonBox.AcceptRole)
+    buttons.addButton(action, QDialogButtonBox.AcceptRole)
     buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
     buttons.accepted.connect(lambda: date_edit.check() and dialog.accept())  # a wrong date is said beside it
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
-    layout.addWidget(note)
+    layout.addWidget(note_label)
     layout.addWidget(buttons)
     dialog.setMinimumWidth(420)
     if dialog.exec() != QDialog.Accepted:

@@ -36,11 +36,12 @@ if TYPE_CHECKING:  # imported for real by attach(), after the first paint
     from ui.catalogue_dialog import CatalogueDialog
     from ui.nominations_tab import NominationsTab
     from ui.plans_tab import PlansTab
+    from ui.season_tab import SeasonTab
     from ui.settings_dialog import SettingsDialog
 
 
 DATA_FILTER = "Dữ liệu (*.sqlite3);;Tất cả (*)"
-TAB_TITLES = ("Kế hoạch thi đua", "Khen thưởng")
+TAB_TITLES = ("Kế hoạch thi đua", "Khen thưởng", "Mùa khen thưởng")
 
 
 def _loading(what: str) -> QFrame:
@@ -67,11 +68,15 @@ class MainWindow(QMainWindow):
         self.lock: QLockFile | None = None  # held for the window's lifetime (ui.app)
         self.plans_tab: PlansTab | None = None
         self.awards_tab: NominationsTab | None = None
+        self.season_tab: SeasonTab | None = None
         self._painted = self._announced = False
         self.ui_state = QSettings(str(self.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
         self.tabs.addTab(_loading("danh sách kế hoạch"), TAB_TITLES[0])
         self.tabs.addTab(_loading("danh sách đề nghị khen thưởng"), TAB_TITLES[1])
+        self.tabs.addTab(_loading("mùa khen thưởng"), TAB_TITLES[2])
+        # a tab shows what another tab changed (a vote, a decision, a nomination) when the clerk comes back to it
+        self.tabs.currentChanged.connect(lambda i: getattr(self.tabs.widget(i), "refresh", lambda: None)())
         self.banner = QLabel(wordWrap=True,
                              styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
         self.banner.hide()
@@ -105,7 +110,7 @@ class MainWindow(QMainWindow):
             self.painted.emit()
 
     def attach(self, db: Database) -> None:
-        """Work on ``db``: build the two tabs (each fills its list), the banner and the title; enable the actions."""
+        """Work on ``db``: build the three tabs (each fills its list), the banner and the title; enable the actions."""
         self.db = db
         self._open_tabs()
         self.banner.setText(self.notice())
@@ -116,17 +121,19 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(not db.read_only)
 
     def _open_tabs(self) -> None:
-        """(Re)build the two tabs on ``self.db``, staying on the tab shown."""
+        """(Re)build the three tabs on ``self.db``, staying on the tab shown."""
         from ui.nominations_tab import NominationsTab
         from ui.plans_tab import PlansTab
+        from ui.season_tab import SeasonTab
 
         assert self.db is not None
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.plans_tab = PlansTab(self.db)
         self.awards_tab = NominationsTab(self.db)
-        self.tabs.addTab(self.plans_tab, TAB_TITLES[0])
-        self.tabs.addTab(self.awards_tab, TAB_TITLES[1])
+        self.season_tab = SeasonTab(self.db)
+        for tab, title in zip((self.plans_tab, self.awards_tab, self.season_tab), TAB_TITLES, strict=True):
+            self.tabs.addTab(tab, title)
         self.tabs.setCurrentIndex(max(current, 0))
 
     def _build_menu(self) -> None:

@@ -39,7 +39,10 @@ from core.nominations import (
     NominationRow,
     deadline_state,
 )
+from core.catalogue import ROUTE_LABELS
 from core.operations import nominations as ops
+from core.operations.season import form_routes
+from core.season import SeasonError, status_label
 from ui import dialogs
 from ui.merge_dialog import MergeDialog
 from ui.nomination_dialog import NominationDialog
@@ -53,7 +56,7 @@ COLUMNS = [("Họ và tên / tên", 26, "name"), ("Hình thức / danh hiệu", 
            ("Đơn vị", 22, "unit"), ("Chức vụ", 20, "position"), ("Giới tính", 8, "gender"),
            ("Ngày sinh", 10, "birth_date"), ("Loại", 11, "award_kind"), ("Kế hoạch / phong trào", 24, "plan"),
            ("Tóm tắt thành tích", 40, "achievement"), ("Số QĐ", 12, "decision_number"),
-           ("Ngày QĐ", 10, "decision_date")]
+           ("Ngày QĐ", 10, "decision_date"), ("Hướng xử lý", 16, "route")]
 COL_YEAR, COL_DEADLINE = 2, 3
 OVERDUE, SOON = QColor("#fecaca"), QColor("#fef3c7")
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -99,6 +102,7 @@ class NominationsModel(QAbstractTableModel):
         self.ids: list[int] = []  # shown, in order
         self._ordered: list[int] = []  # every id, in order
         self._cache: dict[int, NominationRow] = {}
+        self.routes = form_routes(db)  # the catalogue's routes, read again at each reload
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self.ids)
@@ -136,6 +140,7 @@ class NominationsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the order and the filter again from the file (after any change)."""
         column, order = self.sorted_by
+        self.routes = form_routes(self.db)
         self._ordered = ops.ordered_ids(self.db, COLUMNS[column][2], order == Qt.DescendingOrder)
         self._apply()
 
@@ -159,9 +164,11 @@ class NominationsModel(QAbstractTableModel):
     def _text(self, r: NominationRow, col: int) -> str:
         if col == COL_DEADLINE:
             return deadline_text(r.deadline, deadline_state(r.deadline, r.status, self.today()), self.today())
-        return [r.name, r.form_name, str(r.year or ""), "", STATUS_LABELS[r.status], NOMINEE_LABELS[r.nominee_kind],
-                r.unit, r.position, r.gender, format_date(r.birth_date), KIND_LABELS[r.award_kind],
-                r.plan_title or r.movement, r.achievement, r.decision_number, format_date(r.decision_date)][col]
+        route = self.routes.of_nomination(r.form_code, r.year, r.deadline, r.decision_date)
+        return [r.name, r.form_name, str(r.year or ""), "", status_label(route, r.status),
+                NOMINEE_LABELS[r.nominee_kind], r.unit, r.position, r.gender, format_date(r.birth_date),
+                KIND_LABELS[r.award_kind], r.plan_title or r.movement, r.achievement, r.decision_number,
+                format_date(r.decision_date), ROUTE_LABELS[route]][col]
 
 
 class NominationsTab(QWidget):
@@ -197,14 +204,16 @@ class NominationsTab(QWidget):
         self.status = QComboBox()
         self.form = QComboBox()
         self.unit = QComboBox()
-        for combo in (self.status, self.form, self.unit):
+        self.route = QComboBox()
+        for combo in (self.status, self.form, self.unit, self.route):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9 if combo in (self.form, self.unit) else 8)
         self.year.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "Tất cả các năm" whole
         self.search = QLineEdit(placeholderText="Tìm theo tên, đơn vị, thành tích (gõ không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
-        for combo, key in ((self.year, "year"), (self.status, "status"), (self.form, "form_code"), (self.unit, "unit")):
+        for combo, key in ((self.year, "year"), (self.status, "status"), (self.form, "form_code"), (self.unit, "unit"),
+                           (self.route, "route")):
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.model.set_filter(**{k: c.currentData()}))
         buttons = {}
         for key, label, slot in [("add", "Thêm…", self.add), ("edit", "Sửa…", self.edit_selected),
@@ -247,7 +256,11 @@ class NominationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
         layout.addLayout(filters)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()  # the route filter beside the search box: the filters' row is full
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(QLabel("Hướng:"))
+        search_row.addWidget(self.route)
+        layout.addLayout(search_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self._history_of: int | None = None  # the nominee whose history is shown
@@ -265,6 +278,7 @@ class NominationsTab(QWidget):
         self._fill(self.status, "Mọi trạng thái", [(label, status) for status, label in STATUS_LABELS.items()])
         self._fill(self.form, "Mọi hình thức", choices.forms)
         self._fill(self.unit, "Mọi đơn vị", [(u, u) for u in choices.units])
+        self._fill(self.route, "Mọi hướng xử lý", [(label, route) for route, label in ROUTE_LABELS.items()])
         self.alert.setText(choices.alert)
         self.alert.setVisible(bool(choices.alert))
         last = self.undo_stack[-1] if self.undo_stack else None
@@ -345,8 +359,9 @@ class NominationsTab(QWidget):
             return False
         try:
             self.undo_stack.append(ops.delete(self.db, row.id))
-        except NominationError as exc:
+        except (NominationError, SeasonError) as exc:  # SeasonError: granted by an issued Quyết định
             dialogs.warn(self, str(exc))
+            return False
         self._history_of = row.nominee_id
         self.view.setCurrentIndex(QModelIndex())
         self.refresh()

@@ -1,12 +1,12 @@
 """a superior plan read from a scan by OCR is marked so, and so is each of its targets (check against the paper)
 
-Revision ID: ocr
+Revision ID: 0007
 Revises: 0006
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "ocr"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
