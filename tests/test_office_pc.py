@@ -170,7 +170,8 @@ def _painted_window(qtbot, path):
 
 def test_the_main_window_shows_its_tabs_at_once_and_fills_them_after(qtbot, commune_file, monkeypatch):
     window = _painted_window(qtbot, commune_file)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kế hoạch thi đua", "Khen thưởng"]
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Kế hoạch thi đua", "Khen thưởng", "Mùa khen thưởng"]
     assert "Đang tải danh sách kế hoạch" in window.tabs.widget(0).findChild(QLabel).text()
     assert window.db is None and not window.settings_action.isEnabled()
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
