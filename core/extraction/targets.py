@@ -22,7 +22,7 @@ from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
-from core.extraction.values import Value, find_values
+from core.extraction.values import Value, find_values, holds_value
 from core.terms import Field
 from core.reading import Document
 
@@ -308,7 +308,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     plain = [line for line in lines if line.cells is None]
     items = [(part, line.index) for line in plain for part in split_items(line.text)]
     texts = [t for t, _ in items]
-    has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
+    has_values = [holds_value(t, ex.plan_year) for t in texts]
     shape = outline(texts, has_values)
     reader = Reader(target_year([s for t in texts for s in split_sentences(t)]))
     context: Field | None = None
@@ -364,7 +364,7 @@ def _prose(ex: _Extractor, reader: Reader, text: str, index: int, section_field:
             if label.end() < len(sentence):
                 sentence = sentence[label.end() :]
         strive = is_strive_sentence(sentence)
-        if not find_values(sentence, ex.plan_year) and not (
+        if not holds_value(sentence, ex.plan_year) and not (
             strive and mode == "target" and len(sentence.split()) <= _QUALITATIVE_STRIVE
         ):
             continue
