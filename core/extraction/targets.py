@@ -23,7 +23,7 @@ from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
 from core.extraction.tables import table_targets
 from core.extraction.structure import is_strive_sentence, outline, strip_marker
-from core.extraction.values import Value, find_values
+from core.extraction.values import Value, find_values, holds_value
 from core.terms import Field
 from core.reading import Document, Line
 
@@ -329,7 +329,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
     plain = [line for line in lines if line.cells is None]
     items = [(part, line.index) for line in _once(plain) for part in split_items(_without_url(line.text))]
     texts = [t for t, _ in items]
-    has_values = [bool(find_values(t, ex.plan_year)) for t in texts]
+    has_values = [holds_value(t, ex.plan_year) for t in texts]
     walk = _Walk(ex, Reader(target_year([s for t in texts for s in split_sentences(t)])))
     for (text, index), info, values in zip(items, outline(texts, has_values), has_values, strict=False):
         walk.line(text, index, info, values)

@@ -10,6 +10,7 @@ results ("năm 2024 đạt 95%") are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -229,9 +230,23 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
     With ``keep_skipped`` restated ratios and last year's results are kept too: a clause that has
     any quantity is then never taken for a qualitative target.
     """
+    found = list(_values(clause, plan_year, keep_skipped))
+    if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
+        found = [v for v in found if not v.fraction] or found
+    return tuple(found)
+
+
+def holds_value(clause: str, plan_year: int | None = None) -> bool:
+    """Whether ``clause`` holds a value (``bool(find_values(clause, plan_year))``), reading only up to the first
+    one: a paragraph of a million characters is then not read twice in full."""
+    return next(_values(clause, plan_year, False), None) is not None
+
+
+def _values(clause: str, plan_year: int | None, keep_skipped: bool) -> Iterator[Value]:
+    """The values of :func:`find_values` one by one, before the fraction rule (which never empties them)."""
     folded = fold(clause)
     parentheses = _Parentheses(clause)
-    found: list[Value] = []
+    previous: Value | None = None
     pos = 0
     while (m := _NUM.search(clause, pos)) is not None:
         q, pos = _quantity(clause, folded, m)
@@ -248,9 +263,7 @@ def find_values(clause: str, plan_year: int | None = None, keep_skipped: bool = 
         if _in_name(folded, q, cue) or not keep_skipped and _not_a_target(folded, q, cue_start, plan_year):
             continue
         value_found = Value(q.start, end, q.value, q.value_max, q.unit, cue, cue_start, q.fraction)
-        if not keep_skipped and is_restatement(folded, value_found, found[-1] if found else None, parentheses):
+        if not keep_skipped and is_restatement(folded, value_found, previous, parentheses):
             continue
-        found.append(value_found)
-    if len(found) > 1:  # "100% (4/4 thôn)": the fraction only restates the other value
-        found = [v for v in found if not v.fraction] or found
-    return tuple(found)
+        previous = value_found
+        yield value_found
