@@ -290,3 +290,19 @@ def test_the_plan_year_leaves_the_name_and_a_cut_off_target_is_dropped():
                  "cho 250 lao động; có thêm 2 thôn đ")
     assert [(t["indicator"], t["value"]) for t in found] == [("Tỷ lệ đường xã được cứng hóa", 95),
                                                             ("Giải quyết việc làm", 250)]
+
+
+def test_a_reduction_from_its_verb_and_a_shared_predicate():
+    found = read("Các chỉ tiêu chủ yếu: giảm số vụ cháy nổ từ 10-15% so với năm 2026; 90% các chợ, 60% cơ sở giết mổ "
+                 "có hệ thống xử lý nước thải.")
+    assert summary(found) == [
+        ("Số vụ cháy nổ so với năm 2026", "reduce_by", 10, 15, "%"),  # the base of the reduction kept
+        ("Tỷ lệ các chợ có hệ thống xử lý nước thải", "=", 90, None, "%"),
+        ("Tỷ lệ cơ sở giết mổ có hệ thống xử lý nước thải", "=", 60, None, "%")]
+
+
+def test_a_group_label_inside_a_targets_list_gives_the_field():
+    found = read("KẾ HOẠCH năm 2027", "2. Các chỉ tiêu chủ yếu",
+                 "Về xã hội: Tỷ lệ xã đạt chuẩn nông thôn mới: 80%. Tỷ lệ hộ nghèo dưới 1,5%.")
+    assert [(t["indicator"], t["field"]) for t in found] == [
+        ("Tỷ lệ xã đạt chuẩn nông thôn mới", "van_hoa_xa_hoi"), ("Tỷ lệ hộ nghèo", "van_hoa_xa_hoi")]

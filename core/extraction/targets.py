@@ -207,9 +207,10 @@ class _Extractor:
             after_first.append(after)
             trailing = trailing_here or trailing
         if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
-            m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
+            m = re.search(r"\s(dat|duoc|hoan thanh|tham gia|co)\s.*$", fold(names[-1]))
             if m:
-                names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
+                verb = f" {m.group(1)} "
+                names = [n if verb in fold(n) else n + names[-1][m.start() :] for n in names]
         return names, trailing
 
     def name_value(self, clause: str, v: Value, post: str, pre_start: int, head: str, names: list[str],
@@ -379,6 +380,10 @@ class _Walk:
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
         for sentence in split_sentences(text) if not bullet else [text]:
+            label = _GROUP_LABEL.match(fold(sentence))
+            if label and label.group(1):  # "Về xã hội: …" inside a targets zone: the group's field
+                self.context = fields.group_field(label.group(1)) or self.context
+                sentence = sentence[label.end() :]
             strive = is_strive_sentence(sentence)
             self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
                          qualitative=bullet or strive)
