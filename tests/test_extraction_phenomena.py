@@ -306,3 +306,10 @@ def test_a_group_label_inside_a_targets_list_gives_the_field():
                  "Về xã hội: Tỷ lệ xã đạt chuẩn nông thôn mới: 80%. Tỷ lệ hộ nghèo dưới 1,5%.")
     assert [(t["indicator"], t["field"]) for t in found] == [
         ("Tỷ lệ xã đạt chuẩn nông thôn mới", "van_hoa_xa_hoi"), ("Tỷ lệ hộ nghèo", "van_hoa_xa_hoi")]
+
+
+def test_cue_words_leave_a_name_but_words_spelt_alike_stay():
+    found = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất: 98%;",
+                 "- Vốn đầu tư hạ tầng 120 tỷ đồng;", "- Tổng thu ngân sách đạt 45 tỷ đồng;")
+    assert [t["indicator"] for t in found] == ["Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất", "Vốn đầu tư hạ tầng",
+                                               "Tổng thu ngân sách"]

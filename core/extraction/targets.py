@@ -164,10 +164,12 @@ class _Extractor:
             values = values[:-1]
             if not values:
                 return
-        names, trailing = self.names(clause, head, values)
+        names, trailing, after_first = self.names(clause, head, values)
         folded = fold(clause)
         prev_end = 0
-        for v, name in zip(values, names, strict=False):
+        for v, name, after in zip(values, names, after_first, strict=False):
+            if after:  # "90% các chợ …": a new subject, no reduction carried from the clause before
+                self.carried_cue = None
             comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
             self.emit(source, indicator, comparator, v, line, context)
@@ -187,8 +189,9 @@ class _Extractor:
             comparator = ">="  # "từ 7,5% đến 8%"
         return comparator
 
-    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str]:
-        """A name per value, and a qualitative target written after the last one ("…, huấn luyện dự bị động viên
+    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str, list[bool]]:
+        """A name per value, a qualitative target written after the last one, and which names were read after
+        their value ("…, huấn luyện dự bị động viên
         đạt yêu cầu"; "… kiểu mẫu và không còn xã dưới 15 tiêu chí"). A value is named by the words before it, by
         the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
         số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
@@ -207,11 +210,11 @@ class _Extractor:
             after_first.append(after)
             trailing = trailing_here or trailing
         if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
-            m = re.search(r"\s(dat|duoc|hoan thanh|tham gia|co)\s.*$", fold(names[-1]))
+            m = re.search(r"\s(đạt|được|hoàn thành|tham gia|có)\s.*$", names[-1].lower())  # "có", not "cơ sở"
             if m:
                 verb = f" {m.group(1)} "
-                names = [n if verb in fold(n) else n + names[-1][m.start() :] for n in names]
-        return names, trailing
+                names = [n if verb in n.lower() else n + names[-1][m.start() :] for n in names]
+        return names, trailing, after_first
 
     def name_value(self, clause: str, v: Value, post: str, pre_start: int, head: str, names: list[str],
                    last: bool) -> tuple[str, bool, int, str]:
