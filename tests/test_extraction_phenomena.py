@@ -219,7 +219,7 @@ def test_a_share_written_before_what_it_counts():
 def test_a_measure_without_its_value_is_no_qualitative_target():
     found = read("Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra các chỉ tiêu, trong đó phấn đấu tổng thu ngân sách tăng "
                  "bình quân 12%/năm; thu nhập bình quân đầu người đến năm 2030")
-    assert summary(found) == [("Tổng thu ngân sách tăng bình quân", "=", 12, None, "%/năm")]
+    assert summary(found) == [("Tốc độ tăng tổng thu ngân sách bình quân", "=", 12, None, "%/năm")]
 
 
 # -- 7. OCR repair from a general vocabulary.
@@ -313,3 +313,9 @@ def test_cue_words_leave_a_name_but_words_spelt_alike_stay():
                  "- Vốn đầu tư hạ tầng 120 tỷ đồng;", "- Tổng thu ngân sách đạt 45 tỷ đồng;")
     assert [t["indicator"] for t in found] == ["Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất", "Vốn đầu tư hạ tầng",
                                                "Tổng thu ngân sách"]
+
+
+def test_a_growth_written_x_tang_y_is_named_toc_do_tang():
+    found = read("Năm 2027, xã phấn đấu: giá trị sản xuất nông nghiệp tăng 4,5%; không để xảy ra trọng án.")
+    assert [(t["indicator"], t["field"]) for t in found] == [
+        ("Tốc độ tăng giá trị sản xuất nông nghiệp", "kinh_te"), ("Không để xảy ra trọng án", "quoc_phong_an_ninh")]

@@ -43,6 +43,9 @@ _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong d
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
     r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+# A growth written "X tăng Y%": named "Tốc độ tăng X" as the conventions want, unless the name says it already.
+_GROWTH_CUE = re.compile(r"\btăng(?: bình quân)?(?: (?:hàng|hằng) năm)?(?: từ| khoảng| trên)?\s*$", re.I)
+_RATE_NAME = re.compile(r"^(?:toc do|ty le|ty trong|muc tang|tang truong|co cau)\b")
 _CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt cut mid-word
 # A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
 _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
@@ -236,7 +239,11 @@ class _Extractor:
         if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                 and not find_values(rest, keep_skipped=True)):  # not a restated value
             trailing = rest
-        return self.pre_name(pre, post, head, v.unit), False, v.end, trailing
+        name = self.pre_name(pre, post, head, v.unit)
+        if v.unit.startswith("%") and _GROWTH_CUE.search(pre) and not _RATE_NAME.match(fold(name)):
+            name = re.sub(r"\s+tăng(\s+bình quân)?\s*$", lambda m: m.group(1) or "", name, flags=re.I)
+            name = f"Tốc độ tăng {name[:1].lower()}{name[1:]}"  # "giá trị sản xuất tăng 12%" (eval conventions)
+        return name, False, v.end, trailing
 
     def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
         """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
