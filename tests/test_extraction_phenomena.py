@@ -319,3 +319,16 @@ def test_a_growth_written_x_tang_y_is_named_toc_do_tang():
     found = read("Năm 2027, xã phấn đấu: giá trị sản xuất nông nghiệp tăng 4,5%; không để xảy ra trọng án.")
     assert [(t["indicator"], t["field"]) for t in found] == [
         ("Tốc độ tăng giá trị sản xuất nông nghiệp", "kinh_te"), ("Không để xảy ra trọng án", "quoc_phong_an_ninh")]
+
+
+def test_rows_per_line_without_outer_pipes_and_a_plan_and_a_stretch_column():
+    found = read("Chỉ tiêu | Kế hoạch 2027 | Phấn đấu 2027", "Tăng trưởng GRDP (%) | 8 | 8,5",
+                 "Thu nhập bình quân đầu người (triệu đồng) | 95 | 97")
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
+        ("Tốc độ tăng trưởng GRDP", 8, "%"), ("Tốc độ tăng trưởng GRDP", 8.5, "%"),
+        ("Thu nhập bình quân đầu người", 95, "triệu đồng"), ("Thu nhập bình quân đầu người", 97, "triệu đồng")]
+
+
+def test_completing_a_quota_keeps_its_object():
+    (t,) = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Hoàn thành 100% chỉ tiêu tuyển quân.")
+    assert (t["indicator"], t["field"]) == ("Hoàn thành chỉ tiêu tuyển quân", "quoc_phong_an_ninh")

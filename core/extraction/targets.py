@@ -286,7 +286,9 @@ class _Extractor:
         tail = _clean_name(post.strip(" )"))
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
-            if unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
+            if fold(name) in ("hoan thanh", "dat", "thuc hien") and fold(tail).startswith("chi tieu"):
+                name = f"{name} {lowered}"  # "Hoàn thành 100% chỉ tiêu tuyển quân"
+            elif unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
                 name = f"{name} {unit} {lowered}"
             elif not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
                 name = f"{name} {lowered}"  # "Bê tông hóa thêm 3,5 km đường giao thông" keeps its object
