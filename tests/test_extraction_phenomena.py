@@ -5,6 +5,7 @@ import pytest
 
 from core.extraction import extract_targets, parse_number, plan_year, split_sentences
 from core.extraction.repair import restore
+from core.extraction.tables import column_role
 from core.paths import resources_dir
 from core.reading import Document, Line, clean
 
@@ -332,3 +333,14 @@ def test_rows_per_line_without_outer_pipes_and_a_plan_and_a_stretch_column():
 def test_completing_a_quota_keeps_its_object():
     (t,) = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Hoàn thành 100% chỉ tiêu tuyển quân.")
     assert (t["indicator"], t["field"]) == ("Hoàn thành chỉ tiêu tuyển quân", "quoc_phong_an_ninh")
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Kế hoạch năm 2027", "plan"), ("KH 2027", "plan"), ("Mục tiêu đến năm 2030", "plan"), ("Phấn đấu", "plan"),
+    ("Thực hiện 2026", "result"), ("TH năm 2026", "result"), ("Ước thực hiện 2026", "estimate"),
+    ("Ước TH 2026", "estimate"), ("So sánh (%)", "comparison"), ("KH 2027/ƯTH 2026 (%)", "comparison"),
+    ("Đánh giá", "comparison"), ("ĐVT", "unit"), ("Đơn vị tính", "unit"), ("Chỉ tiêu chủ yếu", "label"),
+    ("Tỉnh, thành phố", "label"), ("STT", "number"), ("Năm 2027", "value"),
+])
+def test_column_roles_from_the_header(header, role):
+    assert column_role(header) == role

@@ -44,7 +44,8 @@ _ROLE_WORDS = [
     (NUMBER, re.compile(r"^(?:s?tt|so tt|so thu tu)\.?$")),
     (LABEL, re.compile(_PLACES)),
     (UNIT, re.compile(r"^(?:don vi tinh|dvt|d\.v\.t|don vi)\b")),
-    (COMPARISON, re.compile(r"so sanh|danh gia|ghi chu|^ty le\s*%|%\s*(?:so|kh|ke hoach)|\bso voi\b|tang\s*/\s*giam")),
+    (COMPARISON, re.compile(r"so sanh|danh gia|ghi chu|^ty le\s*%|%\s*(?:so|kh|ke hoach)|\bso voi\b|tang\s*/\s*giam|"
+                            r"\b(?:kh|th|uth|ke hoach|thuc hien)\b[^/]{0,12}/")),  # "KH 2027/ƯTH 2026 (%)"
     (ESTIMATE, re.compile(r"^(?:du )?uoc\b|\buoc (?:th|thuc hien|dat|tinh)\b|\buth\b")),
     (RESULT, re.compile(r"thuc hien|^th\b|ket qua|da dat|implemented")),
     (PLAN, re.compile(r"ke hoach|^kh\b|muc tieu|phan dau|nghi quyet|du kien|\bgiao\b|chi tieu\b.*(?:\bnam\b|20\d\d|\()")),
