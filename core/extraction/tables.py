@@ -175,7 +175,7 @@ class _TableReader:
         if re.fullmatch(r"g[r]?dp", fold(indicator)) and "%" in _cell(cells, self.header.plans[0]) + (unit or ""):
             indicator = f"Tốc độ tăng {indicator}"  # an aggregate stated in per cent is its growth
         field = fields.decide(indicator, self.group).value
-        out = []
+        out: list[ExtractedTarget] = []
         for col in self.header.plans:
             text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
             out.extend(ExtractedTarget(text, name, comparator, value, value_max, unit_, field, line.index,
@@ -190,7 +190,8 @@ class _TableReader:
         unit, label = label_unit(cut_translation(raw))
         if unit is None:  # the unit written in the translation only: "– Under 5 mortality rate (…; %0)"
             unit = label_unit(raw)[0]
-        label = _GROUP_TAIL.sub("", label[_ROW_MARKER.match(label).end():]).strip(" .:;,-–")
+        marker = _ROW_MARKER.match(label)  # matches every label (all its parts are optional)
+        label = _GROUP_TAIL.sub("", label[marker.end() if marker else 0 :]).strip(" .:;,-–")
         return growth_name(self.repair(label)), unit
 
     def full_name(self, indicator: str, raw: str) -> str:

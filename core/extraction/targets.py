@@ -160,7 +160,7 @@ class _Extractor:
                 continue
             self.clause(source, clause, clause_head, values, line, context)
 
-    def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
+    def clause(self, source: str, clause: str, head: str, values: tuple[Value, ...], line: int, context) -> None:
         """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator. A text
         cut off mid-word after the last value ("… có thêm 1 xã đ") leaves that target incomplete: it is dropped."""
         if _CUT_OFF.search(clause[values[-1].end :]):
@@ -192,7 +192,7 @@ class _Extractor:
             comparator = ">="  # "từ 7,5% đến 8%"
         return comparator
 
-    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str, list[bool]]:
+    def names(self, clause: str, head: str, values: tuple[Value, ...]) -> tuple[list[str], str, list[bool]]:
         """A name per value, a qualitative target written after the last one, and which names were read after
         their value ("…, huấn luyện dự bị động viên
         đạt yêu cầu"; "… kiểu mẫu và không còn xã dưới 15 tiêu chí"). A value is named by the words before it, by

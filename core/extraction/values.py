@@ -176,7 +176,7 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
     unit, end = found_unit
     rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
     again = match_unit(folded, rng.end()) if rng and value_max is None else None
-    if again and again[0] == unit:
+    if rng and again and again[0] == unit:
         value_max = parse_number(clause[rng.start(1) : rng.end(1)])
         end = again[1]
     return _Quantity(start, end, value, value_max, unit), end
