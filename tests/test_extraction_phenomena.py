@@ -5,6 +5,7 @@ import pytest
 
 from core.extraction import extract_targets, parse_number, plan_year, split_sentences
 from core.extraction.repair import restore
+from core.extraction.tables import column_role
 from core.paths import resources_dir
 from core.reading import Document, Line, clean
 
@@ -219,7 +220,7 @@ def test_a_share_written_before_what_it_counts():
 def test_a_measure_without_its_value_is_no_qualitative_target():
     found = read("Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra các chỉ tiêu, trong đó phấn đấu tổng thu ngân sách tăng "
                  "bình quân 12%/năm; thu nhập bình quân đầu người đến năm 2030")
-    assert summary(found) == [("Tổng thu ngân sách tăng bình quân", "=", 12, None, "%/năm")]
+    assert summary(found) == [("Tốc độ tăng tổng thu ngân sách bình quân", "=", 12, None, "%/năm")]
 
 
 # -- 7. OCR repair from a general vocabulary.
@@ -290,3 +291,56 @@ def test_the_plan_year_leaves_the_name_and_a_cut_off_target_is_dropped():
                  "cho 250 lao động; có thêm 2 thôn đ")
     assert [(t["indicator"], t["value"]) for t in found] == [("Tỷ lệ đường xã được cứng hóa", 95),
                                                             ("Giải quyết việc làm", 250)]
+
+
+def test_a_reduction_from_its_verb_and_a_shared_predicate():
+    found = read("Các chỉ tiêu chủ yếu: giảm số vụ cháy nổ từ 10-15% so với năm 2026; 90% các chợ, 60% cơ sở giết mổ "
+                 "có hệ thống xử lý nước thải.")
+    assert summary(found) == [
+        ("Số vụ cháy nổ so với năm 2026", "reduce_by", 10, 15, "%"),  # the base of the reduction kept
+        ("Tỷ lệ các chợ có hệ thống xử lý nước thải", "=", 90, None, "%"),
+        ("Tỷ lệ cơ sở giết mổ có hệ thống xử lý nước thải", "=", 60, None, "%")]
+
+
+def test_a_group_label_inside_a_targets_list_gives_the_field():
+    found = read("KẾ HOẠCH năm 2027", "2. Các chỉ tiêu chủ yếu",
+                 "Về xã hội: Tỷ lệ xã đạt chuẩn nông thôn mới: 80%. Tỷ lệ hộ nghèo dưới 1,5%.")
+    assert [(t["indicator"], t["field"]) for t in found] == [
+        ("Tỷ lệ xã đạt chuẩn nông thôn mới", "van_hoa_xa_hoi"), ("Tỷ lệ hộ nghèo", "van_hoa_xa_hoi")]
+
+
+def test_cue_words_leave_a_name_but_words_spelt_alike_stay():
+    found = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất: 98%;",
+                 "- Vốn đầu tư hạ tầng 120 tỷ đồng;", "- Tổng thu ngân sách đạt 45 tỷ đồng;")
+    assert [t["indicator"] for t in found] == ["Tỷ lệ cấp giấy chứng nhận quyền sử dụng đất", "Vốn đầu tư hạ tầng",
+                                               "Tổng thu ngân sách"]
+
+
+def test_a_growth_written_x_tang_y_is_named_toc_do_tang():
+    found = read("Năm 2027, xã phấn đấu: giá trị sản xuất nông nghiệp tăng 4,5%; không để xảy ra trọng án.")
+    assert [(t["indicator"], t["field"]) for t in found] == [
+        ("Tốc độ tăng giá trị sản xuất nông nghiệp", "kinh_te"), ("Không để xảy ra trọng án", "quoc_phong_an_ninh")]
+
+
+def test_rows_per_line_without_outer_pipes_and_a_plan_and_a_stretch_column():
+    found = read("Chỉ tiêu | Kế hoạch 2027 | Phấn đấu 2027", "Tăng trưởng GRDP (%) | 8 | 8,5",
+                 "Thu nhập bình quân đầu người (triệu đồng) | 95 | 97")
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
+        ("Tốc độ tăng trưởng GRDP", 8, "%"), ("Tốc độ tăng trưởng GRDP", 8.5, "%"),
+        ("Thu nhập bình quân đầu người", 95, "triệu đồng"), ("Thu nhập bình quân đầu người", 97, "triệu đồng")]
+
+
+def test_completing_a_quota_keeps_its_object():
+    (t,) = read("KẾ HOẠCH năm 2027", "2. Chỉ tiêu thi đua", "- Hoàn thành 100% chỉ tiêu tuyển quân.")
+    assert (t["indicator"], t["field"]) == ("Hoàn thành chỉ tiêu tuyển quân", "quoc_phong_an_ninh")
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Kế hoạch năm 2027", "plan"), ("KH 2027", "plan"), ("Mục tiêu đến năm 2030", "plan"), ("Phấn đấu", "plan"),
+    ("Thực hiện 2026", "result"), ("TH năm 2026", "result"), ("Ước thực hiện 2026", "estimate"),
+    ("Ước TH 2026", "estimate"), ("So sánh (%)", "comparison"), ("KH 2027/ƯTH 2026 (%)", "comparison"),
+    ("Đánh giá", "comparison"), ("ĐVT", "unit"), ("Đơn vị tính", "unit"), ("Chỉ tiêu chủ yếu", "label"),
+    ("Tỉnh, thành phố", "label"), ("STT", "number"), ("Năm 2027", "value"),
+])
+def test_column_roles_from_the_header(header, role):
+    assert column_role(header) == role

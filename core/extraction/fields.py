@@ -22,7 +22,7 @@ _KEYWORDS: dict[Field, list[str]] = {
     Field.DEFENCE_SECURITY: [
         "quoc phong", "an ninh", "quan su", "cong an", "giao quan", "tuyen quan", "dan quan", "tu ve",
         "du bi dong vien", "tai nan giao thong", "toi pham", "khieu nai", "to cao", "trat tu", "quyet thang",
-        "phong chay", "ma tuy", "nghia vu quan su",
+        "phong chay", "ma tuy", "nghia vu quan su", "trong an", "chay no",
     ],
     Field.PARTY_GOVERNMENT: [
         "dang vien", "co so dang", "to chuc dang", "chi bo", "dang bo", "xay dung dang", "chinh quyen",

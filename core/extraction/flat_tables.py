@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.extraction.tables import LABEL, NUMBER, column_role, column_roles
+from core.extraction.tables import LABEL, NUMBER, VALUE, column_role, column_roles
 from core.reading import Line
 from core.text import fold
 
@@ -61,9 +61,10 @@ def _pipe_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
     j = i
     while piped(j) or short(j) and piped(j + 1):
         parts = lines[j].text.split("|")
-        if cells and parts[0].strip():
-            cells[-1].text = f"{cells[-1].text} {parts[0].strip()}".strip()
-        elif not cells:
+        new_row = len(parts) > 2 and parts[0].strip()  # "Thu ngân sách | 45 | 48": a row per line, no outer "|"
+        if cells and parts[0].strip() and not (new_row and cells[-1].text):
+            cells[-1].text = f"{cells[-1].text} {parts[0].strip()}".strip()  # a cell wrapped onto this line
+        elif not cells or new_row:
             cells.append(_Cell(parts[0].strip(), lines[j].index))
         cells.extend(_Cell(p.strip(), lines[j].index) for p in parts[1:])
         j += 1
@@ -81,12 +82,22 @@ def _line_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
     return [_Cell(line.text.strip(), line.index) for line in lines[i:j]], j
 
 
+def _row_value(cells: list[_Cell], k: int) -> bool:
+    """Whether ``cells[k]`` is a value, not a row number ("1" before a label)."""
+    if k >= len(cells) or not _is_value(cells[k].text):
+        return False
+    following = cells[k + 1].text if k + 1 < len(cells) else ""
+    return not (_ROW_NUMBER.match(fold(cells[k].text.strip())) and _is_label(following))
+
+
 def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None]] | None:
     """The header cells at the start of ``cells`` and their roles; None when they make no header."""
     header: list[str] = []
-    for cell in cells[:_MAX_HEADER_CELLS]:
+    for k, cell in enumerate(cells[:_MAX_HEADER_CELLS]):
         if cell.text and column_role(cell.text) is None:
             break
+        if column_role(cell.text) == VALUE and _row_value(cells, k + 1):
+            break  # a cell followed by a value is a row's label ("Tăng trưởng GRDP (%) | 8"), not a header
         header.append(cell.text)
     while header and not header[-1]:
         header.pop()

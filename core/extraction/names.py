@@ -14,15 +14,24 @@ INDICATOR_START = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
 _TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
-_TRAILING_NOISE = re.compile(r"(?:\s|:|,|\(|\bcho|\buoc thuc hien|\buoc dat|\bdat|\bla|\bva|o muc|\bmuc|\bgiu|phan dau|dat/vuot|dat va vuot|\btang|hang nam|chiem)+$")
+# Cue words left at a name's end, matched with their marks: "đạt" but not "đất", "tăng" but not "hạ tầng".
+_TRAILING_NOISE = re.compile(
+    r"(?:\s|:|,|\(|\bước thực hiện|\bước đạt|\bđạt|\blà|\bvà|ở mức|\bmức|\bgiữ|phấn đấu|đạt/vượt|đạt và vượt|"
+    r"\btăng|hàng năm|hằng năm|\bchiếm)+$", re.I)
 _TRAILING_CUES = re.compile(
     r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
-    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt))+\s*$", re.I)
+    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt|cho))+\s*$", re.I)
 
 
 def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
     """``text`` without the tail that ``folded_pattern`` finds in its folded form."""
     m = folded_pattern.search(fold(text))
+    return text[: m.start()] if m else text
+
+
+def _cut_noise(text: str) -> str:
+    """``text`` without trailing cue words (see ``_TRAILING_NOISE``)."""
+    m = _TRAILING_NOISE.search(text)
     return text[: m.start()] if m else text
 
 
@@ -65,7 +74,7 @@ _ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ABBREVIATIONS, ke
 
 def _finish(text: str) -> str:
     text = _LEADING_NOISE.sub("", _TIME_PHRASE.sub("", _LEADING_NOISE.sub("", text.lstrip())))
-    text = _cut_trailing(text, _TRAILING_NOISE)
+    text = _cut_noise(text)
     text = _cut_trailing(text, _TARGET_TIME)  # "… được cứng hóa đến năm 2025": the time is the plan's, not the name's
     text = _TRAILING_CUES.sub("", " " + text).strip()
     text = text.strip(" :;,.-–(")

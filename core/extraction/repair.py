@@ -158,8 +158,8 @@ def restore(text: str) -> str:
         if phrase is None:
             i += 1
             continue
-        for k, word in enumerate(phrase):
-            restored[i + k] = word
+        for k, phrase_word in enumerate(phrase):
+            restored[i + k] = phrase_word
         i += len(phrase)
     _restore_words(tokens, restored)
     out: list[str] = []
@@ -184,7 +184,8 @@ def _restore_words(tokens: list, restored: list[str | None]) -> None:
             end += 1
         run = range(k, end)
         keys = [_key(tokens[j].group()) if _restorable(tokens[j].group()) else "" for j in run]
-        before = restored[k - 1].lower() if k and restored[k - 1] else None
+        previous = restored[k - 1] if k else None
+        before = previous.lower() if previous else None
         for j, word in zip(run, _best_words(keys, before), strict=False):
             restored[j] = word
         k = end

@@ -44,7 +44,8 @@ _ROLE_WORDS = [
     (NUMBER, re.compile(r"^(?:s?tt|so tt|so thu tu)\.?$")),
     (LABEL, re.compile(_PLACES)),
     (UNIT, re.compile(r"^(?:don vi tinh|dvt|d\.v\.t|don vi)\b")),
-    (COMPARISON, re.compile(r"so sanh|danh gia|ghi chu|^ty le\s*%|%\s*(?:so|kh|ke hoach)|\bso voi\b|tang\s*/\s*giam")),
+    (COMPARISON, re.compile(r"so sanh|danh gia|ghi chu|^ty le\s*%|%\s*(?:so|kh|ke hoach)|\bso voi\b|tang\s*/\s*giam|"
+                            r"\b(?:kh|th|uth|ke hoach|thuc hien)\b[^/]{0,12}/")),  # "KH 2027/ƯTH 2026 (%)"
     (ESTIMATE, re.compile(r"^(?:du )?uoc\b|\buoc (?:th|thuc hien|dat|tinh)\b|\buth\b")),
     (RESULT, re.compile(r"thuc hien|^th\b|ket qua|da dat|implemented")),
     (PLAN, re.compile(r"ke hoach|^kh\b|muc tieu|phan dau|nghi quyet|du kien|\bgiao\b|chi tieu\b.*(?:\bnam\b|20\d\d|\()")),
@@ -174,7 +175,7 @@ class _TableReader:
         if re.fullmatch(r"g[r]?dp", fold(indicator)) and "%" in _cell(cells, self.header.plans[0]) + (unit or ""):
             indicator = f"Tốc độ tăng {indicator}"  # an aggregate stated in per cent is its growth
         field = fields.decide(indicator, self.group).value
-        out = []
+        out: list[ExtractedTarget] = []
         for col in self.header.plans:
             text = "\n\n".join(c for c in cells[self.header.label : col + 1] if c.strip())
             out.extend(ExtractedTarget(text, name, comparator, value, value_max, unit_, field, line.index,
@@ -189,7 +190,8 @@ class _TableReader:
         unit, label = label_unit(cut_translation(raw))
         if unit is None:  # the unit written in the translation only: "– Under 5 mortality rate (…; %0)"
             unit = label_unit(raw)[0]
-        label = _GROUP_TAIL.sub("", label[_ROW_MARKER.match(label).end():]).strip(" .:;,-–")
+        marker = _ROW_MARKER.match(label)  # matches every label (all its parts are optional)
+        label = _GROUP_TAIL.sub("", label[marker.end() if marker else 0 :]).strip(" .:;,-–")
         return growth_name(self.repair(label)), unit
 
     def full_name(self, indicator: str, raw: str) -> str:

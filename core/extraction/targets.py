@@ -46,6 +46,9 @@ _QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong d
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
     r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+# A growth written "X tăng Y%": named "Tốc độ tăng X" as the conventions want, unless the name says it already.
+_GROWTH_CUE = re.compile(r"\btăng(?: bình quân)?(?: (?:hàng|hằng) năm)?(?: từ| khoảng| trên)?\s*$", re.I)
+_RATE_NAME = re.compile(r"^(?:toc do|ty le|ty trong|muc tang|tang truong|co cau)\b")
 _CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt cut mid-word
 # A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
 _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
@@ -161,17 +164,19 @@ class _Extractor:
                 continue
             self.clause(shown, clause, clause_head, values, line, context)
 
-    def clause(self, source: str, clause: str, head: str, values: list[Value], line: int, context) -> None:
+    def clause(self, source: str, clause: str, head: str, values: tuple[Value, ...], line: int, context) -> None:
         """Targets of one clause holding ``values``: each named (see :meth:`names`), with its comparator. A text
         cut off mid-word after the last value ("… có thêm 1 xã đ") leaves that target incomplete: it is dropped."""
         if _CUT_OFF.search(clause[values[-1].end :]):
             values = values[:-1]
             if not values:
                 return
-        names, trailing = self.names(clause, head, values)
+        names, trailing, after_first = self.names(clause, head, values)
         folded = fold(clause)
         prev_end = 0
-        for v, name in zip(values, names, strict=False):
+        for v, name, after in zip(values, names, after_first, strict=False):
+            if after:  # "90% các chợ …": a new subject, no reduction carried from the clause before
+                self.carried_cue = None
             comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
             self.emit(source, indicator, comparator, v, line, context)
@@ -191,8 +196,9 @@ class _Extractor:
             comparator = ">="  # "từ 7,5% đến 8%"
         return comparator
 
-    def names(self, clause: str, head: str, values: list[Value]) -> tuple[list[str], str]:
-        """A name per value, and a qualitative target written after the last one ("…, huấn luyện dự bị động viên
+    def names(self, clause: str, head: str, values: tuple[Value, ...]) -> tuple[list[str], str, list[bool]]:
+        """A name per value, a qualitative target written after the last one, and which names were read after
+        their value ("…, huấn luyện dự bị động viên
         đạt yêu cầu"; "… kiểu mẫu và không còn xã dưới 15 tiêu chí"). A value is named by the words before it, by
         the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
         số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
@@ -211,10 +217,11 @@ class _Extractor:
             after_first.append(after)
             trailing = trailing_here or trailing
         if all(after_first) and len(names) > 1:  # the last subject's predicate ("đạt chuẩn văn hóa") is shared
-            m = re.search(r"\s(?:dat|duoc|hoan thanh|tham gia)\s.*$", fold(names[-1]))
+            m = re.search(r"\s(đạt|được|hoàn thành|tham gia|có)\s.*$", names[-1].lower())  # "có", not "cơ sở"
             if m:
-                names = [n if " dat " in fold(n) else n + names[-1][m.start() :] for n in names]
-        return names, trailing
+                verb = f" {m.group(1)} "
+                names = [n if verb in n.lower() else n + names[-1][m.start() :] for n in names]
+        return names, trailing, after_first
 
     def name_value(self, clause: str, v: Value, post: str, pre_start: int, head: str, names: list[str],
                    last: bool) -> tuple[str, bool, int, str]:
@@ -236,7 +243,11 @@ class _Extractor:
         if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                 and not find_values(rest, keep_skipped=True)):  # not a restated value
             trailing = rest
-        return self.pre_name(pre, post, head, v.unit), False, v.end, trailing
+        name = self.pre_name(pre, post, head, v.unit)
+        if v.unit.startswith("%") and _GROWTH_CUE.search(pre) and not _RATE_NAME.match(fold(name)):
+            name = re.sub(r"\s+tăng(\s+bình quân)?\s*$", lambda m: m.group(1) or "", name, flags=re.I)
+            name = f"Tốc độ tăng {name[:1].lower()}{name[1:]}"  # "giá trị sản xuất tăng 12%" (eval conventions)
+        return name, False, v.end, trailing
 
     def value_first_name(self, pre_words: str, post: str, v: Value, head: str, share_of: bool) -> str:
         """Name of a value written before its subject; a verb before the value stays ("Xóa 15 căn nhà tạm")."""
@@ -279,7 +290,9 @@ class _Extractor:
         tail = _clean_name(post.strip(" )"))
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
-            if unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
+            if fold(name) in ("hoan thanh", "dat", "thuc hien") and fold(tail).startswith("chi tieu"):
+                name = f"{name} {lowered}"  # "Hoàn thành 100% chỉ tiêu tuyển quân"
+            elif unit in COUNT_UNITS and not fold(tail).startswith(fold(unit)):
                 name = f"{name} {unit} {lowered}"
             elif not _RELATIVE_TAIL.match(fold(tail)) or fold(tail).startswith("so voi"):
                 name = f"{name} {lowered}"  # "Bê tông hóa thêm 3,5 km đường giao thông" keeps its object
@@ -383,6 +396,10 @@ class _Walk:
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
         for sentence in split_sentences(text) if not bullet else [text]:
+            label = _GROUP_LABEL.match(fold(sentence))
+            if label and label.group(1):  # "Về xã hội: …" inside a targets zone: the group's field
+                self.context = fields.group_field(label.group(1)) or self.context
+                sentence = sentence[label.end() :]
             strive = is_strive_sentence(sentence)
             self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
                          qualitative=bullet or strive)

@@ -122,6 +122,8 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
             start = trimmed - len(spelling)
             if spelling[0].isalpha() and start > 0 and folded[start - 1].isalnum():
                 continue
+            if spelling == "tu" and re.search(r"\bgiam\b[^,;.]{0,40}$", folded[:start]):
+                return "reduce_by", start  # "giảm tai nạn giao thông từ 5-10%": a reduction from its verb
             if spelling == "dat":  # "đạt" alone: look for a stronger cue before it ("đạt trên 90%")
                 inner, inner_start = _cue_before(folded, start)
                 if inner is not None and inner != "=":
@@ -199,7 +201,7 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
     unit, end = found_unit
     rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
     again = match_unit(folded, rng.end()) if rng and value_max is None else None
-    if again and again[0] == unit:
+    if rng and again and again[0] == unit:
         value_max = parse_number(clause[rng.start(1) : rng.end(1)])
         end = again[1]
     return _Quantity(start, end, value, value_max, unit), end
