@@ -133,7 +133,7 @@ def _sheet(workbook, title, columns, rows, settings, year, signer, cells) -> Non
                 _text(cell, value)
                 cell.font = Font(name=FONT, size=12)
                 cell.alignment = Alignment(vertical="top", wrap_text=True,
-                                           horizontal="center" if col == 1 else None)
+                                           horizontal="center" if columns[col - 1][0] in ("STT", "Năm") else None)
                 cell.border = _BORDER
     if not rows:
         row_no += 1

@@ -510,10 +510,15 @@ def delete_nomination(session: Session, nomination_id: int) -> NominationData:
 def restore_nomination(session: Session, data: NominationData) -> Nomination:
     """Put back a deleted nomination (undo), without the checks for new input: under its former id when free,
     with its nominee as on record, or made again under the nominee's former id and data when it went with the
-    nomination. Also adds a nomination built in code (the demo data): then ``data.id`` is None."""
-    nominee = find_nominee(session, data)
+    nomination. Also adds a nomination built in code (the demo data): then ``data.id`` is None. SQLite gives a
+    deleted row's id to the next new row: a nominee now under the former id who is someone else is left alone."""
+    held = session.get(Nominee, data.nominee_id) if data.nominee_id is not None else None
+    if held is not None and (held.kind is not data.nominee_kind or name_key(held.name) != name_key(data.name)):
+        nominee = None  # the id went to another person meanwhile
+    else:
+        nominee = held if data.nominee_id is not None else find_nominee(session, data)
     if nominee is None:
-        nominee = Nominee(id=data.nominee_id)
+        nominee = Nominee(id=data.nominee_id if held is None else None)
         _person(nominee, data)
     nomination = Nomination(id=data.id if data.id and session.get(Nomination, data.id) is None else None,
                             nominee=nominee)
@@ -576,7 +581,8 @@ def unmerge_nominees(session: Session, record: MergeRecord) -> None:
     for key in PERSON_FIELDS:
         setattr(keep, key, getattr(record.kept, key) or (None if key in ("gender", "birth_date") else ""))
     merged = record.merged
-    other = Nominee(id=merged.id, kind=merged.kind, name=merged.name, gender=merged.gender or None,
+    free = session.get(Nominee, merged.id) is None  # SQLite may have given the id to a new nominee meanwhile
+    other = Nominee(id=merged.id if free else None, kind=merged.kind, name=merged.name, gender=merged.gender or None,
                     birth_date=merged.birth_date, position=merged.position, unit=merged.unit)
     session.add(other)
     for nomination in session.scalars(select(Nomination).where(Nomination.id.in_(record.moved))):

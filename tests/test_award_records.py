@@ -393,3 +393,18 @@ def test_catalogue_dates_typed_as_a_clerk_types_them(qtbot, db):
     assert dialog.error.isVisible() and "không có thật" in dialog.error.text()
     assert dialog.model.setData(dialog.model.index(row, 8), "31122026")
     assert dialog.model.index(row, 8).data() == "31/12/2026"
+
+
+@pytest.mark.parametrize("module", ["nominations_tab", "nomination_dialog", "catalogue_dialog", "merge_dialog",
+                                    "date_edit"])
+def test_the_award_screens_only_show_and_ask(module):
+    """The rules live in core: these screens import no SQLAlchemy and no models, and open no session."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parent.parent / "ui" / f"{module}.py").read_text(encoding="utf-8")
+    imported = {alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}
+    assert not {name for name in imported if name and name.startswith(("sqlalchemy", "core.models"))}
+    assert ".session(" not in source

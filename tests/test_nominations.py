@@ -202,3 +202,13 @@ def test_a_file_that_is_not_a_list_says_so(commune, tmp_path):
             read_nominations_xlsx(s, path, 2026, TODAY)
         with pytest.raises(ValueError, match="Không đọc được tệp Excel"):
             read_nominations_xlsx(s, tmp_path / "hong.xlsx", 2026, TODAY)
+
+
+def test_undo_never_joins_a_nomination_to_someone_who_took_the_id(db):
+    from core.operations import nominations as ops
+
+    change = ops.delete(db, ops.add(db, person(name="Lê Văn Cũ"), TODAY).nomination_id)
+    ops.add(db, person(name="Trần Thị Mới", birth_date=dt.date(1991, 1, 1)), TODAY)  # SQLite reuses the freed id
+    ops.undo(db, change)
+    assert sorted((r.name, r.form_code) for r in ops.rows(db)) == [("Lê Văn Cũ", "LDTT"), ("Trần Thị Mới", "LDTT")]
+    assert len({r.nominee_id for r in ops.rows(db)}) == 2

@@ -44,7 +44,9 @@ class DateEdit(QWidget):
         self.button = QToolButton(text="▾", toolTip="Chọn ngày trên lịch")
         self.button.setFocusPolicy(Qt.NoFocus)
         self.button.clicked.connect(self.show_calendar)
-        self.error = QLabel(wordWrap=True, visible=False)  # an error (red) or a warning (brown) under the field
+        # An error (red) or a warning (brown) under the field, on one line: a wrapped label would not make the
+        # dialog grow, and would overlap what is below it.
+        self.error = QLabel(visible=False)
         self._warning = ""
         self.calendar: QCalendarWidget | None = None
         row = QHBoxLayout()
