@@ -24,6 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from core import APP_ID, __version__
 from core.layout import (
     AFTER_PT,
     CELL_PADDING_MM,
@@ -191,10 +192,34 @@ def _properties(document, layout: PlanLayout) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     props = document.core_properties
     props.author = props.last_modified_by = layout.issuer
-    props.title = f"Kế hoạch {layout.title}"
+    props.title = f"Kế hoạch {layout.title}".replace("\u00a0", " ")
     props.subject = props.keywords = props.comments = props.category = ""
     props.created = props.modified = now
     props.revision = 1
+
+
+_LEFTOVER_RELS = ("/stylesWithEffects", "/customXml", "/thumbnail")  # parts of python-docx's template a plan has no use for
+APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           f"<Application>{APP_ID} {__version__}</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
+def _clean_template(document) -> None:
+    """Leave nothing of python-docx's template a reviewer would notice: every style on Times New Roman (no
+    Calibri/Cambria theme fonts, no Courier for MacroText), no stylesWithEffects, custom XML or thumbnail part,
+    and app.xml naming this program rather than "Microsoft Macintosh Word"."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+    package = document.part.package
+    for rels in (document.part.rels, package.rels):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype.endswith(_LEFTOVER_RELS)]:
+            rels.pop(r_id)
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
 
 
 def _setup(document) -> None:
@@ -274,6 +299,7 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     Raises OSError when the file cannot be written (e.g. open in Word): the caller says so to the user.
     """
     document = Document()
+    _clean_template(document)
     _setup(document)
     _properties(document, layout)
     _header(document, layout)

@@ -140,7 +140,7 @@ def test_issued_plan_is_frozen_and_revision_is_a_new_version(demo):
             ensure_draft(plan)
         with pytest.raises(PlanError):
             issue(plan, "6", dt.date(2026, 2, 6), load_settings(s))
-        revision = copy_plan(s, plan, plan.year, revision=True)
+        revision = copy_plan(s, plan, plan.year, load_settings(s), revision=True)
         assert (revision.version, revision.revises_id, revision.status) == (2, 1, PlanStatus.DRAFT)
         assert revision.number is None and len(revision.targets) == len(plan.targets)
     with demo.session() as s:

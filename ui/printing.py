@@ -322,6 +322,8 @@ def export_pdf(layout: PlanLayout, path: Path | str) -> int:
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setFontEmbeddingEnabled(True)
+    printer.setDocName(f"Kế hoạch {layout.title}".replace("\u00a0", " "))  # the PDF's Title
+    printer.setCreator(layout.issuer)
     configure(printer)
     return paint(layout, printer)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 from core.drafts import BasisData, DraftContext, PlanDraft
-from core.models import PlanKind
 from core.plans import default_title
+from core.terms import PlanKind
 from core.superior import SuperiorHeader
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
@@ -28,7 +29,10 @@ KIND_LABELS = {PlanKind.ANNUAL: "Kế hoạch năm", PlanKind.CAMPAIGN: "Đợt 
 
 
 class InfoPage(PlanPage):
-    """Page 1 "Loại và thông tin văn bản": kind, year, campaign period, number, place and date, trích yếu."""
+    """Page 1 "Loại và thông tin văn bản": kind, year, campaign period, number, place and date, trích yếu.
+    ``basics_changed`` fires when the kind, the year or the campaign's dates change (the defaults follow them)."""
+
+    basics_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__("1. Loại và thông tin văn bản",
@@ -63,7 +67,12 @@ class InfoPage(PlanPage):
         form.addRow("Ngày ban hành:", self.issue_date)
         form.addRow(required("Trích yếu:"), self.title_edit)
         form.addRow("", self.suggest)
+        self.stale = QLabel(wordWrap=True, styleSheet="color: #9a3412")
+        form.addRow("", self.stale)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.campaign_start.dateChanged,
+                       self.campaign_end.dateChanged):
+            signal.connect(self.basics_changed)
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.number.textEdited,
                        self.place.textEdited, self.title_edit.textChanged, self.issue_date.changed,
                        self.campaign_start.dateChanged, self.campaign_end.dateChanged):
@@ -88,6 +97,16 @@ class InfoPage(PlanPage):
         """Put back the proposed trích yếu for the chosen kind and year."""
         if self._settings is not None:
             self.title_edit.setPlainText(default_title(self.chosen_kind(), self._settings, self.year.value()))
+
+    def show_title(self, title: str) -> None:
+        """Show ``title`` as the trích yếu unless it is there already (the cursor stays where the clerk is)."""
+        if " ".join(self.title_edit.toPlainText().split()) != title:
+            self.title_edit.setPlainText(title)
+
+    def show_stale(self, labels: list[str], year: int) -> None:
+        """Say which texts the clerk edited still speak of another year than ``year`` (none: say nothing)."""
+        self.stale.setText(f"⚠ Năm của kế hoạch là {year}, nhưng phần đã sửa tay sau đây vẫn ghi năm cũ, hãy xem "
+                           f"lại: {', '.join(labels)}." if labels else "")
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._settings = context.settings

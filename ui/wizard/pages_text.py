@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from core.defaults import AWARD_DEADLINE
+from core.defaults import award_deadline
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
-from core.models import Field, SectionKind
-from core.nominations import in_force
-from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, unit_name
+from core.operations.settings import DEFAULT_DRAFTING_UNIT
+from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, in_force_on, plan_date, unit_name
+from core.terms import Field, SectionKind
 from ui.widgets import OptionalDate, RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
 
@@ -160,7 +160,8 @@ class AwardPage(PlanPage):
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._commune = unit_name(context.settings) if context.settings else "xã"
         self.forms.clear()
-        offered = [f for f in context.award_forms if in_force(f, plan.year)]
+        day = plan_date(plan.kind, plan.year, plan.campaign_start, plan.issue_date)
+        offered = [f for f in context.award_forms if in_force_on(f, day)]
         for form in sorted(offered, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
             item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -169,7 +170,8 @@ class AwardPage(PlanPage):
             item.setData(Qt.UserRole + 1, form.legal_basis)
             self.forms.addItem(item)
         self.text.setPlainText(plan.section(SectionKind.AWARD, heading="Khen thưởng").body)
-        self.deadline.set_value(plan.award_deadline, suggested=dt.date(plan.year, *AWARD_DEADLINE))
+        self.deadline.set_value(plan.award_deadline,
+                                suggested=award_deadline(plan.kind, plan.year, plan.campaign_end))
 
     def store(self, plan: PlanDraft) -> None:
         plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
@@ -194,7 +196,7 @@ class OrganisationPage(PlanPage):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
                          "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT, VP»).", parent)
         self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
-        self._drafting_unit = "Văn phòng HĐND và UBND"  # the settings' once a plan is loaded
+        self._drafting_unit = DEFAULT_DRAFTING_UNIT  # the settings' once a plan is loaded
         self._assignments: list[AssignmentData] = []
         self._recipients: list[RecipientData] = []
         self.model.edited.connect(self.changed)
@@ -244,7 +246,7 @@ class OrganisationPage(PlanPage):
             known.add(d.day)
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
-        self._drafting_unit = (context.settings.drafting_unit if context.settings else "") or "Văn phòng HĐND và UBND"
+        self._drafting_unit = (context.settings.drafting_unit if context.settings else "") or DEFAULT_DRAFTING_UNIT
         self._assignments = list(plan.assignments)  # row i of the table edits self._assignments[i]
         self._recipients = list(plan.recipients)
         self.model.set_rows([[a.unit, a.task, a.deadline] for a in plan.assignments])
