@@ -30,6 +30,7 @@ from core.layout import (
     CELL_PADDING_MM,
     CLOSING_LEFT_MM,
     FIRST_LINE_INDENT_MM,
+    HEADER_DISTANCE_MM,
     HEADER_LEFT_MM,
     MOTTO,
     NATIONAL_TITLE,
@@ -228,7 +229,7 @@ def _setup(document) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = Mm(10)
+    section.header_distance = Mm(HEADER_DISTANCE_MM)
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)
     document_defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))

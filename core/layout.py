@@ -20,6 +20,7 @@ BLANK = "\u00a0" * 6  # room to write a number or a day by hand
 TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
 CELL_PADDING_MM = 1.9  # left and right padding inside every table cell (Word's default: 0,19 cm)
 CELL_MARGINS_MM = 2 * CELL_PADDING_MM + 0.2  # a cell's padding on both sides, with room to spare
+HEADER_DISTANCE_MM = 10  # from the top of the page to the page number (in the top margin, NĐ 30, Phụ lục I, I.7)
 HEADER_LEFT_MM = 62  # width of the header's left column (issuing body, số), the rest for Quốc hiệu
 CLOSING_LEFT_MM = 80  # width of the closing block's left column (Nơi nhận), the rest for the signature
 AFTER_PT = 6  # space after a body paragraph (NĐ 30, Phụ lục I, mục II.6e: at least 6 pt)
@@ -290,7 +291,7 @@ def spell_out_first(body: list[Paragraph]) -> None:
     """In the body, the first use of each of :data:`ABBREVIATIONS` becomes its full words: followed by the
     abbreviation in brackets when it is used again later, alone otherwise."""
     for short, full in ABBREVIATIONS.items():
-        word = re.compile(rf"(?<!\w){short}(?!\w)")
+        word = re.compile(rf"(?<![\w/-]){short}(?![\w/-])")  # not inside a number such as 45/NQ-HĐND
         uses = [i for i, p in enumerate(body) for _ in word.finditer(p.text)]
         if uses:
             again = len(uses) > 1
@@ -299,8 +300,8 @@ def spell_out_first(body: list[Paragraph]) -> None:
 
 
 def unbroken(title: str) -> str:
-    """The trích yếu with "kinh tế - xã hội" joined by no-break spaces, so no line breaks at its dash."""
-    return re.sub(r"kinh tế - xã hội", "kinh tế\u00a0-\u00a0xã hội", title)
+    """The trích yếu with the words of "kinh tế - xã hội" joined by no-break spaces, so no line breaks inside it."""
+    return re.sub(r"kinh tế - xã hội", lambda m: m.group(0).replace(" ", "\u00a0"), title)
 
 
 def _movement(plan: Plan) -> str:
@@ -328,7 +329,7 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
         signer_name=plan.signer_name,
     )
     layout.rules_mm = (  # NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b: under the tiêu ngữ as long as it, others shorter
-        min(max(text_width_mm(line, 13, True) for line in agency[1:]), HEADER_LEFT_MM) * 0.45,
+        min(max(text_width_mm(line, 13, True) for line in agency), HEADER_LEFT_MM) * 0.45,
         min(text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM - HEADER_LEFT_MM),
         min(text_width_mm(plan.title, 14, True), TEXT_WIDTH_MM) * 0.4,
     )

@@ -127,8 +127,9 @@ def award_lines(kind: PlanKind, settings, forms, day: dt.date) -> list[str]:
     """The default Khen thưởng part: one line per title or form the commune itself gives, from the catalogue
     entries ``forms`` in force on ``day`` (the plan's date: since 1/7/2025 the commune gives Chiến sĩ thi đua cơ
     sở, Tập thể lao động tiên tiến, thôn, tổ dân phố văn hóa …), then what it proposes upwards."""
+    order = {"individual": 0, "collective": 1, "household": 2}
     own = sorted((f for f in forms if f.granting_level == "commune" and in_force_on(f, day)),
-                 key=lambda f: (f.category != "title", f.name))
+                 key=lambda f: (f.category != "title", order.get(f.beneficiary, 3), f.effective_from or day, f.name))
     return ([award_sentence(f, unit_name(settings)) for f in own]
             + [fill(defaults.AWARD_UPWARD, settings, day.year, kind)])
 

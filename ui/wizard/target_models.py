@@ -141,8 +141,8 @@ class SuperiorModel(ListModel):
         super().set_rows(rows)
 
     def _set_ticks(self, ticks: list[bool]) -> None:
-        on = [t.id for t, was, now in zip(self.rows, self.ticked, ticks) if now and not was]
-        off = [t.id for t, was, now in zip(self.rows, self.ticked, ticks) if was and not now]
+        on = [t.id for t, was, now in zip(self.rows, self.ticked, ticks, strict=True) if now and not was]
+        off = [t.id for t, was, now in zip(self.rows, self.ticked, ticks, strict=True) if was and not now]
         self.ticked = ticks
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
@@ -155,11 +155,11 @@ class SuperiorModel(ListModel):
 
     def untick(self, ids: list[int]) -> None:
         """Untick the targets ``ids`` (their adopted copies were removed from the plan)."""
-        self._set_ticks([ticked and t.id not in ids for t, ticked in zip(self.rows, self.ticked)])
+        self._set_ticks([ticked and t.id not in ids for t, ticked in zip(self.rows, self.ticked, strict=True)])
 
     def tick_ids(self, ids: list[int]) -> None:
         """Tick the targets ``ids`` again."""
-        self._set_ticks([ticked or t.id in ids for t, ticked in zip(self.rows, self.ticked)])
+        self._set_ticks([ticked or t.id in ids for t, ticked in zip(self.rows, self.ticked, strict=True)])
 
     def unsure_count(self) -> int:
         """How many rows are only possible targets."""
