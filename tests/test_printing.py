@@ -156,3 +156,37 @@ def test_table_properties_are_in_the_order_word_requires(db, tmp_path):
         tags = [child.tag.split("}")[1] for child in table._tbl.tblPr]
         assert tags == sorted(tags, key=order.index)
     assert any("tblCellMar" in [c.tag.split("}")[1] for c in t._tbl.tblPr] for t in d.tables)
+
+
+def _word_bottoms(pdf, page: int, words: set[str]) -> dict[str, float]:
+    """The bottom (pt from the page's top) of the first of each of ``words`` on ``page`` (1-based), by pdftotext."""
+    import re
+
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    found: dict[str, float] = {}
+    for y_max, word in re.findall(r'yMax="([\d.]+)">([^<]+)</word>', out):
+        if word in words and word not in found:
+            found[word] = float(y_max)
+    return found
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or poppler's pdftotext is not installed")
+def test_qt_blocks_stand_at_the_heights_libreoffice_gives_them(db, tmp_path, qapp):
+    """The Quốc hiệu level with the agency, the signer level with "Nơi nhận:", the page number at the .docx's
+    header height: within 3.5 pt of LibreOffice's rendering of the .docx (fonts' boxes differ by ~2 pt)."""
+    layout = _long_layout(db, table=False, extra=0)
+    export_docx(layout, tmp_path / "plan.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'home'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "lo"), str(tmp_path / "plan.docx")],
+                   check=True, capture_output=True, timeout=240)
+    printing.write_pdf_headless(layout, tmp_path / "qt.pdf")
+    lo, qt = tmp_path / "lo" / "plan.pdf", tmp_path / "qt.pdf"
+    last = len(pypdf.PdfReader(qt).pages)
+    for page, words in ((1, {"ỦY", "CỘNG"}), (2, {"2"}), (last, {"Nơi", "TM."})):
+        a, b = _word_bottoms(lo, page, words), _word_bottoms(qt, page, words)
+        assert set(a) == set(b) == words
+        for word in words:
+            assert abs(a[word] - b[word]) <= 3.5, f"page {page}, «{word}»: LibreOffice {a[word]}, Qt {b[word]}"
