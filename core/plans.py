@@ -367,6 +367,15 @@ def ensure_draft(plan: Plan) -> None:
         raise PlanError("Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi».")
 
 
+def document_number(text: str) -> str:
+    """The document number as printed: a positive whole number, below 10 with a leading zero ("5" → "05",
+    NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). Raises :class:`PlanError` for anything else (empty included)."""
+    text = text.strip()
+    if not text.isdigit() or int(text) == 0:
+        raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
+    return f"{int(text):02d}"
+
+
 def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSettings) -> None:
     """Ban hành: stamp number and date, freeze what the plan prints of ``settings``, make it read-only.
 
@@ -377,10 +386,7 @@ def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSetting
     problems (see :func:`problems`).
     """
     ensure_draft(plan)
-    number = number.strip()
-    if not number.isdigit() or int(number) == 0:
-        raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
-    plan.number = f"{int(number):02d}"
+    plan.number = document_number(number)
     plan.issue_date = issue_date
     found = problems(plan)
     if found:

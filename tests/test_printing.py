@@ -190,3 +190,27 @@ def test_qt_blocks_stand_at_the_heights_libreoffice_gives_them(db, tmp_path, qap
         assert set(a) == set(b) == words
         for word in words:
             assert abs(a[word] - b[word]) <= 3.5, f"page {page}, «{word}»: LibreOffice {a[word]}, Qt {b[word]}"
+
+
+def test_print_preview_and_print_dialog_speak_vietnamese(qtbot, qapp):
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    from ui import translations
+
+    translator = translations.install(qapp)
+    try:
+        preview = QPrintPreviewDialog(QPrinter())
+        qtbot.addWidget(preview)
+        tips = {a.toolTip() for a in preview.findChildren(QAction) if a.text()}
+        assert {"Trang dọc", "Trang ngang", "Xem từng trang", "Xem hai trang cạnh nhau"} <= tips
+        assert not tips & {"Portrait", "Landscape", "Show single page", "Show facing pages"}
+        dialog = QPrintDialog(QPrinter())
+        qtbot.addWidget(dialog)
+        words = ({w.text() for w in dialog.findChildren(QLabel)} | {w.text() for w in dialog.findChildren(QAbstractButton)}
+                 | {w.title() for w in dialog.findChildren(QGroupBox)})
+        assert {"Máy in", "Phạm vi in", "In tất cả", "Số bản:", "&Tùy chọn >>"} <= words
+        assert not words & {"Printer", "Print range", "Print all", "Copies:", "&Options >>"}
+    finally:
+        qapp.removeTranslator(translator)

@@ -576,3 +576,82 @@ def test_a_renamed_commune_reaches_the_revision_and_next_years_copy(qtbot, db, t
         new.close()
     with db.session() as s:  # the issued plan keeps what it was issued with
         assert "xã Bình Hải Đông" not in s.get(Plan, issued.id).title
+
+
+def test_the_issue_dialog_keeps_an_empty_number_open_with_the_reason(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        ban_hanh = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Ban hành")
+        ban_hanh.click()  # no number yet
+        seen["open"] = dialog.isVisible()
+        seen["said"] = [label.text() for label in dialog.findChildren(QLabel) if "số nguyên dương" in label.text()]
+        type_text(dialog.findChild(QLineEdit), "7")
+        seen["after"] = [label.text() for label in dialog.findChildren(QLabel) if "số nguyên dương" in label.text()]
+        ban_hanh.click()
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.ask_issue(None, "", dt.date(2026, 11, 23)) == ("7", dt.date(2026, 11, 23))
+    assert seen["open"] and seen["said"] == ["Số văn bản phải là số nguyên dương, ví dụ 05."]
+    assert seen["after"] == []  # the red text went as soon as the number was right
+
+
+def test_the_settings_error_goes_as_soon_as_the_name_is_typed(qtbot, db):
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert "Chưa nhập tên" in dialog.error.text()
+    type_text(dialog.commune_name, "Bình Hải")
+    assert dialog.error.text() == ""
+
+
+def test_after_the_wizard_closes_its_plan_stays_selected(qtbot, db, tab):
+    first = tab.create()
+    first.close()
+    tab.view.clearSelection()
+    tab.select(first.plan_id)
+    wizard = tab.open_selected()
+    tab.view.clearSelection()
+    wizard.close()
+    assert tab.selected_id() == wizard.plan_id
+
+
+def test_a_read_only_window_offers_no_new_plan(qtbot, db, tmp_path, monkeypatch):
+    from core.db import Database
+    from ui.plans_tab import PlansTab
+
+    db.close()
+    viewer = Database(db.path, read_only=True)
+    try:
+        tab = PlansTab(viewer)
+        qtbot.addWidget(tab)
+        assert not tab.buttons["new"].isEnabled()
+    finally:
+        viewer.close()
+
+
+def test_file_dialogs_start_in_an_existing_folder_of_their_purpose(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda kind: str(tmp_path / "Documents"))  # not there
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, title, start, filters: asked.append(start)
+                        or (str(tmp_path / "in" / "ke-hoach.docx"), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, filters: asked.append(start)
+                        or ("", ""))
+    dialogs._folders().clear()
+    dialogs.ask_open_file(None, "Mở", "*")
+    assert asked[-1] == str(dialogs.Path.home())  # never ".../Documents", which a dialog takes for a file name
+    (tmp_path / "out").mkdir()
+    (tmp_path / "in").mkdir()
+    dialogs._folders().setValue("export", str(tmp_path / "out"))
+    dialogs.ask_open_file(None, "Mở", "*")
+    dialogs.ask_save_file(None, "Lưu", "Ke-hoach.docx", "*.docx")
+    assert asked[-1] == str(tmp_path / "out" / "Ke-hoach.docx")  # the export folder, not the import one

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_ID, APP_NAME
+from core.plans import PlanError, document_number
 
 
 def _folders() -> QSettings:
@@ -28,10 +29,13 @@ def _folders() -> QSettings:
 
 
 def last_folder(purpose: str) -> str:
-    """The folder last used for ``purpose`` ("import" or "export"), at first the user's Documents."""
+    """The folder last used for ``purpose`` ("import" or "export"), at first the user's Documents; always a folder
+    that exists (else the home folder), so a file dialog never takes the folder's name for a file name."""
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    folder = str(_folders().value(purpose, documents))
-    return folder if Path(folder).is_dir() else documents
+    for folder in (str(_folders().value(purpose, "")), documents):
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def _remember(purpose: str, path: str) -> str:
@@ -75,7 +79,8 @@ def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: 
 
 def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date] | None:
     """Ban hành: the document number and date (``day`` offered), after saying that the plan then becomes
-    read-only; None when the clerk cancels (Hủy, Esc, the window's ×)."""
+    read-only; None when the clerk cancels (Hủy, Esc, the window's ×). A number that is not a positive whole
+    number (:func:`core.plans.document_number`) keeps the dialog open with the reason beside the field."""
     dialog = QDialog(parent, windowTitle="Ban hành kế hoạch")
     number_edit = QLineEdit(number, placeholderText="ví dụ 05")
     date_edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True, displayFormat="dd/MM/yyyy")
@@ -84,11 +89,24 @@ def ask_issue(parent: QWidget, number: str, day: dt.date) -> tuple[str, dt.date]
     form.addRow("Ngày ban hành:", date_edit)
     note = QLabel("Sau khi ban hành, kế hoạch chỉ còn để xem và in, không sửa được nữa. Muốn thay đổi, hãy dùng "
                   "«Tạo bản sửa đổi» ở danh sách kế hoạch.", wordWrap=True)
+    error = QLabel(styleSheet="color: #b00020", wordWrap=True)
+    form.insertRow(1, "", error)
     buttons = QDialogButtonBox()
     buttons.addButton("Ban hành", QDialogButtonBox.AcceptRole)
     buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
-    buttons.accepted.connect(dialog.accept)
+
+    def accept() -> None:  # a wrong number keeps the dialog open and says why beside the field
+        try:
+            document_number(number_edit.text())
+        except PlanError as exc:
+            error.setText(str(exc))
+            number_edit.setFocus()
+            return
+        dialog.accept()
+
+    buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
+    number_edit.textChanged.connect(lambda: error.setText(""))  # gone as soon as the clerk corrects it
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
     layout.addWidget(note)

@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
         form.addRow("Viết tắt (dòng «Lưu»):", self.drafting_unit_short)
         self.error = QLabel(styleSheet="color: #b00020")
         self.error.setWordWrap(True)
+        self.commune_name.textChanged.connect(lambda text: text.strip() and self.error.setText(""))
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Các thông tin này in ở đầu và cuối mọi văn bản. (*) là bắt buộc."))

@@ -35,8 +35,7 @@ class InfoPage(PlanPage):
     basics_changed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("1. Loại và thông tin văn bản",
-                         "Số và ngày ban hành có thể để trống đến khi ký; khi in sẽ chừa chỗ để viết tay.", parent)
+        super().__init__("1. Loại và thông tin văn bản", self.SUBTITLE, parent)
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
@@ -73,6 +72,8 @@ class InfoPage(PlanPage):
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.campaign_start.dateChanged,
                        self.campaign_end.dateChanged):
             signal.connect(self.basics_changed)
+        for signal in (self.campaign_start.dateChanged, self.campaign_end.dateChanged):
+            signal.connect(self._clear_period_error)
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.number.textEdited,
                        self.place.textEdited, self.title_edit.textChanged, self.issue_date.changed,
                        self.campaign_start.dateChanged, self.campaign_end.dateChanged):
@@ -135,9 +136,17 @@ class InfoPage(PlanPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         """Campaign dates must be in order; a clear message instead of moving on."""
         if self.chosen_kind() is PlanKind.CAMPAIGN and self.campaign_end.date() < self.campaign_start.date():
-            self.setSubTitle("<span style='color:#b00020'>Ngày kết thúc đợt thi đua phải sau ngày bắt đầu.</span>")
+            self.setSubTitle(f"<span style='color:#b00020'>{self.PERIOD_ERROR}</span>")
             return False
         return True
+
+    PERIOD_ERROR = "Ngày kết thúc đợt thi đua phải sau ngày bắt đầu."
+    SUBTITLE = "Số và ngày ban hành có thể để trống đến khi ký; khi in sẽ chừa chỗ để viết tay."
+
+    def _clear_period_error(self) -> None:
+        """The red message goes as soon as the campaign's dates are in order."""
+        if self.PERIOD_ERROR in self.subTitle() and self.campaign_end.date() >= self.campaign_start.date():
+            self.setSubTitle(self.SUBTITLE)
 
 
 class BasisPage(PlanPage):
