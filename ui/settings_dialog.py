@@ -23,7 +23,7 @@ LEVEL_LABELS = {
 
 
 class SettingsDialog(QDialog):
-    """Edits the single :class:`core.models.CommuneSettings` row; saves on "Lưu"."""
+    """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu"."""
 
     def __init__(self, db, parent=None):
         super().__init__(parent)
