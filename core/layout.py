@@ -16,6 +16,9 @@ from core.text import fold
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục II.1b
+# Printed width of MOTTO in Times New Roman Bold 14 pt, measured with its metric twin Liberation Serif Bold: the rule
+# under the tiêu ngữ is exactly this long (NĐ 30, Phụ lục I, mục II.1b), where the estimate below is ~14 % long.
+MOTTO_WIDTH_MM = 60.5
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand
 TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
 CELL_PADDING_MM = 1.9  # left and right padding inside every table cell (Word's default: 0,19 cm)
@@ -330,7 +333,7 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     )
     layout.rules_mm = (  # NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b: under the tiêu ngữ as long as it, others shorter
         min(max(text_width_mm(line, 13, True) for line in agency), HEADER_LEFT_MM) * 0.45,
-        min(text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM - HEADER_LEFT_MM),
+        MOTTO_WIDTH_MM,
         min(text_width_mm(plan.title, 14, True), TEXT_WIDTH_MM) * 0.4,
     )
     body = layout.body
