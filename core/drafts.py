@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -152,7 +153,8 @@ class DraftContext:
 
 def read_context(session: Session) -> DraftContext:
     """The :class:`DraftContext` from the database, as plain data."""
-    return DraftContext(settings_data(load_settings(session)), read_catalogue(session))
+    row = load_settings(session)
+    return DraftContext(settings_data(row) if row is not None else None, read_catalogue(session))
 
 
 # Texts and values of a plan derived from its kind, year, dates and the commune's settings, with the name the
@@ -186,16 +188,18 @@ def follow_defaults(draft: PlanDraft, before: dict, context: DraftContext) -> tu
     stale = []
     purpose = draft.section(SectionKind.PURPOSE, heading="Mục đích")
     award = draft.section(SectionKind.AWARD, heading="Khen thưởng")
-    current = {"title": draft.title, "purpose": purpose.body, "award": award.body,
-               "award_deadline": draft.award_deadline}
-    for key, value in current.items():
+
+    def follow(key: str, value):
         if value == before[key]:
-            value = after[key]
-        elif before["year"] != draft.year and str(before["year"]) in str(value):
+            return after[key]
+        if before["year"] != draft.year and str(before["year"]) in str(value):
             stale.append(DERIVED_LABELS[key])
-        current[key] = value
-    draft.title, purpose.body, award.body, draft.award_deadline = (current["title"], current["purpose"],
-                                                                   current["award"], current["award_deadline"])
+        return value
+
+    draft.title = follow("title", draft.title)
+    purpose.body = follow("purpose", purpose.body)
+    award.body = follow("award", award.body)
+    draft.award_deadline = follow("award_deadline", draft.award_deadline)
     for b in draft.legal_bases:
         if b.doc_type == "Nghị định" and (b.number, b.issue_date, b.summary) == before["decree"]:
             b.number, b.issue_date, b.summary = after["decree"]
@@ -232,7 +236,7 @@ def save_draft(session: Session, draft: PlanDraft) -> None:
     ensure_draft(plan)
     for name in SCALARS:
         _set(plan, name, getattr(draft, name))
-    written: list[tuple[object, object]] = []
+    written: list[tuple[Any, Any]] = []  # (plain data, its row)
     for attr, (model, data_class) in CHILDREN.items():
         collection = getattr(plan, attr)
         existing = {row.id: row for row in collection}

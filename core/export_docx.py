@@ -159,7 +159,7 @@ def _two_columns(document, left_mm: float):
     _borderless(table)
     _cell_margins(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
-    for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = width  # the grid: LibreOffice reads this
         cell.width = width  # the cell: Word reads this
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -266,7 +266,7 @@ def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> N
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for r, row in enumerate(rows):
         _row_rules(table.rows[r]._tr, header=r == 0)
@@ -318,5 +318,5 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
             _targets_table(document, layout.target_table, layout.table_widths_mm)
     _closing(document, layout)
     path = Path(path)
-    document.save(path)
+    document.save(str(path))
     return path

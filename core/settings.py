@@ -26,11 +26,11 @@ class SettingsData:
     drafting_unit_short: str = "VP"
 
 
-def settings_data(row: CommuneSettings | None) -> SettingsData | None:
-    """``row`` as plain values (None stays None)."""
-    if row is None:
-        return None
-    return SettingsData(**{f.name: getattr(row, f.name) for f in fields(SettingsData)})
+def settings_data(row: CommuneSettings) -> SettingsData:
+    """``row`` as plain values."""
+    values = {f.name: getattr(row, f.name) for f in fields(SettingsData)}
+    values["vice_chairmen"] = list(values["vice_chairmen"] or [])
+    return SettingsData(**values)
 
 
 class SettingsError(ValueError):

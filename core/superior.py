@@ -108,7 +108,7 @@ def read_header(text: str) -> SuperiorHeader:
     E.g. "ỦY BAN NHÂN DÂN / TỈNH ĐẮK LÂM / Số: 12/KH-UBND / … ngày 20 tháng 01 năm 2026 / KẾ HOẠCH / Phát động …"
     gives ("12/KH-UBND", 2026-01-20, "UBND tỉnh Đắk Lâm", "Phát động …").
     """
-    lines = []
+    lines: list[str] = []
     for line in text.splitlines()[:40]:
         line = line.strip()
         if _BODY_START.match(line) and any(x.replace("*", "").strip() == "KẾ HOẠCH" for x in lines):

@@ -86,7 +86,7 @@ def test_qt_pages_are_the_pages_libreoffice_makes_of_the_docx(db, tmp_path, qapp
     printing.write_pdf_headless(layout, tmp_path / "qt.pdf")
     word, qt = _page_texts(tmp_path / "lo" / "plan.pdf"), _page_texts(tmp_path / "qt.pdf")
     assert len(qt) == len(word) >= 3
-    for n, (a, b) in enumerate(zip(word, qt), 1):
+    for n, (a, b) in enumerate(zip(word, qt, strict=True), 1):
         assert (b[:40], b[-40:]) == (a[:40], a[-40:]), f"page {n}"
 
 

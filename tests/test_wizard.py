@@ -303,7 +303,7 @@ def test_choosing_superior_targets_all_none_or_by_field(qtbot, db, tab, superior
     page.adopt_ticked()
     assert page.model.rowCount() == 0 and "Chưa chọn" in page.adopted.text()
     page.select_field.activated.emit(page.select_field.findData(Field.ENVIRONMENT))
-    ticked = [t for t, on in zip(page.superior.rows, page.superior.ticked) if on]
+    ticked = [t for t, on in zip(page.superior.rows, page.superior.ticked, strict=True) if on]
     assert ticked and all(t.field is Field.ENVIRONMENT for t in ticked)
     page.adopt_ticked()
     assert page.adopted.text() == f"Đã đưa {len(ticked)} chỉ tiêu vào kế hoạch của xã."

@@ -163,7 +163,7 @@ class _Grid:
         self.border = _units(border_pt)
         self.header_rows = header_rows
         pad = _mm(CELL_PADDING_MM)
-        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row)] for row in rows]
+        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row, strict=True)] for row in rows]
         self.heights = [max(sum(t.height for t in cell) for cell in row) + self.border for row in self.cells]
 
     def draw_row(self, painter: QPainter, r: int, y: float) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +18,9 @@ from core.operations.settings import DEFAULT_DRAFTING_UNIT, SettingsData, Settin
 from core.terms import SuperiorLevel, UnitType
 from ui.widgets import save_cancel
 
+if TYPE_CHECKING:
+    from core.db import Database
+
 LEVEL_LABELS = {
     SuperiorLevel.PROVINCE: "Tỉnh (chính quyền hai cấp, từ 01/7/2025)",
     SuperiorLevel.DISTRICT: "Huyện (trước 01/7/2025)",
@@ -25,7 +30,7 @@ LEVEL_LABELS = {
 class SettingsDialog(QDialog):
     """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu"."""
 
-    def __init__(self, db, parent=None):
+    def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("Thông tin xã, phường")

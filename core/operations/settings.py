@@ -15,7 +15,8 @@ __all__ = ["DEFAULT_DRAFTING_UNIT", "SettingsData", "SettingsError", "read_setti
 def read_settings(db: Database) -> SettingsData | None:
     """The commune's settings, or None before the first start asked for them."""
     with db.session() as s:
-        return settings_data(load_settings(s))
+        row = load_settings(s)
+        return settings_data(row) if row is not None else None
 
 
 def save_settings(db: Database, data: SettingsData) -> SettingsData:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import contextlib
 import logging
 from pathlib import Path
 
@@ -32,6 +35,9 @@ from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
 from ui.wizard.target_models import Row, SuperiorModel, TargetsModel, highlighted_source
 
+if TYPE_CHECKING:
+    from core.db import Database
+
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md);;Tất cả (*)"
 log = logging.getLogger(__name__)
 
@@ -49,10 +55,8 @@ class _Reading(QObject):
         except Exception:  # a library failing on a strange file: one sentence for the clerk, detail in the log
             log.exception("reading %s failed", path)
             result = DocumentError("Không đọc được tệp này; hãy thử bản .docx hoặc .pdf khác của văn bản.")
-        try:
+        with contextlib.suppress(RuntimeError):  # the wizard was closed meanwhile
             self.done.emit(result)
-        except RuntimeError:  # the wizard was closed meanwhile
-            pass
 
 
 class TargetsPage(PlanPage):
@@ -62,7 +66,7 @@ class TargetsPage(PlanPage):
     import_finished = Signal(bool)  # after every import_file: whether a plan was imported
     deadlines_found = Signal(list)  # the SuperiorDeadline list of a newly imported plan
 
-    def __init__(self, db, parent=None):
+    def __init__(self, db: Database, parent=None):
         super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
                          "Mở tệp kế hoạch cấp trên (.docx, .pdf, .txt): các chỉ tiêu hiện ở bảng bên trái. "
                          "Đánh dấu và đưa vào kế hoạch của xã, rồi sửa giá trị cho phù hợp.", parent)

@@ -212,7 +212,7 @@ class BasisPage(PlanPage):
         self.theme.setPlainText(plan.theme)
 
     def store(self, plan: PlanDraft) -> None:
-        for basis, (doc_type, number, day, issuer, summary) in zip(self._bases, self.model.rows):
+        for basis, (doc_type, number, day, issuer, summary) in zip(self._bases, self.model.rows, strict=True):
             basis.doc_type, basis.number, basis.issue_date = doc_type or "Kế hoạch", number or "", day
             basis.issuer, basis.summary = issuer or "", summary or ""
         plan.legal_bases = list(self._bases)

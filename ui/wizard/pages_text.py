@@ -253,7 +253,7 @@ class OrganisationPage(PlanPage):
         self.recipients.setPlainText("\n".join(r.name for r in plan.recipients))
 
     def store(self, plan: PlanDraft) -> None:
-        for a, (unit, task, deadline) in zip(self._assignments, self.model.rows):
+        for a, (unit, task, deadline) in zip(self._assignments, self.model.rows, strict=True):
             a.unit, a.task, a.deadline = (unit or "").strip(), task or "", deadline
         plan.assignments = [a for a in self._assignments if a.unit]
         names = [line.strip().lstrip("-").strip().rstrip(";.") for line in self.recipients.toPlainText().splitlines()]
@@ -261,7 +261,7 @@ class OrganisationPage(PlanPage):
         # Nơi nhận is one text: line i keeps the row of the i-th recipient, so an unchanged line stays unchanged.
         kept = self._recipients
         self._recipients = [kept[i] if i < len(kept) else RecipientData(n) for i, n in enumerate(names)]
-        for r, n in zip(self._recipients, names):
+        for r, n in zip(self._recipients, names, strict=True):
             r.name = n
         plan.recipients = list(self._recipients)
 

@@ -8,6 +8,8 @@ draft resumes on the page where the clerk left it. An issued plan is shown read-
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import logging
 
@@ -29,6 +31,9 @@ from ui.wizard.page_targets import TargetsPage
 from ui.wizard.pages_info import BasisPage, InfoPage
 from ui.wizard.pages_text import AwardPage, ContentPage, OrganisationPage, PurposePage, SignerPage
 
+if TYPE_CHECKING:
+    from core.db import Database
+
 AUTOSAVE_MS = 2000
 log = logging.getLogger(__name__)
 
@@ -43,7 +48,7 @@ class PlanWizard(QWizard):
 
     saved = Signal()
 
-    def __init__(self, db, plan_id: int, parent=None):
+    def __init__(self, db: Database, plan_id: int, parent=None):
         super().__init__(parent)
         self.db = db
         self.plan_id = plan_id
