@@ -11,7 +11,7 @@ from core.db import Database
 from core.drafts import remember_page
 from core.models import LegalBasis, Plan, PlanKind, SuperiorLevel, UnitType
 from core.paths import resources_dir
-from core.plans import adopt, new_plan
+from core.plans import adopt, new_plan, scope_problem
 from core.settings import load_settings, save_settings
 from core.superior import import_superior_plan
 
@@ -47,14 +47,18 @@ def create_demo_data(db: Database) -> None:
         plan = new_plan(s, load_settings(s), PlanKind.ANNUAL, 2026)
         plan.theme = "Đoàn kết, chủ động, sáng tạo, hoàn thành toàn diện các chỉ tiêu năm 2026"
         plan.legal_bases.append(LegalBasis(
+            doc_type="Nghị quyết", number="45/NQ-HĐND", issue_date=dt.date(2025, 12, 18), issuer="HĐND xã Hòa Phong",
+            summary="về kế hoạch phát triển kinh tế - xã hội năm 2026", position=len(plan.legal_bases)))
+        plan.legal_bases.append(LegalBasis(
             doc_type="Kế hoạch", number="12/KH-UBND", issue_date=dt.date(2026, 1, 20), issuer="UBND tỉnh Đắk Lâm",
             summary="về phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2026",
-            superior_document_id=superior.id))
-        plan.legal_bases.append(LegalBasis(
-            doc_type="Nghị quyết", number="45/NQ-HĐND", issue_date=dt.date(2025, 12, 18), issuer="HĐND xã Hòa Phong",
-            summary="về kế hoạch phát triển kinh tế - xã hội năm 2026", position=1))
-        for target in superior.targets:
-            adopt(plan, target)
+            superior_document_id=superior.id, position=len(plan.legal_bases)))
+        plan.superior_documents.append(superior)
+        for target in superior.targets:  # the province's own targets (its communes, its amounts) are left out
+            if scope_problem(target.indicator, target.value, target.unit):
+                plan.rejected_targets.append(target)
+            else:
+                adopt(plan, target)
         plan.award_deadline = dt.date(2026, 12, 10)
         plan.assignments[-1].deadline = dt.date(2026, 12, 10)
         settings.place_name = settings.place_name or "Hòa Phong"

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import defaults
+from core.catalogue import CatalogueEntry, read_catalogue
 from core.models import (
     Assignment,
-    AwardForm,
-    CommuneSettings,
     Comparator,
     Field,
     LegalBasis,
@@ -30,8 +30,8 @@ from core.models import (
     Target,
     WizardPosition,
 )
-from core.plans import ensure_draft
-from core.settings import load_settings
+from core.plans import award_lines, default_title, ensure_draft, plan_date, purpose_lines
+from core.settings import SettingsData, load_settings, settings_data
 
 
 @dataclass
@@ -70,6 +70,7 @@ class TargetData:
     field: Field = Field.OTHER
     source_text: str = ""
     derived_from_id: int | None = None
+    scope_confirmed: bool = False
     id: int | None = None
 
 
@@ -129,6 +130,8 @@ class PlanDraft:
     targets: list[TargetData] = field(default_factory=list)
     assignments: list[AssignmentData] = field(default_factory=list)
     recipients: list[RecipientData] = field(default_factory=list)
+    superior_document_ids: list[int] = field(default_factory=list)  # the superior plans imported for this plan
+    rejected_target_ids: list[int] = field(default_factory=list)  # superior targets the clerk chose not to adopt
 
     def section(self, kind: SectionKind, field_: Field | None = None, heading: str = "") -> SectionData:
         """The first section of ``kind`` (and ``field_``), added (with ``heading``) when there is none."""
@@ -141,23 +144,66 @@ class PlanDraft:
 
 @dataclass
 class DraftContext:
-    """What the wizard shows beside a draft, read once: the commune's settings (detached, may be None before
-    the first start), the award-form catalogue (detached), and the newest imported superior plan's id."""
+    """What the wizard shows beside a draft, read once: the commune's settings (None before the first start)
+    and the award-form catalogue."""
 
-    settings: CommuneSettings | None
-    award_forms: list[AwardForm]
-    last_superior_id: int | None
+    settings: SettingsData | None
+    award_forms: list[CatalogueEntry]
 
 
 def read_context(session: Session) -> DraftContext:
-    """The :class:`DraftContext` from the database; its objects are detached, safe to keep."""
-    settings = load_settings(session)
-    forms = list(session.scalars(select(AwardForm).order_by(AwardForm.granting_level, AwardForm.name)))
-    last = session.scalars(select(SuperiorDocument.id).order_by(SuperiorDocument.id.desc())).first()
-    for obj in [settings, *forms]:
-        if obj is not None:
-            session.expunge(obj)
-    return DraftContext(settings, forms, last)
+    """The :class:`DraftContext` from the database, as plain data."""
+    row = load_settings(session)
+    return DraftContext(settings_data(row) if row is not None else None, read_catalogue(session))
+
+
+# Texts and values of a plan derived from its kind, year, dates and the commune's settings, with the name the
+# wizard gives each when the clerk's own text still speaks of another year.
+DERIVED_LABELS = {"title": "Trích yếu", "purpose": "Mục đích", "award": "Khen thưởng",
+                  "award_deadline": "Hạn nộp hồ sơ khen thưởng"}
+
+
+def derived_values(draft: PlanDraft, context: DraftContext) -> dict:
+    """The defaults of ``draft``'s kind, year and dates: trích yếu, Mục đích, Khen thưởng, dossier deadline and
+    the decree cited (:func:`core.defaults.standing_bases`), with ``year``. Empty without settings."""
+    settings = context.settings
+    if settings is None:
+        return {}
+    day = plan_date(draft.kind, draft.year, draft.campaign_start, draft.issue_date)
+    decree = defaults.standing_bases(day)[1]
+    return {"year": draft.year, "title": default_title(draft.kind, settings, draft.year),
+            "purpose": "\n".join(purpose_lines(draft.kind, settings, draft.year)),
+            "award": "\n".join(award_lines(draft.kind, settings, context.award_forms, day)),
+            "award_deadline": defaults.award_deadline(draft.kind, draft.year, draft.campaign_end),
+            "decree": (decree["number"], decree["issue_date"], decree["summary"])}
+
+
+def follow_defaults(draft: PlanDraft, before: dict, context: DraftContext) -> tuple[dict, list[str]]:
+    """After the clerk changed the kind, year or dates of ``draft``: every value still equal to its default
+    ``before`` (:func:`derived_values` of the draft as it was) takes the new default; a value the clerk edited is
+    kept. Returns the new defaults and the names of the edited texts that still speak of the year ``before``."""
+    after = derived_values(draft, context)
+    if not after or not before:
+        return after, []
+    stale = []
+    purpose = draft.section(SectionKind.PURPOSE, heading="Mục đích")
+    award = draft.section(SectionKind.AWARD, heading="Khen thưởng")
+
+    def follow(key: str, value):
+        if value == before[key]:
+            return after[key]
+        if before["year"] != draft.year and str(before["year"]) in str(value):
+            stale.append(DERIVED_LABELS[key])
+        return value
+
+    draft.title = follow("title", draft.title)
+    purpose.body = follow("purpose", purpose.body)
+    award.body = follow("award", award.body)
+    draft.award_deadline = follow("award_deadline", draft.award_deadline)
+    for b in draft.legal_bases:
+        if b.doc_type == "Nghị định" and (b.number, b.issue_date, b.summary) == before["decree"]:
+            b.number, b.issue_date, b.summary = after["decree"]
+    return after, stale
 
 
 def _data_names(data_class) -> list[str]:
@@ -170,6 +216,8 @@ def read_draft(session: Session, plan_id: int) -> PlanDraft:
     if plan is None:
         raise LookupError(f"no plan {plan_id}")
     draft = PlanDraft(plan.id, plan.status, plan.version, **{name: getattr(plan, name) for name in SCALARS})
+    draft.superior_document_ids = [d.id for d in plan.superior_documents]
+    draft.rejected_target_ids = sorted(t.id for t in plan.rejected_targets)
     for attr, (_model, data_class) in CHILDREN.items():
         names = _data_names(data_class)
         setattr(draft, attr, [data_class(**{n: getattr(row, n) for n in names}) for row in getattr(plan, attr)])
@@ -188,7 +236,7 @@ def save_draft(session: Session, draft: PlanDraft) -> None:
     ensure_draft(plan)
     for name in SCALARS:
         _set(plan, name, getattr(draft, name))
-    written: list[tuple[object, object]] = []
+    written: list[tuple[Any, Any]] = []  # (plain data, its row)
     for attr, (model, data_class) in CHILDREN.items():
         collection = getattr(plan, attr)
         existing = {row.id: row for row in collection}
@@ -204,6 +252,12 @@ def save_draft(session: Session, draft: PlanDraft) -> None:
             kept.append(row)
             written.append((data, row))
         collection[:] = kept  # rows left in ``existing`` are deleted (delete-orphan)
+    if [d.id for d in plan.superior_documents] != draft.superior_document_ids:
+        plan.superior_documents = [d for d in (session.get(SuperiorDocument, i) for i in draft.superior_document_ids)
+                                   if d is not None]
+    if sorted(t.id for t in plan.rejected_targets) != sorted(draft.rejected_target_ids):
+        plan.rejected_targets = [t for t in (session.get(Target, i) for i in draft.rejected_target_ids)
+                                 if t is not None]
     session.flush()
     for data, row in written:
         data.id = row.id

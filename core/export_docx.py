@@ -24,12 +24,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from core import APP_ID, __version__
 from core.files import atomic_write
 from core.layout import (
     AFTER_PT,
     CELL_PADDING_MM,
     CLOSING_LEFT_MM,
     FIRST_LINE_INDENT_MM,
+    HEADER_DISTANCE_MM,
     HEADER_LEFT_MM,
     MOTTO,
     NATIONAL_TITLE,
@@ -158,7 +160,7 @@ def _two_columns(document, left_mm: float):
     _borderless(table)
     _cell_margins(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
-    for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = width  # the grid: LibreOffice reads this
         cell.width = width  # the cell: Word reads this
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -192,10 +194,34 @@ def _properties(document, layout: PlanLayout) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     props = document.core_properties
     props.author = props.last_modified_by = layout.issuer
-    props.title = f"Kế hoạch {layout.title}"
+    props.title = f"Kế hoạch {layout.title}".replace("\u00a0", " ")
     props.subject = props.keywords = props.comments = props.category = ""
     props.created = props.modified = now
     props.revision = 1
+
+
+_LEFTOVER_RELS = ("/stylesWithEffects", "/customXml", "/thumbnail")  # parts of python-docx's template a plan has no use for
+APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           f"<Application>{APP_ID} {__version__}</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
+def _clean_template(document) -> None:
+    """Leave nothing of python-docx's template a reviewer would notice: every style on Times New Roman (no
+    Calibri/Cambria theme fonts, no Courier for MacroText), no stylesWithEffects, custom XML or thumbnail part,
+    and app.xml naming this program rather than "Microsoft Macintosh Word"."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+    package = document.part.package
+    for rels in (document.part.rels, package.rels):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype.endswith(_LEFTOVER_RELS)]:
+            rels.pop(r_id)
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
 
 
 def _setup(document) -> None:
@@ -204,7 +230,7 @@ def _setup(document) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = Mm(10)
+    section.header_distance = Mm(HEADER_DISTANCE_MM)
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)
     document_defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -241,7 +267,7 @@ def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> N
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for r, row in enumerate(rows):
         _row_rules(table.rows[r]._tr, header=r == 0)
@@ -275,6 +301,7 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     Raises OSError when the file cannot be written (e.g. open in Word): the caller says so to the user.
     """
     document = Document()
+    _clean_template(document)
     _setup(document)
     _properties(document, layout)
     _header(document, layout)

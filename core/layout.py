@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 
 from core.models import CommuneSettings, Comparator, Field, Plan, PlanKind, SectionKind, Target
 from core.plans import FIELD_LABELS, FORMER_DRAFTING_UNIT, printed_settings, section_of, unit_name
+from core.text import fold
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30, Phụ lục I, mục II.1a
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục II.1b
+# Printed width of MOTTO in Times New Roman Bold 14 pt, measured with its metric twin Liberation Serif Bold: the rule
+# under the tiêu ngữ is exactly this long (NĐ 30, Phụ lục I, mục II.1b), where the estimate below is ~14 % long.
+MOTTO_WIDTH_MM = 60.5
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand
 TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
 CELL_PADDING_MM = 1.9  # left and right padding inside every table cell (Word's default: 0,19 cm)
 CELL_MARGINS_MM = 2 * CELL_PADDING_MM + 0.2  # a cell's padding on both sides, with room to spare
+HEADER_DISTANCE_MM = 10  # from the top of the page to the page number (in the top margin, NĐ 30, Phụ lục I, I.7)
 HEADER_LEFT_MM = 62  # width of the header's left column (issuing body, số), the rest for Quốc hiệu
 CLOSING_LEFT_MM = 80  # width of the closing block's left column (Nơi nhận), the rest for the signature
 AFTER_PT = 6  # space after a body paragraph (NĐ 30, Phụ lục I, mục II.6e: at least 6 pt)
@@ -103,33 +108,54 @@ def vn_number(value: float) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-def target_value(t: Target, of: str = "") -> str:
+_COMPARATOR_WORDS = {
+    Comparator.EQ: "đạt {}", Comparator.APPROX: "khoảng {}", Comparator.GT: "trên {}",
+    Comparator.GE: "từ {} trở lên", Comparator.LT: "dưới {}", Comparator.LE: "không quá {}",
+    Comparator.REDUCE_BY: "giảm {}", Comparator.REDUCE_TO: "giảm còn {}",
+}
+
+
+def target_value(t: Target, of: str = "", with_unit: bool = True) -> str:
     """The value with its comparator in words: "khoảng 28.603,61 tỷ đồng", "từ 95% trở lên"; ``of`` is what a
-    relative value is a share of: "từ 100% dự toán được giao trở lên"."""
+    relative value is a share of: "từ 100% dự toán được giao trở lên"; without the unit for a table that has a
+    unit column ("từ 95 trở lên")."""
     if t.comparator is Comparator.QUALITATIVE or t.value is None:
         return ""
     amount = vn_number(t.value) + (f" - {vn_number(t.value_max)}" if t.value_max is not None else "")
-    unit = t.unit or ""
+    unit = (t.unit or "") if with_unit else ""
     amount = f"{amount}{unit}" if unit in ("%", "‰") else f"{amount} {unit}".strip()
     amount = f"{amount} {of}" if of else amount
-    words = {
-        Comparator.EQ: "đạt {}", Comparator.APPROX: "khoảng {}", Comparator.GT: "trên {}",
-        Comparator.GE: "từ {} trở lên", Comparator.LT: "dưới {}", Comparator.LE: "không quá {}",
-        Comparator.REDUCE_BY: "giảm {}", Comparator.REDUCE_TO: "giảm còn {}",
-    }
-    return words[t.comparator].format(amount)
+    return _COMPARATOR_WORDS[t.comparator].format(amount)
 
 
 _RELATIVE = re.compile(r"^(.+?) \(([^()]+)\)$")  # "Thu ngân sách … (dự toán được giao)": value relative to the tail
 _ACHIEVE = ("hoàn thành", "đạt", "vượt")
+# "… giảm năm 2025 so với năm 2024 giảm": the comparison an extracted reduce-by indicator may carry
+_COMPARED = re.compile(r"\s*(?:giảm\s+)?(?:năm \d{4}\s+)?so với năm (\d{4})(?:\s+giảm)?\s*$", re.I)
 
 
-def target_sentence(t: Target) -> str:
+def _reduced(t: Target, year: int | None) -> tuple[str, str]:
+    """A reduce-by target as ("Giảm tỷ lệ hộ nghèo", "so với năm 2025"): the verb first, the year compared last
+    (the one the indicator names, else the year before the plan's)."""
+    indicator = t.indicator.strip()
+    compared = _COMPARED.search(indicator)
+    since = compared.group(1) if compared else (str(year - 1) if year else "")
+    head = indicator[:compared.start()] if compared else indicator
+    head = re.sub(r"\s+giảm$", "", head.strip(), flags=re.I)
+    head = head if head.lower().startswith("giảm") else f"Giảm {head[:1].lower()}{head[1:]}"
+    return head, f"so với năm {since}" if since else ""
+
+
+def target_sentence(t: Target, year: int | None = None) -> str:
     """One target as printed in the list: "Tỷ lệ hộ nghèo giảm còn 2,5%". A value stated relative to something
     is put back where the source wrote it: "Thu ngân sách nhà nước trên địa bàn đạt 100% dự toán được giao",
-    "Hoàn thành 100% chỉ tiêu giao quân" (the indicator keeps that tail in parentheses)."""
+    "Hoàn thành 100% chỉ tiêu giao quân" (the indicator keeps that tail in parentheses). A reduce-by target
+    reads "Giảm tỷ lệ hộ nghèo 0,5% so với năm 2025" (``year``: the plan's)."""
     value = target_value(t)
     relative = _RELATIVE.match(t.indicator)
+    if value and t.comparator is Comparator.REDUCE_BY and not relative:
+        head, since = _reduced(t, year)
+        return " ".join(filter(None, [head, value.removeprefix("giảm "), since]))
     if value and relative:
         head, tail = relative.groups()
         value = target_value(t, of=tail)
@@ -139,13 +165,63 @@ def target_sentence(t: Target) -> str:
     return f"{t.indicator} {value}".strip() if value else t.indicator
 
 
+def table_row(n: int, t: Target, year: int | None = None) -> list[str]:
+    """A row of the targets table (STT, Chỉ tiêu, Đơn vị tính, Kế hoạch): the indicator reads as a phrase
+    ("Hoàn thành chỉ tiêu giao quân", "Giảm tỷ lệ hộ nghèo so với năm 2025"), the unit is said once, in its column
+    ("%" | "từ 100 trở lên"), and a value the indicator already qualifies stands alone ("100")."""
+    indicator, value = t.indicator, target_value(t, with_unit=False)
+    relative = _RELATIVE.match(indicator)
+    if relative:
+        indicator = " ".join(relative.groups())
+        if t.comparator is Comparator.EQ:
+            value = value.removeprefix("đạt ")
+    elif t.comparator is Comparator.REDUCE_BY and value:
+        head, since = _reduced(t, year)
+        indicator, value = " ".join(filter(None, [head, since])), value.removeprefix("giảm ")
+    return [str(n), indicator, t.unit or "", value or "Đạt"]
+
+
+def long_date(day: dt.date) -> str:
+    """"ngày 05 tháng 3 năm 2020": day below 10 and months 1–2 with a leading zero (NĐ 30/2020/NĐ-CP, Phụ lục I,
+    mục II.4), the one style of every date the plan prints in words."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def date_line(place: str, day: dt.date | None, year: int) -> str:
-    """Place and date; a blank date leaves room to write it (NĐ 30, Phụ lục I, mục II.4: day < 10 and
-    months 1–2 get a leading zero)."""
+    """Place and date; a blank date leaves room to write it (see :func:`long_date`)."""
     if day is None:
         return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {long_date(day)}"
+
+
+# Family names that make a unit's name a person's ("Phường Nguyễn Thái Bình"), folded.
+_FAMILY_NAMES = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
+                 "ngo", "duong", "ly", "dinh", "mac", "trinh", "ton", "quang", "cao", "lam", "luong"}
+
+
+def place_in_full(place: str, settings) -> str:
+    """The địa danh of the date line: a unit named after a person or by a number is written with its unit type,
+    "Phường Nguyễn Thái Bình", "Phường 12" (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4); other names as they are."""
+    words = place.split()
+    if place != settings.commune_name or not words:
+        return place
+    person = len(words) >= 2 and fold(words[0]) in _FAMILY_NAMES
+    if person or place.isdigit():
+        return f"{settings.unit_type.value.capitalize()} {place}"
+    return place
+
+
+def agency_lines(unit: str, width_mm: float = HEADER_LEFT_MM - CELL_MARGINS_MM) -> list[str]:
+    """The issuing body in capitals: "ỦY BAN NHÂN DÂN" then the unit; a unit too long for the header's column is
+    broken after its type ("PHƯỜNG" / "NGUYỄN THÁI BÌNH"), never inside its name (NĐ 30, Phụ lục I, mục II.2)."""
+    unit = unit.upper()
+    if text_width_mm(unit, 13, True) <= width_mm:
+        return ["ỦY BAN NHÂN DÂN", unit]
+    for kind in ("ĐẶC KHU", "THỊ TRẤN", "PHƯỜNG", "XÃ"):
+        if unit.startswith(kind + " "):
+            return ["ỦY BAN NHÂN DÂN", kind, unit[len(kind) + 1:]]
+    return ["ỦY BAN NHÂN DÂN", unit]
 
 
 # Documents a plan is made under ("Căn cứ"): laws and the legal documents that give the commune its powers;
@@ -158,7 +234,9 @@ def basis_sentence(b) -> str:
 
     * a law by name and date: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022";
     * another legal document: "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định …";
-    * a plan, directive or letter: "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2026 của UBND tỉnh Đắk Lâm về …".
+    * a plan, directive or letter: "Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 01 năm 2026 của UBND tỉnh …".
+
+    Every date in the one style of :func:`long_date`.
 
     ``b``: a LegalBasis (doc_type, number, issue_date, issuer, summary). The forms follow the căn cứ of
     NĐ 30/2020/NĐ-CP's models (Phụ lục III) and of plans in use.
@@ -166,15 +244,14 @@ def basis_sentence(b) -> str:
     doc_type = (b.doc_type or "Kế hoạch").strip()
     summary = (b.summary or "").strip()
     if doc_type == "Luật":
-        when = f" ngày {b.issue_date.day} tháng {b.issue_date.month} năm {b.issue_date.year}" if b.issue_date else ""
+        when = f" {long_date(b.issue_date)}" if b.issue_date else ""
         return f"Căn cứ Luật {summary}{when}".strip()
     legal = doc_type in LEGAL_TYPES
     parts = ["Căn cứ" if legal else "Thực hiện", doc_type]
     if b.number and b.number.strip():
         parts.append(f"số {b.number.strip()}")
     if b.issue_date:
-        parts.append(f"ngày {b.issue_date.day} tháng {b.issue_date.month} năm {b.issue_date.year}" if legal
-                     else f"ngày {b.issue_date:%d/%m/%Y}")
+        parts.append(long_date(b.issue_date))
     if b.issuer and b.issuer.strip():
         parts.append(f"của {b.issuer.strip()}")
     if summary:
@@ -197,37 +274,82 @@ def _bullets(text: str) -> list[Paragraph]:
 
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
+# Rank of a căn cứ (NĐ 30's models, Phụ lục III): laws, then decrees, circulars, resolutions, decisions, then the
+# documents carried out ("Thực hiện …": the superior's plans, directives, letters).
+_BASIS_RANK = {doc_type: rank for rank, doc_type in enumerate(LEGAL_TYPES)}
+
+
+def basis_rank(b) -> int:
+    """Where a căn cứ stands among the others (see :data:`LEGAL_TYPES`)."""
+    return _BASIS_RANK.get((b.doc_type or "").strip(), len(_BASIS_RANK))
+
+
+# Abbreviations a plan may use, written in full at first use (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6: a word
+# abbreviated is written in full, the abbreviation in brackets, the first time).
+ABBREVIATIONS = {"UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam", "HĐND": "Hội đồng nhân dân",
+                 "UBND": "Ủy ban nhân dân"}
+
+
+def spell_out_first(body: list[Paragraph]) -> None:
+    """In the body, the first use of each of :data:`ABBREVIATIONS` becomes its full words: followed by the
+    abbreviation in brackets when it is used again later, alone otherwise."""
+    for short, full in ABBREVIATIONS.items():
+        word = re.compile(rf"(?<![\w/-]){short}(?![\w/-])")  # not inside a number such as 45/NQ-HĐND
+        uses = [i for i, p in enumerate(body) for _ in word.finditer(p.text)]
+        if uses:
+            again = len(uses) > 1
+            p = body[uses[0]]
+            p.text = word.sub(f"{full} ({short})" if again else full, p.text, count=1)
+
+
+def unbroken(title: str) -> str:
+    """The trích yếu with the words of "kinh tế - xã hội" joined by no-break spaces, so no line breaks inside it."""
+    return re.sub(r"kinh tế - xã hội", lambda m: m.group(0).replace(" ", "\u00a0"), title)
+
+
+def _movement(plan: Plan) -> str:
+    if plan.kind is PlanKind.CAMPAIGN:
+        return "đợt thi đua" + (f" từ {long_date(plan.campaign_start)} đến {long_date(plan.campaign_end)}"
+                                if plan.campaign_start and plan.campaign_end else f" năm {plan.year}")
+    return f"phong trào thi đua năm {plan.year}"
 
 
 def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     """The printed plan's blocks from the plan and the commune settings (those frozen at ban hành for an
     issued plan, see :func:`core.plans.printed_settings`)."""
     settings = printed_settings(plan, settings)
-    agency = ["ỦY BAN NHÂN DÂN", unit_name(settings).upper()]
+    agency = agency_lines(unit_name(settings))
     number = plan.number or BLANK
     layout = PlanLayout(
         issuer=f"Ủy ban nhân dân {unit_name(settings)}",
         agency_lines=agency,
         number_line=f"Số: {number}/{settings.number_suffix}",
-        place_date=date_line(plan.place_name or settings.place_name, plan.issue_date, plan.year),
+        place_date=date_line(place_in_full(plan.place_name or settings.place_name, settings), plan.issue_date,
+                             plan.year),
         doc_type="KẾ HOẠCH",
-        title=plan.title,
+        title=unbroken(plan.title),
         signer_lines=signer_lines(plan.signer_authority, plan.signer_title),
         signer_name=plan.signer_name,
     )
     layout.rules_mm = (  # NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b: under the tiêu ngữ as long as it, others shorter
-        min(text_width_mm(agency[-1], 13, True), HEADER_LEFT_MM) * 0.45,
-        min(text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM - HEADER_LEFT_MM),
+        min(max(text_width_mm(line, 13, True) for line in agency), HEADER_LEFT_MM) * 0.45,
+        MOTTO_WIDTH_MM,
         min(text_width_mm(plan.title, 14, True), TEXT_WIDTH_MM) * 0.4,
     )
     body = layout.body
-    for b in plan.legal_bases:
+    for b in sorted(plan.legal_bases, key=basis_rank):  # a sort keeps the clerk's order within a rank
         body.append(Paragraph("basis", basis_sentence(b)))
     for i, para in enumerate(body):  # NĐ 30, Phụ lục I, mục II.6a: each căn cứ ends ";", the last "."
         para.text = para.text.rstrip(";.") + (";" if i < len(body) - 1 else ".")
     intro = f"Ủy ban nhân dân {unit_name(settings)} ban hành Kế hoạch {plan.title[:1].lower()}{plan.title[1:]}"
     intro += f" với chủ đề: “{plan.theme.strip()}”." if plan.theme.strip() else "."
     body.append(Paragraph("body", intro))
+    revised = plan.revises
+    if revised is not None:
+        what = f"Kế hoạch số {revised.number}/{settings.number_suffix}" if revised.number else "Kế hoạch"
+        when = f" {long_date(revised.issue_date)}" if revised.issue_date else ""
+        body.append(Paragraph("body", f"Kế hoạch này sửa đổi, bổ sung {what}{when} của Ủy ban nhân dân "
+                                      f"{unit_name(settings)} và thay thế kế hoạch đó."))
     roman = iter(_ROMAN)
     body.append(Paragraph("h1", f"{next(roman)}. MỤC ĐÍCH, YÊU CẦU"))
     for i, (kind, label) in enumerate([(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")], 1):
@@ -244,9 +366,7 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     body.append(Paragraph("h2", "2. Chỉ tiêu thi đua"))
     if plan.targets_as_table:
         layout.target_table = [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]] + [
-            [str(n), t.indicator, t.unit or "", (target_value(t) or "Đạt").removesuffix(t.unit or "").strip()]
-            for n, t in enumerate(plan.targets, 1)
-        ]
+            table_row(n, t, plan.year) for n, t in enumerate(plan.targets, 1)]
         layout.table_after = len(body) - 1
         layout.table_widths_mm = table_widths_mm(layout.target_table, wide=1)
     else:
@@ -258,14 +378,14 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
                 body.append(Paragraph("h3", f"{next(letters)}) {FIELD_LABELS[f]}"))
             for t in (t for t in plan.targets if t.field is f):
                 n += 1
-                body.append(Paragraph("bullet", f"({n}) {target_sentence(t)};"))
+                body.append(Paragraph("bullet", f"({n}) {target_sentence(t, plan.year)};"))
         if n:
             body[-1].text = body[-1].text.rstrip(";") + "."
     if plan.kind is PlanKind.CAMPAIGN:
         body.append(Paragraph("h1", f"{next(roman)}. THỜI GIAN THI ĐUA"))
         start, end = plan.campaign_start, plan.campaign_end
         if start and end:
-            body.append(Paragraph("body", f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}."))
+            body.append(Paragraph("body", f"Từ {long_date(start)} đến {long_date(end)}."))
         timeline = section_of(plan, SectionKind.TIMELINE)
         body.extend(Paragraph("body", line) for line in (timeline.body.splitlines() if timeline else []) if line.strip())
     body.append(Paragraph("h1", f"{next(roman)}. KHEN THƯỞNG"))
@@ -274,18 +394,19 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     if plan.award_deadline:
         via = settings.drafting_unit or FORMER_DRAFTING_UNIT
         body.append(Paragraph("bullet", f"- Hồ sơ đề nghị khen thưởng gửi về Ủy ban nhân dân {unit_name(settings)} "
-                                        f"(qua {via}) trước ngày {plan.award_deadline:%d/%m/%Y}."))
+                                        f"(qua {via}) trước {long_date(plan.award_deadline)}."))
     body.append(Paragraph("h1", f"{next(roman)}. TỔ CHỨC THỰC HIỆN"))
     for i, a in enumerate(plan.assignments, 1):
-        when = f" Thời hạn: trước ngày {a.deadline:%d/%m/%Y}." if a.deadline else ""
+        when = f" Thời hạn: trước {long_date(a.deadline)}." if a.deadline else ""
         body.append(Paragraph("body", f"{i}. {a.unit}: {a.task.strip().rstrip('.')}.{when}"))
     organisation = section_of(plan, SectionKind.ORGANISATION)
     body.extend(Paragraph("body", line) for line in (organisation.body.splitlines() if organisation else []) if line.strip())
     closing = section_of(plan, SectionKind.CLOSING)
     last = closing.body.strip() if closing and closing.body.strip() else (
-        f"Trên đây là Kế hoạch phát động phong trào thi đua năm {plan.year} của Ủy ban nhân dân {unit_name(settings)}; "
+        f"Trên đây là Kế hoạch phát động {_movement(plan)} của Ủy ban nhân dân {unit_name(settings)}; "
         "đề nghị các cơ quan, đơn vị triển khai thực hiện.")
     body.append(Paragraph("body", last.rstrip(".") + "./."))
+    spell_out_first(body)
     names = [r.name.strip().rstrip(";.") for r in plan.recipients if r.name.strip()]
     layout.recipients = [f"- {n};" for n in names[:-1]] + ([f"- {names[-1]}."] if names else [])
     return layout

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Float, ForeignKey, Integer, String, Text, false, func
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, Enum, Float, ForeignKey, Integer, String, Table, Text, false, func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from core.terms import (  # noqa: F401 (the vocabulary is used and re-exported with the tables)
@@ -35,6 +37,11 @@ def _enum(cls: type[enum.Enum]) -> Enum:
     return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False, length=32)
 
 
+# The commune's drafting unit for emulation work (đơn vị tham mưu) unless the settings say otherwise: since
+# 1/7/2025 a commune has a Văn phòng HĐND và UBND.
+DEFAULT_DRAFTING_UNIT = "Văn phòng HĐND và UBND"
+
+
 class CommuneSettings(Base):
     """The commune's own details used in every document header and signature (one row)."""
 
@@ -50,7 +57,7 @@ class CommuneSettings(Base):
     vice_chairmen: Mapped[list[str]] = mapped_column(JSON, default=list)
     number_suffix: Mapped[str] = mapped_column(String(40), default="KH-UBND")
     # The unit that drafts the plan and receives award dossiers, and its abbreviation in "Lưu: VT, VP."
-    drafting_unit: Mapped[str] = mapped_column(String(200), default="Văn phòng HĐND và UBND")
+    drafting_unit: Mapped[str] = mapped_column(String(200), default=DEFAULT_DRAFTING_UNIT)
     drafting_unit_short: Mapped[str] = mapped_column(String(20), default="VP")
 
 
@@ -70,6 +77,19 @@ class SuperiorDocument(Base):
     targets: Mapped[list[Target]] = relationship(
         back_populates="superior_document", order_by="Target.position", cascade="all, delete-orphan"
     )
+
+
+# The superior plans imported for a plan (shown on its page 3), and the superior targets the clerk rejected for it.
+plan_superior_document = Table(
+    "plan_superior_document", Base.metadata,
+    Column("plan_id", ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("superior_document_id", ForeignKey("superior_document.id", ondelete="CASCADE"), primary_key=True),
+)
+plan_rejected_target = Table(
+    "plan_rejected_target", Base.metadata,
+    Column("plan_id", ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("target_id", ForeignKey("target.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class Plan(Base):
@@ -118,6 +138,9 @@ class Plan(Base):
     recipients: Mapped[list[Recipient]] = relationship(
         back_populates="plan", order_by="Recipient.position", cascade="all, delete-orphan"
     )
+    superior_documents: Mapped[list[SuperiorDocument]] = relationship(
+        secondary=plan_superior_document, order_by="SuperiorDocument.id")
+    rejected_targets: Mapped[list[Target]] = relationship(secondary=plan_rejected_target)
 
 
 class WizardPosition(Base):
@@ -190,6 +213,9 @@ class Target(Base):
     # How sure the extraction was that a superior target is one (0–1, see core.extraction.evidence); None for
     # the commune's own targets and for targets read before version 0002 of the schema.
     confidence: Mapped[float | None] = mapped_column(Float)
+    # The clerk confirmed that a target which looks like the superior's territory (core.plans.scope_problem)
+    # is meant for the commune as written.
+    scope_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     plan: Mapped[Plan | None] = relationship(back_populates="targets")
     superior_document: Mapped[SuperiorDocument | None] = relationship(back_populates="targets")

@@ -16,6 +16,7 @@ from core import defaults
 from core.text import fold
 from core.models import (
     Assignment,
+    AwardForm,
     CommuneSettings,
     Comparator,
     Field,
@@ -57,28 +58,53 @@ COMPARATOR_LABELS = {
 }
 
 
-def unit_name(settings: CommuneSettings) -> str:
-    """"xã Phổ An", "phường Nguyễn Nghiêm"."""
+def unit_name(settings) -> str:
+    """"xã Phổ An", "phường Nguyễn Nghiêm" (``settings``: CommuneSettings or SettingsData)."""
     return f"{settings.unit_type.value} {settings.commune_name}"
 
 
-def default_title(kind: PlanKind, settings: CommuneSettings, year: int) -> str:
+def plan_caption(kind: PlanKind, year: int) -> str:
+    """What a plan is called on screen: "Kế hoạch thi đua năm 2026", "Kế hoạch đợt thi đua cao điểm năm 2026"."""
+    return f"Kế hoạch {'đợt thi đua cao điểm' if kind is PlanKind.CAMPAIGN else 'thi đua'} năm {year}"
+
+
+def default_title(kind: PlanKind, settings, year: int) -> str:
     """The trích yếu proposed for a new plan."""
     if kind is PlanKind.CAMPAIGN:
         return f"Phát động đợt thi đua cao điểm hoàn thành các chỉ tiêu, nhiệm vụ năm {year} của {unit_name(settings)}"
     return f"Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội {unit_name(settings)} năm {year}"
 
 
-def _fill(text: str, settings: CommuneSettings, year: int) -> str:
+def fill(text: str, settings, year: int, kind: PlanKind = PlanKind.ANNUAL) -> str:
+    """A default text of :mod:`core.defaults` with its placeholders filled for the commune of ``settings`` (rural or
+    urban words by its unit type) and the plan's ``year`` and ``kind``."""
     superior_short = settings.superior_body.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
+    superior_giver = ("Chủ tịch Ủy ban nhân dân tỉnh" if settings.superior_level.value == "province"
+                      else "Chủ tịch Ủy ban nhân dân huyện")
     return text.format(unit=unit_name(settings), where=f"trên địa bàn {unit_name(settings)}", year=year,
-                       superior_short=superior_short, drafting_unit=settings.drafting_unit or FORMER_DRAFTING_UNIT,
-                       drafting_short=settings.drafting_unit_short or "VP")
+                       superior_body=settings.superior_body, superior_short=superior_short,
+                       superior_giver=superior_giver, movement=defaults.MOVEMENT[kind],
+                       drafting_unit=settings.drafting_unit or FORMER_DRAFTING_UNIT,
+                       drafting_short=settings.drafting_unit_short or "VP",
+                       **defaults.place_words(settings.unit_type))
+
+
+def plan_date(kind: PlanKind, year: int, campaign_start: dt.date | None = None,
+              issue_date: dt.date | None = None) -> dt.date:
+    """The day a plan speaks from, to choose the rules in force (GUIDE §4: by date, never by year alone): its
+    date of issue, else a campaign's first day, else 1 January of its year."""
+    return issue_date or (campaign_start if kind is PlanKind.CAMPAIGN and campaign_start else dt.date(year, 1, 1))
 
 
 BENEFICIARIES = {"individual": "các cá nhân", "collective": "các tập thể", "household": "các hộ gia đình",
                  "any": "các tập thể, cá nhân"}
 LEVEL_ORDER = {"commune": 0, "district": 1, "province": 2, "central": 3}
+
+
+def in_force_on(form, day: dt.date) -> bool:
+    """Whether the award form ``form`` (effective_from, effective_to) is in force on ``day``."""
+    return (form.effective_from is None or form.effective_from <= day) and (
+        form.effective_to is None or form.effective_to >= day)
 
 
 def award_sentence(form, commune: str) -> str:
@@ -97,31 +123,49 @@ def award_sentence(form, commune: str) -> str:
     return f"Đề nghị {giver} tặng {name} cho {to} đạt tiêu chuẩn."
 
 
+def award_lines(kind: PlanKind, settings, forms, day: dt.date) -> list[str]:
+    """The default Khen thưởng part: one line per title or form the commune itself gives, from the catalogue
+    entries ``forms`` in force on ``day`` (the plan's date: since 1/7/2025 the commune gives Chiến sĩ thi đua cơ
+    sở, Tập thể lao động tiên tiến, thôn, tổ dân phố văn hóa …), then what it proposes upwards."""
+    order = {"individual": 0, "collective": 1, "household": 2}
+    own = sorted((f for f in forms if f.granting_level == "commune" and in_force_on(f, day)),
+                 key=lambda f: (f.category != "title", order.get(f.beneficiary, 3), f.effective_from or day, f.name))
+    return ([award_sentence(f, unit_name(settings)) for f in own]
+            + [fill(defaults.AWARD_UPWARD, settings, day.year, kind)])
+
+
+def purpose_lines(kind: PlanKind, settings, year: int) -> list[str]:
+    """The default Mục đích of a plan of ``kind`` and ``year``."""
+    return [fill(t, settings, year, kind) for t in defaults.PURPOSE[kind]]
+
+
 def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: int) -> Plan:
     """A draft plan with the default sections, assignments, recipients and signer, added to ``session``."""
     plan = Plan(kind=kind, year=year, place_name=settings.place_name or settings.commune_name,
                 title=default_title(kind, settings, year), signer_authority="TM.", signer_title="CHỦ TỊCH",
-                signer_name=settings.chairman_name, award_deadline=dt.date(year, *defaults.AWARD_DEADLINE))
+                signer_name=settings.chairman_name, award_deadline=defaults.award_deadline(kind, year, None))
+    day = plan_date(kind, year)
+    forms = list(session.scalars(select(AwardForm)))
 
     def section(kind_: SectionKind, heading: str, lines: list[str], field: Field | None = None) -> None:
         plan.sections.append(PlanSection(kind=kind_, field=field, position=len(plan.sections), heading=heading,
-                                         body="\n".join(_fill(t, settings, year) for t in lines)))
+                                         body="\n".join(fill(t, settings, year, kind) for t in lines)))
 
     section(SectionKind.BASIS, "Căn cứ", [])
-    for position, basis in enumerate(defaults.standing_bases(year)):
+    for position, basis in enumerate(defaults.standing_bases(day)):
         plan.legal_bases.append(LegalBasis(position=position, **basis))
     section(SectionKind.PURPOSE, "Mục đích", defaults.PURPOSE[kind])
     section(SectionKind.REQUIREMENT, "Yêu cầu", defaults.REQUIREMENT)
     for field, (heading, text) in defaults.CONTENT.items():
         section(SectionKind.CONTENT, heading, [text], field)
-    section(SectionKind.AWARD, "Khen thưởng", defaults.AWARD)
+    section(SectionKind.AWARD, "Khen thưởng", award_lines(kind, settings, forms, day))
     if kind is PlanKind.CAMPAIGN:
         section(SectionKind.TIMELINE, "Thời gian thi đua", [])
     section(SectionKind.ORGANISATION, "Tổ chức thực hiện", [])
     for position, (unit, task) in enumerate(defaults.ORGANISATION):
-        plan.assignments.append(Assignment(position=position, unit=_fill(unit, settings, year), task=task))
-    superiors = [_fill(r, settings, year) for r in defaults.RECIPIENTS[settings.superior_level.value]]
-    for position, name in enumerate(superiors + [_fill(r, settings, year) for r in defaults.LOCAL_RECIPIENTS]):
+        plan.assignments.append(Assignment(position=position, unit=fill(unit, settings, year), task=fill(task, settings, year)))
+    names = defaults.RECIPIENTS[settings.superior_level.value] + defaults.LOCAL_RECIPIENTS
+    for position, name in enumerate(n for n in (fill(r, settings, year) for r in names) if n.strip()):
         plan.recipients.append(Recipient(position=position, name=name))
     session.add(plan)
     session.flush()
@@ -172,11 +216,24 @@ def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
 # Indicators that only make sense for the superior level ("Tỷ lệ xã đạt chuẩn …", "toàn tỉnh", "trên địa bàn thị xã").
 _SUPERIOR_ONLY = re.compile(r"\b(?:ty le|so) (?:xa|phuong|huyen)\b|\btoan (?:tinh|huyen|thi xa|thanh pho)\b|"
                             r"\btren dia ban (?:tinh|huyen|thi xa|thanh pho|quan)\b")
+# An amount above this many tỷ đồng is a province's, not a commune's (a commune's yearly production is counted in
+# hundreds of tỷ, a province's in tens of thousands): a plausibility limit of this application, not a legal rule.
+COMMUNE_MAX_BILLION = 5000
 
 
 def superior_only(indicator: str) -> bool:
     """Whether an adopted indicator speaks of the superior's territory rather than the commune's."""
     return bool(_SUPERIOR_ONLY.search(fold(indicator)))
+
+
+def scope_problem(indicator: str, value: float | None, unit: str | None) -> str | None:
+    """Why a target looks like the superior's rather than the commune's, or None: an indicator about the
+    superior's territory (:func:`superior_only`), or an amount of more than :data:`COMMUNE_MAX_BILLION` tỷ đồng."""
+    if superior_only(indicator):
+        return "tính cho địa bàn cấp trên"
+    if value is not None and (unit or "").strip() == "tỷ đồng" and value > COMMUNE_MAX_BILLION:
+        return "số tiền ở quy mô tỉnh"
+    return None
 
 
 def basis_gaps(b) -> list[str]:
@@ -196,8 +253,13 @@ def problems(plan: Plan) -> list[str]:
         gaps = basis_gaps(basis)
         if gaps:
             found.append(f"Căn cứ thứ {n} ({basis.doc_type}) còn thiếu: {', '.join(gaps)}.")
-    if not plan.targets:
+    if not plan.targets and plan.kind is PlanKind.ANNUAL:  # a campaign may have only qualitative aims
         found.append("Chưa có chỉ tiêu thi đua nào.")
+    for t in plan.targets:
+        why = scope_problem(t.indicator, t.value, t.unit)
+        if why and not t.scope_confirmed:
+            found.append(f"Chỉ tiêu «{t.indicator}» có vẻ {why}: sửa cho phù hợp với xã, hoặc chọn chỉ tiêu "
+                         "đó ở bước 3 và bấm «Xác nhận đúng cho xã».")
     for kind, label in [(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")]:
         section = section_of(plan, kind)
         if section is None or not section.body.strip():
@@ -210,6 +272,10 @@ def problems(plan: Plan) -> list[str]:
         found.append("Chưa có «Nơi nhận».")
     if plan.kind is PlanKind.CAMPAIGN and not (plan.campaign_start and plan.campaign_end):
         found.append("Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
+    if plan.kind is PlanKind.CAMPAIGN and plan.campaign_end and plan.award_deadline \
+            and plan.award_deadline < plan.campaign_end:
+        found.append(f"Hạn nộp hồ sơ khen thưởng ({plan.award_deadline:%d/%m/%Y}) trước ngày kết thúc đợt thi đua "
+                     f"({plan.campaign_end:%d/%m/%Y}): chưa có kết quả để xét.")
     if plan.issue_date:
         for a in plan.assignments:
             if a.deadline and a.deadline < plan.issue_date:
@@ -219,19 +285,28 @@ def problems(plan: Plan) -> list[str]:
     return found
 
 
-def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = False) -> Plan:
+def copy_plan(session: Session, source: Plan, year: int, settings: CommuneSettings, *, revision: bool = False) -> Plan:
     """A new draft copying ``source``'s structure, texts and targets.
 
-    A revision keeps the year, every link and căn cứ, and becomes version + 1 of the same plan (``revises``).
-    For another year, number and dates are cleared, the old year is replaced by the new one in every text,
-    the căn cứ start again from the standing ones of the new year (:func:`core.defaults.standing_bases`) plus
-    the legal documents the clerk added, and the targets lose their link to last year's superior plan (and
-    so its warnings): the new superior plan is imported anew.
+    A revision keeps the year, every link and căn cứ, the superior plans and rejected targets, and becomes
+    version + 1 of the same plan (``revises``). For another year, number and dates are cleared, the old year is
+    replaced by the new one in every text, the căn cứ start again from the standing ones of the new year
+    (:func:`core.defaults.standing_bases`) plus the legal documents the clerk added, and no superior plan is
+    listed yet: the new one is imported for it. Targets keep their link to the superior target they came from,
+    so adopting the same superior plan again adds nothing twice. Either way a text naming the commune as
+    ``source`` printed it (its frozen settings when issued) names it as ``settings`` say now.
     """
+    old_unit, new_unit = unit_name(printed_settings(source, settings)), unit_name(settings)
+    old_place = printed_settings(source, settings).place_name or source.place_name
+
     def text(value: str) -> str:
+        value = value.replace(old_unit, new_unit) if old_unit != new_unit else value
         return value if revision else re.sub(rf"\b{source.year}\b", str(year), value)
 
-    plan = Plan(kind=source.kind, year=year, place_name=source.place_name, title=text(source.title),
+    place = source.place_name
+    if old_place and place == old_place:
+        place = settings.place_name or settings.commune_name
+    plan = Plan(kind=source.kind, year=year, place_name=place, title=text(source.title),
                 theme="" if not revision else source.theme, campaign_start=None, campaign_end=None,
                 signer_authority=source.signer_authority, signer_title=source.signer_title,
                 signer_name=source.signer_name, targets_as_table=source.targets_as_table,
@@ -239,8 +314,10 @@ def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = Fal
     if revision:
         plan.campaign_start, plan.campaign_end = source.campaign_start, source.campaign_end
         plan.award_deadline = source.award_deadline
+        plan.superior_documents = list(source.superior_documents)
+        plan.rejected_targets = list(source.rejected_targets)
     else:
-        plan.award_deadline = dt.date(year, *defaults.AWARD_DEADLINE)
+        plan.award_deadline = defaults.award_deadline(source.kind, year, None)
     for s in source.sections:
         plan.sections.append(PlanSection(kind=s.kind, field=s.field, position=s.position, heading=text(s.heading),
                                          body=text(s.body)))
@@ -248,27 +325,33 @@ def copy_plan(session: Session, source: Plan, year: int, *, revision: bool = Fal
         bases = [dict(doc_type=b.doc_type, number=b.number, issue_date=b.issue_date, issuer=b.issuer,
                       summary=b.summary, superior_document_id=b.superior_document_id) for b in source.legal_bases]
     else:
-        bases = defaults.standing_bases(year)
-        standing = {(b["doc_type"], b["summary"]) for b in bases}
+        bases = defaults.standing_bases(plan_date(source.kind, year))
+        standing = {b["doc_type"] for b in bases}
         bases += [dict(doc_type=b.doc_type, number=b.number, issue_date=b.issue_date, issuer=b.issuer,
                        summary=b.summary) for b in source.legal_bases
                   if b.doc_type in ("Luật", "Nghị định", "Thông tư") and b.superior_document_id is None
-                  and (b.doc_type, b.summary) not in standing]
+                  and not (b.doc_type in standing and _is_standing(b))]
     for position, basis in enumerate(bases):
         plan.legal_bases.append(LegalBasis(position=position, **basis))
     for t in source.targets:
         plan.targets.append(Target(position=t.position, indicator=text(t.indicator), comparator=t.comparator,
                                    value=t.value, value_max=t.value_max, unit=t.unit, field=t.field,
-                                   source_text=t.source_text if revision else None,
-                                   derived_from_id=t.derived_from_id if revision else None))
+                                   source_text=t.source_text, derived_from_id=t.derived_from_id,
+                                   scope_confirmed=t.scope_confirmed if revision else False))
     for a in source.assignments:
         deadline = a.deadline if revision or a.deadline is None else _next_year(a.deadline)
-        plan.assignments.append(Assignment(position=a.position, unit=a.unit, task=text(a.task), deadline=deadline))
+        plan.assignments.append(Assignment(position=a.position, unit=text(a.unit), task=text(a.task),
+                                           deadline=deadline))
     for r in source.recipients:
-        plan.recipients.append(Recipient(position=r.position, name=r.name))
+        plan.recipients.append(Recipient(position=r.position, name=text(r.name)))
     session.add(plan)
     session.flush()
     return plan
+
+
+def _is_standing(basis) -> bool:
+    """Whether a căn cứ is the law or one of the decrees :func:`core.defaults.standing_bases` cites."""
+    return basis.number in {defaults.LAW["number"], *(d.number for d in defaults.DECREES)}
 
 
 def _next_year(day: dt.date) -> dt.date:
@@ -284,6 +367,15 @@ def ensure_draft(plan: Plan) -> None:
         raise PlanError("Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi».")
 
 
+def document_number(text: str) -> str:
+    """The document number as printed: a positive whole number, below 10 with a leading zero ("5" → "05",
+    NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). Raises :class:`PlanError` for anything else (empty included)."""
+    text = text.strip()
+    if not text.isdigit() or int(text) == 0:
+        raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
+    return f"{int(text):02d}"
+
+
 def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSettings) -> None:
     """Ban hành: stamp number and date, freeze what the plan prints of ``settings``, make it read-only.
 
@@ -294,10 +386,7 @@ def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSetting
     problems (see :func:`problems`).
     """
     ensure_draft(plan)
-    number = number.strip()
-    if not number.isdigit() or int(number) == 0:
-        raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
-    plan.number = f"{int(number):02d}"
+    plan.number = document_number(number)
     plan.issue_date = issue_date
     found = problems(plan)
     if found:

@@ -154,7 +154,7 @@ def legal_bases(day: dt.date) -> list[str]:
         def __init__(self, values: dict):
             self.__dict__.update(values)
 
-    return [local] + [basis_sentence(_Basis(b)) for b in standing_bases(day.year, on=day)]
+    return [local] + [basis_sentence(_Basis(b)) for b in standing_bases(day)]
 
 
 def _plan_basis(session: Session, year: int) -> str | None:

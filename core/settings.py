@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import CommuneSettings
+from core.models import DEFAULT_DRAFTING_UNIT, CommuneSettings, SuperiorLevel, UnitType
+
+
+@dataclass
+class SettingsData:
+    """The commune's settings as plain values (the columns of :class:`core.models.CommuneSettings`)."""
+
+    commune_name: str
+    unit_type: UnitType = UnitType.COMMUNE
+    superior_body: str = ""
+    superior_level: SuperiorLevel = SuperiorLevel.PROVINCE
+    place_name: str = ""
+    chairman_name: str = ""
+    vice_chairmen: list[str] = field(default_factory=list)
+    number_suffix: str = "KH-UBND"
+    drafting_unit: str = DEFAULT_DRAFTING_UNIT
+    drafting_unit_short: str = "VP"
+
+
+def settings_data(row: CommuneSettings) -> SettingsData:
+    """``row`` as plain values."""
+    values = {f.name: getattr(row, f.name) for f in fields(SettingsData)}
+    values["vice_chairmen"] = list(values["vice_chairmen"] or [])
+    return SettingsData(**values)
 
 
 class SettingsError(ValueError):
@@ -33,11 +58,3 @@ def save_settings(session: Session, **values) -> CommuneSettings:
     session.add(row)
     session.flush()
     return row
-
-
-def issuing_body_lines(settings: CommuneSettings) -> tuple[str, str]:
-    """The two capitalised lines of the issuing body, e.g. ("ỦY BAN NHÂN DÂN", "XÃ PHỔ AN").
-
-    NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.2b: tên cơ quan ban hành in capitals.
-    """
-    return "ỦY BAN NHÂN DÂN", f"{settings.unit_type.value} {settings.commune_name}".upper()

@@ -143,6 +143,19 @@ def read_header(text: str) -> SuperiorHeader:
     return SuperiorHeader(number.group(1).replace(" ", "") if number else None, issue_date, issuer, title)
 
 
+_YEAR = re.compile(r"\bnăm (20\d\d)\b")
+
+
+def superior_year(header: SuperiorHeader, text: str) -> int | None:
+    """The year a superior plan is for: the last "năm 20xx" of its trích yếu, else the year its first 25 lines
+    name most often ("… năm 2026"), else None."""
+    years = _YEAR.findall(header.title or "")
+    if years:
+        return int(years[-1])
+    found = [int(y) for line in text.splitlines()[:25] for y in _YEAR.findall(line)]
+    return max(set(found), key=found.count) if found else None
+
+
 @dataclass
 class SuperiorDeadline:
     """A date the superior plan sets for the commune: ``day``, the ``sentence`` saying it, and whether it is

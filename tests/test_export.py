@@ -22,6 +22,12 @@ def demo(db):
     return db
 
 
+def _layout(db):
+    """The demo plan as it prints."""
+    with db.session() as s:
+        return build_layout(s.get(Plan, 1), load_settings(s))
+
+
 def _export(db, tmp_path, **changes):
     with db.session() as s:
         plan = s.get(Plan, 1)
@@ -82,7 +88,7 @@ def test_title_headings_and_body(demo, tmp_path):
     assert h1.runs[0].bold
     h2 = _para(d, "1. Mục đích")
     assert h2.runs[0].bold
-    basis = next(p for p in d.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 12/KH-UBND"))
+    basis = next(p for p in d.paragraphs if p.text.startswith("Căn cứ Luật Thi đua"))
     assert basis.runs[0].italic and basis.text.endswith(";")
     body = next(p for p in d.paragraphs if p.text.startswith("- Khơi dậy"))
     assert body.alignment == 3 and body.paragraph_format.first_line_indent is not None  # justified, indented
@@ -105,7 +111,7 @@ def test_targets_in_order_grouped_by_field(demo, tmp_path):
     texts = [p.text for p in d.paragraphs]
     targets = [t for t in texts if t.startswith("(")]
     assert targets[0] == "(1) Tốc độ tăng trưởng kinh tế khoảng 8,5%;"
-    assert targets[-1].startswith("(14) ") and targets[-1].endswith(".")
+    assert targets[-1].startswith("(13) ") and targets[-1].endswith(".")  # the province's NTM target left out
     assert texts.index("a) Kinh tế") < texts.index(targets[0]) < texts.index("b) Văn hóa - xã hội")
 
 
@@ -140,7 +146,7 @@ def test_issued_plan_is_frozen_and_revision_is_a_new_version(demo):
             ensure_draft(plan)
         with pytest.raises(PlanError):
             issue(plan, "6", dt.date(2026, 2, 6), load_settings(s))
-        revision = copy_plan(s, plan, plan.year, revision=True)
+        revision = copy_plan(s, plan, plan.year, load_settings(s), revision=True)
         assert (revision.version, revision.revises_id, revision.status) == (2, 1, PlanStatus.DRAFT)
         assert revision.number is None and len(revision.targets) == len(plan.targets)
     with demo.session() as s:
@@ -210,7 +216,8 @@ def test_campaign_plan_prints_its_period(db, tmp_path):
         plan.campaign_start, plan.campaign_end = dt.date(2026, 11, 1), dt.date(2026, 12, 31)
         texts = [p.text for p in build_layout(plan, load_settings(s)).body]
         assert "Đợt thi đua" not in texts
-        assert texts[texts.index("III. THỜI GIAN THI ĐUA") + 1] == "Từ ngày 01/11/2026 đến ngày 31/12/2026."
+        assert texts[texts.index("III. THỜI GIAN THI ĐUA") + 1] == ("Từ ngày 01 tháng 11 năm 2026 đến ngày 31 tháng 12 "
+                                                                  "năm 2026.")
         assert "IV. KHEN THƯỞNG" in texts and "V. TỔ CHỨC THỰC HIỆN" in texts
         assert plan.title.startswith("Phát động đợt thi đua cao điểm")
 
@@ -229,7 +236,10 @@ def test_a_vice_chairman_signs_under_tm_and_kt(demo, tmp_path):
      "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết"),
     (dict(doc_type="Kế hoạch", number="12/KH-UBND", issue_date=dt.date(2026, 1, 20), issuer="UBND tỉnh Đắk Lâm",
           summary="về thi đua năm 2026"),
-     "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2026 của UBND tỉnh Đắk Lâm về thi đua năm 2026"),
+     "Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 01 năm 2026 của UBND tỉnh Đắk Lâm về thi đua năm 2026"),
+    (dict(doc_type="Nghị định", number="30/2020/NĐ-CP", issue_date=dt.date(2020, 3, 5), issuer="Chính phủ",
+          summary="về công tác văn thư"),
+     "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư"),
     (dict(doc_type="Kế hoạch", number="", issue_date=None, issuer="", summary=""), "Thực hiện Kế hoạch"),
 ])
 def test_each_basis_is_cited_as_its_kind_is(basis, printed):
@@ -264,8 +274,9 @@ def test_a_new_plan_starts_with_the_law_and_its_decree(db):
         layout = build_layout(plan, settings)
     assert [p.text for p in layout.body[:2]] == [
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn "
-        "thi hành Luật Thi đua, khen thưởng.",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền "
+        "trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, "
+        "khen thưởng.",
     ]
 
 
@@ -308,7 +319,7 @@ def test_the_drafting_unit_is_a_setting_and_issued_plans_keep_theirs(demo, tmp_p
     with demo.session() as s:
         save_settings(s, commune_name="Hòa Phong", drafting_unit="Phòng Văn hóa - Xã hội", drafting_unit_short="VHXH")
     d = _export(demo, tmp_path, award_deadline=dt.date(2026, 12, 10))
-    assert any("(qua Phòng Văn hóa - Xã hội) trước ngày 10/12/2026" in p.text for p in d.paragraphs)
+    assert any("(qua Phòng Văn hóa - Xã hội) trước ngày 10 tháng 12 năm 2026" in p.text for p in d.paragraphs)
     old_issue = {"commune_name": "Hòa Phong", "unit_type": "xã", "place_name": "Hòa Phong", "number_suffix": "KH-UBND"}
     d = _export(demo, tmp_path, award_deadline=dt.date(2026, 12, 10), issued_settings=old_issue)
     assert any("(qua công chức Văn phòng - Thống kê)" in p.text for p in d.paragraphs)
@@ -348,3 +359,147 @@ def test_a_relative_value_prints_where_the_source_wrote_it(indicator, comparator
     from core.models import Comparator, Target
 
     assert target_sentence(Target(indicator=indicator, value=100, unit="%", comparator=Comparator(comparator))) == printed
+
+
+def _new_plan(db, kind, year, **settings):
+    """A new plan's printed layout for a commune of ``settings`` (Bình Hải, a xã under a province by default)."""
+    from core.catalogue import load_award_forms
+    from core.models import PlanKind, SuperiorLevel
+    from core.plans import new_plan
+    from core.settings import save_settings
+
+    values = dict(commune_name="Bình Hải", place_name="Bình Hải", chairman_name="Phạm Văn Tâm",
+                  superior_body="UBND tỉnh Đắk Lâm", superior_level=SuperiorLevel.PROVINCE) | settings
+    with db.session() as s:
+        load_award_forms(s)
+        settings_row = save_settings(s, **values)
+        plan = new_plan(s, settings_row, PlanKind(kind), year)
+        if kind == "campaign":
+            plan.campaign_start, plan.campaign_end = dt.date(year, 9, 1), dt.date(year, 10, 31)
+        return plan.id, build_layout(plan, settings_row)
+
+
+def test_the_decree_is_chosen_by_the_plans_date_not_its_year(db):
+    from core.defaults import standing_bases
+
+    assert standing_bases(dt.date(2025, 6, 30))[1]["number"] == "98/2023/NĐ-CP"
+    assert standing_bases(dt.date(2025, 9, 1))[1]["number"] == "152/2025/NĐ-CP"  # a campaign from 1/9/2025
+    _id, layout = _new_plan(db, "annual", 2025)
+    assert layout.body[1].text == ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định "
+                                   "chi tiết thi hành một số điều của Luật Thi đua, khen thưởng.")
+
+
+def test_legal_bases_come_first_then_the_plans_carried_out(demo):
+    layout = _layout(demo)
+    bases = [p.text for p in layout.body if p.style == "basis"]
+    assert [b.split(" số ")[0].split(" ngày ")[0] for b in bases] == [
+        "Căn cứ Luật Thi đua, khen thưởng", "Căn cứ Nghị định", "Căn cứ Nghị quyết", "Thực hiện Kế hoạch"]
+    assert bases[-1].startswith("Thực hiện Kế hoạch số 12/KH-UBND ngày 20 tháng 01 năm 2026") and bases[-1].endswith(".")
+    with demo.session() as s:
+        positions = [b.position for b in s.get(Plan, 1).legal_bases]
+    assert len(set(positions)) == len(positions)  # no two căn cứ at the same position
+
+
+def test_the_award_part_names_what_the_commune_itself_gives_on_the_plans_date(db):
+    _id, layout = _new_plan(db, "annual", 2026)
+    texts = [p.text for p in layout.body]
+    award = texts[texts.index("III. KHEN THƯỞNG") + 1:texts.index("IV. TỔ CHỨC THỰC HIỆN")]
+    for title in ("“Lao động tiên tiến”", "“Chiến sĩ thi đua cơ sở”", "“Tập thể lao động tiên tiến”",
+                  "“Gia đình văn hóa”", "thôn, tổ dân phố văn hóa", "Giấy khen"):
+        assert any(title in line and "Chủ tịch Ủy ban nhân dân xã Bình Hải tặng" in line for line in award), title
+    assert "đề nghị Chủ tịch Ủy ban nhân dân tỉnh khen thưởng" in award[-2]
+    _id, layout = _new_plan(db, "annual", 2025)  # on 1/1/2025 the district still gave Chiến sĩ thi đua cơ sở
+    assert not any("Chiến sĩ thi đua cơ sở" in p.text for p in layout.body)
+
+
+def test_a_ward_gets_urban_words_its_name_whole_and_its_place_in_full(db, tmp_path):
+    from core.models import UnitType
+
+    _id, layout = _new_plan(db, "annual", 2026, commune_name="Nguyễn Thái Bình", place_name="Nguyễn Thái Bình",
+                            unit_type=UnitType.WARD, superior_body="UBND Thành phố Hồ Chí Minh")
+    text = " ".join(p.text for p in layout.body) + " ".join(layout.recipients)
+    text = text.replace("danh hiệu thôn, tổ dân phố văn hóa", "")  # the title's legal name
+    for rural in ("đường làng", "ngõ xóm", "nông thôn mới", "thôn,", "sản xuất nông nghiệp"):
+        assert rural not in text, rural
+    assert "đô thị văn minh" in text and "tổ dân phố, khu phố" in text
+    assert layout.agency_lines == ["ỦY BAN NHÂN DÂN", "PHƯỜNG", "NGUYỄN THÁI BÌNH"]  # never "… THÁI / BÌNH"
+    assert layout.place_date.startswith("Phường Nguyễn Thái Bình, ngày")
+    from core.layout import text_width_mm
+    longest = max(text_width_mm(line, 13, True) for line in layout.agency_lines)
+    assert longest / 3 <= layout.rules_mm[0] <= longest / 2
+
+
+def test_abbreviations_are_spelled_out_at_first_use_and_the_superior_receives_the_plan(demo):
+    layout = _layout(demo)
+    body = " ".join(p.text for p in layout.body)
+    assert "45/NQ-HĐND" in body and "12/KH-UBND" in body  # numbers are never spelled out
+    first = body.index("Hội đồng nhân dân (HĐND)")
+    assert "HĐND" not in body[:first].replace("NQ-HĐND", "")
+    assert "Ủy ban nhân dân (UBND) tỉnh Đắk Lâm" in body
+    assert layout.recipients[0] == "- UBND tỉnh Đắk Lâm;"
+    assert "kinh\u00a0tế\u00a0-\u00a0xã\u00a0hội" in layout.title  # the trích yếu never breaks inside it
+
+
+def test_the_targets_table_says_the_unit_once_and_reads_as_phrases(demo):
+    from core.layout import table_row, target_sentence
+    from core.models import Comparator, Target
+
+    poor = Target(indicator="Tỷ lệ hộ nghèo", comparator=Comparator.REDUCE_BY, value=0.5, unit="%")
+    assert target_sentence(poor, 2026) == "Giảm tỷ lệ hộ nghèo 0,5% so với năm 2025"
+    extracted = Target(indicator="Tỷ lệ hộ nghèo giảm năm 2025 so với năm 2024 giảm", comparator=Comparator.REDUCE_BY,
+                       value=0.5, unit="%")
+    assert target_sentence(extracted, 2025) == "Giảm tỷ lệ hộ nghèo 0,5% so với năm 2024"
+    assert table_row(1, poor, 2026) == ["1", "Giảm tỷ lệ hộ nghèo so với năm 2025", "%", "0,5"]
+    army = Target(indicator="Hoàn thành (chỉ tiêu giao quân)", comparator=Comparator.EQ, value=100, unit="%")
+    assert table_row(2, army) == ["2", "Hoàn thành chỉ tiêu giao quân", "%", "100"]
+    budget = Target(indicator="Thu ngân sách", comparator=Comparator.GE, value=100, unit="%")
+    assert table_row(3, budget) == ["3", "Thu ngân sách", "%", "từ 100 trở lên"]
+
+
+def test_the_docx_has_no_template_leftovers(demo, tmp_path):
+    import zipfile
+
+    path = tmp_path / "plan.docx"
+    export_docx(_layout(demo), path)
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        styles = z.read("word/styles.xml").decode()
+        app = z.read("docProps/app.xml").decode()
+    assert "word/stylesWithEffects.xml" not in names and "docProps/thumbnail.jpeg" not in names
+    assert "Theme=" not in styles and "Courier" not in styles and "Calibri" not in styles
+    assert "Microsoft" not in app and "thidua-xa" in app
+
+
+def test_the_pdf_carries_the_title(demo, tmp_path, qapp):
+    from ui.printing import export_pdf
+
+    path = tmp_path / "plan.pdf"
+    export_pdf(_layout(demo), path)
+    assert pypdf.PdfReader(path).metadata.title == (
+        "Kế hoạch Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội xã Hòa Phong "
+        "năm 2026")
+
+
+def test_a_superior_only_target_blocks_issuing_until_confirmed(demo):
+    from core.models import Target
+
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        plan.targets.append(Target(indicator="Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", value=45, unit="%",
+                                   position=99))
+        s.flush()
+        with pytest.raises(PlanError, match="Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"):
+            issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
+        plan.targets[-1].scope_confirmed = True
+        issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
+        assert plan.status is PlanStatus.ISSUED
+
+
+def test_a_revision_says_what_it_amends(demo):
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
+        revision = copy_plan(s, plan, plan.year, load_settings(s), revision=True)
+        texts = [p.text for p in build_layout(revision, load_settings(s)).body]
+    assert ("Kế hoạch này sửa đổi, bổ sung Kế hoạch số 05/KH-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân "
+            "xã Hòa Phong và thay thế kế hoạch đó.") in texts

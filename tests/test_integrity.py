@@ -22,6 +22,8 @@ def _issue(wizard, superior, monkeypatch, number: str) -> None:
     go_to(wizard, 2)
     import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
+    wizard.targets.view.selectAll()
+    wizard.targets.confirm_scope()  # the district's amounts kept as the commune's on purpose
     go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: (number, day))
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
@@ -139,12 +141,16 @@ def test_a_campaign_plan_has_its_dates_and_can_be_issued(qtbot, db, tab, superio
     wizard = tab.create()
     info = wizard.info
     assert info.campaign_start.isEnabled() and info.campaign_end.isEnabled()
-    for field, typed in ((info.campaign_start, "1/5/2026"), (info.campaign_end, "30092026")):  # as a clerk types
+    start = dt.date.today() + dt.timedelta(days=30)  # a campaign ahead: its dossiers are due after it, not before
+    end = start + dt.timedelta(days=120)
+    typed_dates = (f"{start.day}/{start.month}/{start.year}", end.strftime("%d%m%Y"))  # as a clerk types them
+    for field, typed in zip((info.campaign_start, info.campaign_end), typed_dates, strict=True):
         field.line.clear()
         QTest.keyClicks(field.line, typed)
     _issue(wizard, superior, monkeypatch, "7")
     plan = last_plan(db)
-    assert (plan.kind, plan.status, plan.campaign_end) == (PlanKind.CAMPAIGN, PlanStatus.ISSUED, dt.date(2026, 9, 30))
+    assert (plan.kind, plan.status, plan.campaign_end) == (PlanKind.CAMPAIGN, PlanStatus.ISSUED, end)
+    assert plan.award_deadline == end + dt.timedelta(days=10)
 
 
 def test_a_pdf_that_cannot_be_written_says_so(qtbot, db, tab, tmp_path, monkeypatch):

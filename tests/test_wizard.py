@@ -3,15 +3,16 @@
 import datetime as dt
 
 import pytest
-from conftest import go_to, import_plan, last_plan
+from conftest import go_to, import_plan, last_plan, type_text
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from samples import TARGETS
 from sqlalchemy import select
 
 from core.drafts import wizard_page
-from core.models import Comparator, Plan, SectionKind, Target
+from core.models import Comparator, Plan, PlanKind, SectionKind, Target
 from core.plans import section_of
 from ui import dialogs
 from ui.date_edit import DateEdit
@@ -41,6 +42,14 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     assert wizard.targets.model.rowCount() == len(TARGETS) - 1
     model = wizard.targets.model
     assert model.setData(model.index(0, 2), "30.000,5")  # the commune raises the first target
+    go_to(wizard, 8)
+    # a province-scale amount in a commune plan blocks Ban hành until the clerk changes or confirms it
+    assert [wizard.preview.problems.item(i).text() for i in range(wizard.preview.problems.count())] == [
+        "Chỉ tiêu «Tổng giá trị sản xuất» có vẻ số tiền ở quy mô tỉnh: sửa cho phù hợp với xã, hoặc chọn chỉ tiêu "
+        "đó ở bước 3 và bấm «Xác nhận đúng cho xã»."]
+    go_to(wizard, 2)
+    wizard.targets.view.selectRow(0)
+    qtbot.mouseClick(wizard.targets.confirm_button, Qt.LeftButton)
     go_to(wizard, 8)
     assert wizard.preview.problems.count() == 0
     shown = " ".join(p.text for p in wizard.preview.layout_shown.body)
@@ -172,7 +181,7 @@ def test_copy_to_next_year(qtbot, db, tab, superior, monkeypatch):
         assert (new.year, new.number, new.issue_date) == (source.year + 1, None, None)
         assert str(source.year + 1) in new.title
         assert [t.indicator for t in new.targets] == [t.indicator for t in s.get(Plan, source.id).targets]
-        assert not any(t.derived_from_id or t.source_text for t in new.targets)  # last year's superior plan is gone
+        assert all(t.derived_from_id for t in new.targets) and not new.superior_documents  # imported anew
         assert [b.doc_type for b in new.legal_bases] == ["Luật", "Nghị định"]  # the standing căn cứ stay
         purpose = section_of(new, SectionKind.PURPOSE).body
         assert str(source.year + 1) in purpose and str(source.year) not in purpose
@@ -180,7 +189,7 @@ def test_copy_to_next_year(qtbot, db, tab, superior, monkeypatch):
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: asked.append(question) or False)
     tab.model.refresh()
-    tab.view.selectRow(tab.model.rows.index(next(r for r in tab.model.rows if r[1] == source.year)))
+    tab.select(source.id)
     assert tab.copy_selected() is None and f"Đã có 1 kế hoạch năm {source.year + 1}" in asked[0]
 
 
@@ -200,6 +209,8 @@ def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkey
     go_to(wizard, 2)
     import_plan(wizard.targets, superior)
     wizard.targets.adopt_ticked()
+    wizard.targets.view.selectRow(0)
+    wizard.targets.confirm_scope()  # the district's amount, kept as the commune's on purpose
     go_to(wizard, 8)
     monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: ("3", day))
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
@@ -293,7 +304,7 @@ def test_choosing_superior_targets_all_none_or_by_field(qtbot, db, tab, superior
     page.adopt_ticked()
     assert page.model.rowCount() == 0 and "Chưa chọn" in page.adopted.text()
     page.select_field.activated.emit(page.select_field.findData(Field.ENVIRONMENT))
-    ticked = [t for t, on in zip(page.superior.rows, page.superior.ticked) if on]
+    ticked = [t for t, on in zip(page.superior.rows, page.superior.ticked, strict=True) if on]
     assert ticked and all(t.field is Field.ENVIRONMENT for t in ticked)
     page.adopt_ticked()
     assert page.adopted.text() == f"Đã đưa {len(ticked)} chỉ tiêu vào kế hoạch của xã."
@@ -390,3 +401,258 @@ ngày 15/12/{year}. Các sở gửi báo cáo năm trước ngày 15/3/2020.
         plan = s.get(Plan, wizard.plan_id)
         assert plan.award_deadline == dt.date(year, 12, 5)
         assert any(a.deadline == dt.date(year, 12, 15) and "khen thưởng" in a.task for a in plan.assignments)
+
+
+def _type_year(wizard, year: int) -> None:
+    """Type ``year`` into page 1's Năm as the clerk does (select the old one, type over it)."""
+    spin = wizard.info.year
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(year))
+    QTest.keyClick(spin, Qt.Key_Tab)
+
+
+def _problems(wizard) -> list[str]:
+    return [wizard.preview.problems.item(i).text() for i in range(wizard.preview.problems.count())]
+
+
+def test_changing_the_year_moves_every_default_and_points_at_edited_texts(qtbot, db, tab, superior):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    old = wizard.draft.year
+    new = old - 1
+    go_to(wizard, 2)
+    assert import_plan(wizard.targets, superior)  # the superior plan of 2025
+    go_to(wizard, 0)
+    _type_year(wizard, new)
+    assert str(new) in wizard.windowTitle() and str(old) not in wizard.windowTitle()
+    assert wizard.info.title_edit.toPlainText().endswith(f"năm {new}")
+    go_to(wizard, 8)
+    with db.session() as s:
+        plan = s.get(Plan, wizard.plan_id)
+        assert plan.award_deadline == dt.date(new, 11, 15)
+        purpose = section_of(plan, SectionKind.PURPOSE).body
+        assert f"năm {new}" in purpose and str(old) not in purpose
+    assert f"kế hoạch này là năm {new}" in wizard.targets.warnings.text()
+    # a text the clerk wrote is never rewritten; page 1 says it still speaks of the former year
+    go_to(wizard, 3)
+    wizard.purpose.purpose.setPlainText(f"Hoàn thành các chỉ tiêu năm {new} của xã.")
+    go_to(wizard, 0)
+    _type_year(wizard, new + 1)
+    assert wizard.purpose.purpose.toPlainText() == f"Hoàn thành các chỉ tiêu năm {new} của xã."
+    assert "Mục đích" in wizard.info.stale.text() and str(new + 1) in wizard.info.stale.text()
+    assert wizard.info.title_edit.toPlainText().endswith(f"năm {new + 1}")
+
+
+def test_a_campaign_is_a_plan_of_its_own(qtbot, db, tab, monkeypatch):
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.CAMPAIGN)
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    year = wizard.draft.year
+    assert "đợt thi đua" in wizard.windowTitle()
+    wizard.info.campaign_start.setDate(dt.date(year, 9, 1))
+    wizard.info.campaign_end.setDate(dt.date(year, 10, 31))
+    go_to(wizard, 5)
+    assert wizard.award.deadline.value() == dt.date(year, 11, 10)  # after the campaign, not 15/11 by habit
+    assert "trong đợt thi đua" in wizard.award.text.toPlainText()
+    go_to(wizard, 8)
+    shown = [p.text for p in wizard.preview.layout_shown.body]
+    assert shown[-1].startswith(f"Trên đây là Kế hoạch phát động đợt thi đua từ ngày 01 tháng 9 năm {year} đến "
+                                f"ngày 31 tháng 10 năm {year} của Ủy ban nhân dân xã Bình Hải")
+    assert _problems(wizard) == []  # a campaign may have no numeric target
+    go_to(wizard, 5)
+    wizard.award.deadline.set_value(dt.date(year, 10, 1))
+    go_to(wizard, 8)
+    assert any("trước ngày kết thúc đợt thi đua" in p for p in _problems(wizard))
+
+
+def test_a_second_annual_plan_of_a_year_is_asked_first(qtbot, db, tab, monkeypatch):
+    tab.create().close()
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: asked.append(question) or False)
+    assert tab.create() is None and "Đã có kế hoạch năm" in asked[0]
+    tab.model.refresh()
+    assert tab.model.rowCount() == 1
+
+
+def test_superior_plans_belong_to_their_plan_and_rejected_targets_stay_rejected(qtbot, db, tab, superior,
+                                                                                 monkeypatch):
+    wizard = tab.create()
+    go_to(wizard, 2)
+    assert import_plan(wizard.targets, superior)
+    page = wizard.targets
+    page.superior.setData(page.superior.index(1, 0), Qt.Unchecked, Qt.CheckStateRole)  # the clerk unticks one
+    page.adopt_ticked()
+    assert page.model.rowCount() == len(TARGETS) - 1
+    wizard.close()
+    first = last_plan(db)
+    tab.model.refresh()
+    tab.select(first.id)
+    wizard = tab.open_selected()
+    page = wizard.targets
+    assert page.superior.ticked[1] is False  # still rejected on reopening
+    page.adopt_ticked()
+    assert page.model.rowCount() == len(TARGETS) - 1  # "Đưa…" does not add it back
+    wizard.close()
+    # a campaign plan does not show the annual plan's superior plan
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.CAMPAIGN)
+    campaign = tab.create()
+    assert campaign.targets.superior.rowCount() == 0 and campaign.targets.documents.count() == 0
+    campaign.close()
+    # next year's copy keeps its targets' links: adopting the same superior plan again doubles nothing
+    tab.model.refresh()
+    tab.select(first.id)
+    copy = tab.copy_selected()
+    page = copy.targets
+    assert page.superior.rowCount() == 0
+    assert import_plan(page, superior)
+    page.select_all.click()
+    page.adopt_ticked()
+    assert page.model.rowCount() == len(TARGETS)
+    assert "đã có từ trước" in page.adopted.text()
+    assert f"là của năm 2025, kế hoạch này là năm {first.year + 1}" in page.warnings.text()
+
+
+def test_the_same_indicator_adopted_twice_is_flagged(qtbot, db, tab, superior):
+    wizard = tab.create()
+    go_to(wizard, 2)
+    page = wizard.targets
+    assert import_plan(page, superior)
+    page.adopt_rows([0])
+    page.add_own()
+    page.model.setData(page.model.index(1, 0), "Tổng giá trị sản xuất")
+    assert "Chỉ tiêu trùng nhau" in page.warnings.text() and "Tổng giá trị sản xuất" in page.warnings.text()
+
+
+def test_delete_key_asks_and_ctrl_z_brings_the_targets_back(qtbot, db, tab, superior, monkeypatch):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    go_to(wizard, 2)
+    page = wizard.targets
+    assert import_plan(page, superior)
+    page.adopt_ticked()
+    count = page.model.rowCount()
+    page.view.setFocus()
+    page.view.selectRow(0)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: asked.append(question) or False)
+    QTest.keyClick(page.view, Qt.Key_Delete)
+    assert asked and "Tổng giá trị sản xuất" in asked[0] and page.model.rowCount() == count  # refused: kept
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: True)
+    QTest.keyClick(page.view, Qt.Key_Delete)
+    assert page.model.rowCount() == count - 1 and page.superior.ticked[0] is False
+    QTest.keySequence(page.view, QKeySequence.Undo)
+    assert page.model.rowCount() == count and page.model.rows[0].indicator == "Tổng giá trị sản xuất"
+
+
+def test_a_renamed_commune_reaches_the_revision_and_next_years_copy(qtbot, db, tab, superior, monkeypatch):
+    from ui.settings_dialog import SettingsDialog
+
+    wizard = tab.create()
+    go_to(wizard, 2)
+    assert import_plan(wizard.targets, superior)
+    wizard.targets.adopt_ticked()
+    wizard.targets.view.selectRow(0)
+    wizard.targets.confirm_scope()
+    go_to(wizard, 8)
+    monkeypatch.setattr(dialogs, "ask_issue", lambda parent, n, day: ("3", day))
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    wizard.issue_plan()
+    wizard.close()
+    dialog = SettingsDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.commune_name.clear()
+    type_text(dialog.commune_name, "Bình Hải Đông")
+    dialog.place_name.clear()
+    type_text(dialog.place_name, "Bình Hải Đông")
+    dialog.accept()
+    issued = last_plan(db)
+    for action in (tab.revise_selected, tab.copy_selected):
+        tab.model.refresh()
+        tab.select(issued.id)
+        new = action()
+        assert new.info.place.text() == "Bình Hải Đông"
+        assert "xã Bình Hải Đông" in new.info.title_edit.toPlainText()
+        assert "Bình Hải Đông" in new.organisation.recipients.toPlainText()
+        new.close()
+    with db.session() as s:  # the issued plan keeps what it was issued with
+        assert "xã Bình Hải Đông" not in s.get(Plan, issued.id).title
+
+
+def test_the_issue_dialog_keeps_an_empty_number_open_with_the_reason(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        ban_hanh = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Ban hành")
+        ban_hanh.click()  # no number yet
+        seen["open"] = dialog.isVisible()
+        seen["said"] = [label.text() for label in dialog.findChildren(QLabel) if "số nguyên dương" in label.text()]
+        type_text(dialog.findChild(QLineEdit), "7")
+        seen["after"] = [label.text() for label in dialog.findChildren(QLabel) if "số nguyên dương" in label.text()]
+        ban_hanh.click()
+
+    QTimer.singleShot(0, answer)
+    assert dialogs.ask_issue(None, "", dt.date(2026, 11, 23)) == ("7", dt.date(2026, 11, 23))
+    assert seen["open"] and seen["said"] == ["Số văn bản phải là số nguyên dương, ví dụ 05."]
+    assert seen["after"] == []  # the red text went as soon as the number was right
+
+
+def test_the_settings_error_goes_as_soon_as_the_name_is_typed(qtbot, db):
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert "Chưa nhập tên" in dialog.error.text()
+    type_text(dialog.commune_name, "Bình Hải")
+    assert dialog.error.text() == ""
+
+
+def test_after_the_wizard_closes_its_plan_stays_selected(qtbot, db, tab):
+    first = tab.create()
+    first.close()
+    tab.view.clearSelection()
+    tab.select(first.plan_id)
+    wizard = tab.open_selected()
+    tab.view.clearSelection()
+    wizard.close()
+    assert tab.selected_id() == wizard.plan_id
+
+
+def test_a_read_only_window_offers_no_new_plan(qtbot, db, tmp_path, monkeypatch):
+    from core.db import Database
+    from ui.plans_tab import PlansTab
+
+    db.close()
+    viewer = Database(db.path, read_only=True)
+    try:
+        tab = PlansTab(viewer)
+        qtbot.addWidget(tab)
+        assert not tab.buttons["new"].isEnabled()
+    finally:
+        viewer.close()
+
+
+def test_file_dialogs_start_in_an_existing_folder_of_their_purpose(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda kind: str(tmp_path / "Documents"))  # not there
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, title, start, filters: asked.append(start)
+                        or (str(tmp_path / "in" / "ke-hoach.docx"), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, filters: asked.append(start)
+                        or ("", ""))
+    dialogs._folders().clear()
+    dialogs.ask_open_file(None, "Mở", "*")
+    assert asked[-1] == str(dialogs.Path.home())  # never ".../Documents", which a dialog takes for a file name
+    (tmp_path / "out").mkdir()
+    (tmp_path / "in").mkdir()
+    dialogs._folders().setValue("export", str(tmp_path / "out"))
+    dialogs.ask_open_file(None, "Mở", "*")
+    dialogs.ask_save_file(None, "Lưu", "Ke-hoach.docx", "*.docx")
+    assert asked[-1] == str(tmp_path / "out" / "Ke-hoach.docx")  # the export folder, not the import one

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_ID, APP_NAME
+from core.plans import PlanError, document_number
 from ui.date_edit import DateEdit
 
 
@@ -28,10 +29,13 @@ def _folders() -> QSettings:
 
 
 def last_folder(purpose: str) -> str:
-    """The folder last used for ``purpose`` ("import" or "export"), at first the user's Documents."""
+    """The folder last used for ``purpose`` ("import" or "export"), at first the user's Documents; always a folder
+    that exists (else the home folder), so a file dialog never takes the folder's name for a file name."""
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    folder = str(_folders().value(purpose, documents))
-    return folder if Path(folder).is_dir() else documents
+    for folder in (str(_folders().value(purpose, "")), documents):
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def _remember(purpose: str, path: str) -> str:
@@ -81,7 +85,8 @@ def ask_issue(parent: QWidget, number: str, day: dt.date, title: str = "Ban hàn
               note: str = PLAN_ISSUE_NOTE, action: str = "Ban hành") -> tuple[str, dt.date] | None:
     """Ban hành: the document number and date (``day`` offered), after saying (``note``) that the document then
     becomes read-only; None when the clerk cancels (Hủy, Esc, the window's ×). The plan and the award season's
-    documents (``title``, ``action``: "Gửi" for a Tờ trình) share it."""
+    documents (``title``, ``action``: "Gửi" for a Tờ trình) share it. A number that is not a positive whole
+    number (:func:`core.plans.document_number`) keeps the dialog open with the reason beside the field."""
     dialog = QDialog(parent, windowTitle=title)
     number_edit = QLineEdit(number, placeholderText="ví dụ 05")
     date_edit = DateEdit(optional=False)
@@ -90,11 +95,25 @@ def ask_issue(parent: QWidget, number: str, day: dt.date, title: str = "Ban hàn
     form.addRow("Số văn bản:", number_edit)
     form.addRow("Ngày ban hành:", date_edit)
     note_label = QLabel(note, wordWrap=True)
+    error = QLabel(styleSheet="color: #b00020", wordWrap=True)
+    form.insertRow(1, "", error)
     buttons = QDialogButtonBox()
     buttons.addButton(action, QDialogButtonBox.AcceptRole)
     buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
-    buttons.accepted.connect(lambda: date_edit.check() and dialog.accept())  # a wrong date is said beside it
+
+    def accept() -> None:  # a wrong number or date keeps the dialog open and says why beside the field
+        try:
+            document_number(number_edit.text())
+        except PlanError as exc:
+            error.setText(str(exc))
+            number_edit.setFocus()
+            return
+        if date_edit.check():
+            dialog.accept()
+
+    buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
+    number_edit.textChanged.connect(lambda: error.setText(""))  # gone as soon as the clerk corrects it
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
     layout.addWidget(note_label)

@@ -1,4 +1,4 @@
-"""Tab "Kế hoạch thi đua": the commune's plans, and the actions on them."""
+"""Tab "Kế hoạch thi đua": the commune's plans, and the actions on them (each a core operation)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.db import Database
-from core.models import Plan, PlanKind, PlanStatus
-from core.plans import PlanError, copy_plan, ensure_draft, new_plan, plans_overview
-from core.settings import load_settings
+from core.operations import plans as ops
+from core.settings import SettingsError
+from core.terms import PlanKind, PlanStatus
 from ui import dialogs
 from ui.widgets import ListModel, fit_columns
 
 if TYPE_CHECKING:
+    from core.db import Database
     from ui.wizard import PlanWizard
 
 KIND = {PlanKind.ANNUAL: "Năm", PlanKind.CAMPAIGN: "Đợt cao điểm"}
@@ -37,8 +37,13 @@ def ask_kind(parent) -> PlanKind | None:
     return (PlanKind.ANNUAL if label == labels[0] else PlanKind.CAMPAIGN) if ok else None
 
 
+def _status(p: ops.PlanSummary) -> str:
+    return (STATUS[p.status] + (f" (bản {p.version})" if p.version > 1 else "")
+            + (f" — số {p.number}" if p.status is PlanStatus.ISSUED else ""))
+
+
 class PlansModel(ListModel):
-    """One row per plan: year, kind, title, status (with version), last change."""
+    """One row per plan (a :class:`core.operations.plans.PlanSummary`): year, kind, title, status, last change."""
 
     def __init__(self, db: Database, parent=None):
         super().__init__(["Năm", "Loại", "Trích yếu", "Trạng thái", "Sửa lần cuối"], parent)
@@ -46,18 +51,16 @@ class PlansModel(ListModel):
 
     def refresh(self) -> None:
         """Reload from the database."""
-        with self.db.session() as s:
-            self.set_rows([(p.id, p.year, KIND[p.kind], p.title,
-                          STATUS[p.status] + (f" (bản {p.version})" if p.version > 1 else "")
-                          + (f" — số {p.number}" if p.status is PlanStatus.ISSUED else ""),
-                           p.updated_at) for p in plans_overview(s)])
+        self.set_rows(ops.list_plans(self.db))
 
     def data(self, index, role=Qt.DisplayRole):
-        value = self.rows[index.row()][index.column() + 1]
+        p: ops.PlanSummary = self.rows[index.row()]
         if role == Qt.DisplayRole:
-            return value.strftime("%d/%m/%Y %H:%M") if isinstance(value, dt.datetime) else value
+            return [p.year, KIND[p.kind], p.title, _status(p), p.updated_at.strftime("%d/%m/%Y %H:%M")][index.column()]
+        if role == Qt.EditRole:  # what the columns sort by
+            return [p.year, KIND[p.kind], p.title, _status(p), p.updated_at][index.column()]
         if role == Qt.UserRole:
-            return self.rows[index.row()][0]
+            return p.id
         return None
 
 
@@ -70,6 +73,7 @@ class PlansTab(QWidget):
         self.model = PlansModel(db, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.EditRole)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -103,48 +107,68 @@ class PlansTab(QWidget):
         self.model.refresh()
 
     def _enable_actions(self, *_args) -> None:
-        """Actions on a plan need a selected plan: Tạo bản sửa đổi an issued one, Xóa a draft."""
-        plan_id = self.selected_id()
-        status = None
-        if plan_id is not None:
-            with self.db.session() as s:
-                status = s.get(Plan, plan_id).status
-        self.buttons["open"].setEnabled(plan_id is not None)
-        self.buttons["copy"].setEnabled(plan_id is not None)
-        self.buttons["revise"].setEnabled(status is PlanStatus.ISSUED)
-        self.buttons["delete"].setEnabled(status is PlanStatus.DRAFT)
+        """Actions on a plan need a selected plan: Tạo bản sửa đổi an issued one, Xóa a draft; a file open only
+        for viewing allows no new plan at all."""
+        summary = self.selected()
+        writable = not self.db.read_only
+        self.buttons["new"].setEnabled(writable)
+        self.buttons["open"].setEnabled(summary is not None)
+        self.buttons["copy"].setEnabled(summary is not None and writable)
+        self.buttons["revise"].setEnabled(summary is not None and writable and summary.status is PlanStatus.ISSUED)
+        self.buttons["delete"].setEnabled(summary is not None and writable and summary.status is PlanStatus.DRAFT)
+
+    def selected(self) -> ops.PlanSummary | None:
+        """The selected plan, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[self.proxy.mapToSource(rows[0]).row()] if rows else None
 
     def selected_id(self) -> int | None:
         """Id of the selected plan, or None."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.proxy.data(rows[0], Qt.UserRole) if rows else None
+        summary = self.selected()
+        return summary.id if summary else None
+
+    def select(self, plan_id: int) -> None:
+        """Select the plan ``plan_id`` in the list (after a refresh, when its wizard closes)."""
+        for row, p in enumerate(self.model.rows):
+            if p.id == plan_id:
+                self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                return
 
     def create(self) -> PlanWizard | None:
-        """New plan of the chosen kind for next year (this year before September), opened in the wizard."""
+        """New plan of the chosen kind for next year (this year before September), opened in the wizard; a second
+        annual plan of a year is asked about first."""
         kind = ask_kind(self)
         if kind is None:
             return None
-        with self.db.session() as s:
-            settings = load_settings(s)
-            if settings is None:
-                dialogs.warn(self, "Hãy nhập thông tin xã (menu Tệp → Thông tin xã) trước khi tạo kế hoạch.")
-                return None
-            today = dt.date.today()
-            plan_id = new_plan(s, settings, kind, today.year + (1 if today.month >= 9 else 0)).id
+        year = ops.default_year(dt.date.today())
+        if kind is PlanKind.ANNUAL and ops.plans_of_year(self.db, kind, year) and not dialogs.confirm(
+                self, f"Đã có kế hoạch năm {year}. Vẫn tạo thêm một kế hoạch năm {year} nữa?",
+                yes="Tạo thêm", no="Không tạo"):
+            return None
+        try:
+            plan_id = ops.create_plan(self.db, kind, year)
+        except SettingsError as exc:
+            dialogs.warn(self, str(exc))
+            return None
         return self.open_plan(plan_id)
 
     def open_plan(self, plan_id: int) -> PlanWizard:
-        """Open ``plan_id`` in the wizard (one at a time; it resumes on the saved page)."""
+        """Open ``plan_id`` in the wizard (one at a time; it resumes on the saved page); when it closes, the list
+        is refreshed with that plan selected."""
         from ui.wizard import PlanWizard  # imported when first needed: the main window opens sooner
 
         if self.wizard is not None:
             self.wizard.close()
         self.wizard = PlanWizard(self.db, plan_id, self)
-        self.wizard.saved.connect(self.model.refresh)
-        self.wizard.finished.connect(self.model.refresh)
+        self.wizard.saved.connect(lambda: self._refresh(plan_id))
+        self.wizard.finished.connect(lambda _result: self._refresh(plan_id))
         self.wizard.show()
-        self.model.refresh()
+        self._refresh(plan_id)
         return self.wizard
+
+    def _refresh(self, plan_id: int) -> None:
+        self.model.refresh()
+        self.select(plan_id)
 
     def open_selected(self) -> PlanWizard | None:
         plan_id = self.selected_id()
@@ -152,49 +176,44 @@ class PlansTab(QWidget):
 
     def copy_selected(self) -> PlanWizard | None:
         """A draft for the following year from the selected plan (texts, targets and structure kept)."""
-        plan_id = self.selected_id()
-        if plan_id is None:
+        source = self.selected()
+        if source is None:
             dialogs.inform(self, "Hãy chọn kế hoạch năm trước trong danh sách.")
             return None
-        with self.db.session() as s:
-            source = s.get(Plan, plan_id)
-            year = source.year + 1
-            existing = [p for p in plans_overview(s) if p.year == year and p.kind is source.kind]
-            if existing and not dialogs.confirm(
-                    self, f"Đã có {len(existing)} kế hoạch {KIND[source.kind].lower()} {year}. Vẫn tạo thêm một bản "
-                          f"từ kế hoạch năm {source.year}?", yes="Tạo thêm", no="Không tạo"):
-                return None
-            new_id = copy_plan(s, source, year).id
-        return self.open_plan(new_id)
+        year = source.year + 1
+        existing = ops.plans_of_year(self.db, source.kind, year)
+        if existing and not dialogs.confirm(
+                self, f"Đã có {existing} kế hoạch {KIND[source.kind].lower()} {year}. Vẫn tạo thêm một bản "
+                      f"từ kế hoạch năm {source.year}?", yes="Tạo thêm", no="Không tạo"):
+            return None
+        return self.open_plan(ops.copy_to_next_year(self.db, source.id))
 
     def revise_selected(self) -> PlanWizard | None:
         """A new draft version of an issued plan; the issued one is kept as it is."""
         plan_id = self.selected_id()
         if plan_id is None:
             return None
-        with self.db.session() as s:
-            source = s.get(Plan, plan_id)
-            if source.status is not PlanStatus.ISSUED:
-                dialogs.inform(self, "Kế hoạch này còn là bản nháp: mở ra để sửa trực tiếp.")
-                return None
-            new_id = copy_plan(s, source, source.year, revision=True).id
+        try:
+            new_id = ops.revise_plan(self.db, plan_id)
+        except ops.PlanError as exc:
+            dialogs.inform(self, str(exc))
+            return None
         return self.open_plan(new_id)
 
     def delete_selected(self) -> bool:
         """Delete the selected draft after confirmation; issued plans are never deleted."""
-        plan_id = self.selected_id()
-        if plan_id is None:
+        plan = self.selected()
+        if plan is None:
             return False
-        with self.db.session() as s:
-            plan = s.get(Plan, plan_id)
-            try:
-                ensure_draft(plan)
-            except PlanError:
-                dialogs.warn(self, "Kế hoạch đã ban hành không xóa được.")
-                return False
-            name = f"kế hoạch {KIND[plan.kind].lower()} {plan.year}" + (f" «{plan.title}»" if plan.title else "")
-            if not dialogs.confirm(self, f"Xóa bản nháp {name}? Không thể hoàn tác."):
-                return False
-            s.delete(plan)
+        if plan.status is PlanStatus.ISSUED:
+            dialogs.warn(self, "Kế hoạch đã ban hành không xóa được.")
+            return False
+        name = f"kế hoạch {KIND[plan.kind].lower()} {plan.year}" + (f" «{plan.title}»" if plan.title else "")
+        if not dialogs.confirm(self, f"Xóa bản nháp {name}? Không thể hoàn tác."):
+            return False
+        try:
+            ops.delete_plan(self.db, plan.id)
+        except (ops.PlanError, LookupError) as exc:
+            dialogs.warn(self, str(exc) if isinstance(exc, ops.PlanError) else "Kế hoạch này đã bị xóa ở cửa sổ khác.")
         self.model.refresh()
         return True

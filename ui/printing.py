@@ -31,6 +31,7 @@ from core.layout import (
     CELL_PADDING_MM,
     CLOSING_LEFT_MM,
     FIRST_LINE_INDENT_MM,
+    HEADER_DISTANCE_MM,
     HEADER_LEFT_MM,
     MOTTO,
     NATIONAL_TITLE,
@@ -152,8 +153,9 @@ class _Text:
 
 class _Grid:
     """A table of paragraph lists ``widths_mm`` wide, centred: rows never split, ``header_rows`` repeat on each
-    page the table continues on. Cells are padded left and right as Word pads them and centred vertically;
-    ``border_pt`` > 0 draws the grid, whose lines add to each row's height as in a .docx."""
+    page the table continues on. Cells are padded left and right as Word pads them; ``border_pt`` > 0 draws the
+    grid, whose lines add to each row's height as in a .docx, and centres the cells vertically (the targets
+    table), else they start at the top (the header and closing blocks)."""
 
     def __init__(self, widths_mm: list[float], rows: list[list[list[_Para]]], border_pt: float = 0,
                  header_rows: int = 0):
@@ -162,14 +164,16 @@ class _Grid:
         self.border = _units(border_pt)
         self.header_rows = header_rows
         pad = _mm(CELL_PADDING_MM)
-        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row)] for row in rows]
+        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row, strict=True)] for row in rows]
         self.heights = [max(sum(t.height for t in cell) for cell in row) + self.border for row in self.cells]
 
     def draw_row(self, painter: QPainter, r: int, y: float) -> None:
         """Draw row ``r`` with its top at ``y``."""
         height, x = self.heights[r], self.left
-        for width, cell in zip(self.widths, self.cells[r]):
-            top = y + self.border / 2 + (height - self.border - sum(t.height for t in cell)) / 2
+        for width, cell in zip(self.widths, self.cells[r], strict=True):
+            top = y + self.border / 2  # the header and closing cells start at the top, as the .docx's
+            if self.border:  # the targets table's cells are centred vertically (w:vAlign="center")
+                top += (height - self.border - sum(t.height for t in cell)) / 2
             for text in cell:
                 for n in range(text.count):
                     text.draw_line(painter, n, x + _mm(CELL_PADDING_MM), top + n * text.pitch)
@@ -300,8 +304,9 @@ def paint(layout: PlanLayout, printer: QPrinter) -> int:
             if number > 1:
                 printer.newPage()
                 painter.setFont(QFont(serif_family(), 13))
-                number_box = QRectF(0, -top_margin * 0.75, rect.width(), top_margin * 0.5)
-                painter.drawText(number_box, Qt.AlignCenter, str(number))  # NĐ 30, Phụ lục I, mục I.7
+                header_top = HEADER_DISTANCE_MM / 25.4 * dpi - top_margin  # the .docx's header starts there
+                number_box = QRectF(0, header_top, rect.width(), -header_top)
+                painter.drawText(number_box, Qt.AlignHCenter | Qt.AlignTop, str(number))  # NĐ 30, Phụ lục I, I.7
             painter.save()
             painter.scale(to_device, to_device)
             painter.setPen(QPen(Qt.black, _units(TABLE_BORDER_PT)))
@@ -324,6 +329,8 @@ def export_pdf(layout: PlanLayout, path: Path | str) -> int:
         printer.setOutputFormat(QPrinter.PdfFormat)
         printer.setOutputFileName(str(temp))
         printer.setFontEmbeddingEnabled(True)
+        printer.setDocName(f"Kế hoạch {layout.title}".replace("\u00a0", " "))  # the PDF's Title
+        printer.setCreator(layout.issuer)
         configure(printer)
         pages = paint(layout, printer)
     return pages

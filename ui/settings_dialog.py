@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,10 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.db import Database
-from core.models import SuperiorLevel, UnitType
-from core.settings import SettingsError, load_settings, save_settings
+from core.operations.settings import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError, read_settings, save_settings
+from core.terms import SuperiorLevel, UnitType
 from ui.widgets import save_cancel
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 LEVEL_LABELS = {
     SuperiorLevel.PROVINCE: "Tỉnh (chính quyền hai cấp, từ 01/7/2025)",
@@ -24,7 +28,7 @@ LEVEL_LABELS = {
 
 
 class SettingsDialog(QDialog):
-    """Edits the single :class:`core.models.CommuneSettings` row; saves on "Lưu"."""
+    """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu"."""
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
@@ -47,7 +51,7 @@ class SettingsDialog(QDialog):
         self.vice_chairmen.setTabChangesFocus(True)
         self.vice_chairmen.setFixedHeight(70)
         self.number_suffix = QLineEdit()
-        self.drafting_unit = QLineEdit(placeholderText="ví dụ: Văn phòng HĐND và UBND")
+        self.drafting_unit = QLineEdit(placeholderText=f"ví dụ: {DEFAULT_DRAFTING_UNIT}")
         self.drafting_unit_short = QLineEdit(placeholderText="VP", maxLength=20)
         form.addRow("Tên xã, phường (*):", self.commune_name)
         form.addRow("Loại đơn vị:", self.unit_type)
@@ -61,6 +65,7 @@ class SettingsDialog(QDialog):
         form.addRow("Viết tắt (dòng «Lưu»):", self.drafting_unit_short)
         self.error = QLabel(styleSheet="color: #b00020")
         self.error.setWordWrap(True)
+        self.commune_name.textChanged.connect(lambda text: text.strip() and self.error.setText(""))
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Các thông tin này in ở đầu và cuối mọi văn bản. (*) là bắt buộc."))
@@ -70,43 +75,33 @@ class SettingsDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        with self.db.session() as s:
-            row = load_settings(s)
-            if row is None:
-                self.number_suffix.setText("KH-UBND")
-                self.drafting_unit.setText("Văn phòng HĐND và UBND")
-                self.drafting_unit_short.setText("VP")
-                return
-            self.commune_name.setText(row.commune_name)
-            self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
-            self.superior_body.setText(row.superior_body)
-            self.superior_level.setCurrentIndex(self.superior_level.findData(row.superior_level))
-            self.place_name.setText(row.place_name)
-            self.chairman_name.setText(row.chairman_name)
-            self.vice_chairmen.setPlainText("\n".join(row.vice_chairmen or []))
-            self.number_suffix.setText(row.number_suffix)
-            self.drafting_unit.setText(row.drafting_unit)
-            self.drafting_unit_short.setText(row.drafting_unit_short)
+        row = read_settings(self.db) or SettingsData("")
+        self.commune_name.setText(row.commune_name)
+        self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
+        self.superior_body.setText(row.superior_body)
+        self.superior_level.setCurrentIndex(self.superior_level.findData(row.superior_level))
+        self.place_name.setText(row.place_name)
+        self.chairman_name.setText(row.chairman_name)
+        self.vice_chairmen.setPlainText("\n".join(row.vice_chairmen or []))
+        self.number_suffix.setText(row.number_suffix)
+        self.drafting_unit.setText(row.drafting_unit)
+        self.drafting_unit_short.setText(row.drafting_unit_short)
 
     def accept(self) -> None:
         """Save and close; on a missing required value, say what is missing and stay open."""
-        vices = [line.strip() for line in self.vice_chairmen.toPlainText().splitlines() if line.strip()]
-        place = self.place_name.text().strip() or self.commune_name.text().strip()
         try:
-            with self.db.session() as s:
-                save_settings(
-                    s,
-                    commune_name=self.commune_name.text(),
-                    unit_type=self.unit_type.currentData(),
-                    superior_body=self.superior_body.text(),
-                    superior_level=self.superior_level.currentData(),
-                    place_name=place,
-                    chairman_name=self.chairman_name.text(),
-                    vice_chairmen=vices,
-                    number_suffix=self.number_suffix.text().strip() or "KH-UBND",
-                    drafting_unit=self.drafting_unit.text().strip() or "Văn phòng HĐND và UBND",
-                    drafting_unit_short=self.drafting_unit_short.text().strip() or "VP",
-                )
+            save_settings(self.db, SettingsData(
+                commune_name=self.commune_name.text(),
+                unit_type=UnitType(self.unit_type.currentData()),
+                superior_body=self.superior_body.text(),
+                superior_level=SuperiorLevel(self.superior_level.currentData()),
+                place_name=self.place_name.text(),
+                chairman_name=self.chairman_name.text(),
+                vice_chairmen=self.vice_chairmen.toPlainText().splitlines(),
+                number_suffix=self.number_suffix.text(),
+                drafting_unit=self.drafting_unit.text(),
+                drafting_unit_short=self.drafting_unit_short.text(),
+            ))
         except SettingsError as exc:
             self.error.setText(str(exc))
             self.commune_name.setFocus()

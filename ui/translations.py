@@ -1,4 +1,5 @@
-"""Qt's own words in Vietnamese: the standard buttons, file dialogs and text context menus.
+"""Qt's own words in Vietnamese: the standard buttons, file dialogs, text context menus, print preview and the
+print dialog (Linux; Windows shows its own, in the system's language).
 
 Qt ships no Vietnamese translation (there is no ``qtbase_vi.qm`` in the PySide6 wheel), so the few strings
 of Qt a clerk meets are translated here. Keys are (Qt's translation context, Qt's English text).
@@ -79,8 +80,53 @@ QT_VIETNAMESE = {
     ("QPrintPreviewDialog", "Next page"): "Trang sau",
     ("QPrintPreviewDialog", "Last page"): "Trang cuối",
     ("QPrintPreviewDialog", "Page setup"): "Thiết lập trang",
+    ("QPrintPreviewDialog", "Portrait"): "Trang dọc",
+    ("QPrintPreviewDialog", "Landscape"): "Trang ngang",
+    ("QPrintPreviewDialog", "Show single page"): "Xem từng trang",
+    ("QPrintPreviewDialog", "Show facing pages"): "Xem hai trang cạnh nhau",
+    ("QPrintPreviewDialog", "Show overview of all pages"): "Xem tất cả các trang",
     ("QPrintDialog", "Print"): "In",
     ("QPrintDialog", "&Print"): "&In",
+    ("QPrintDialog", "&Options >>"): "&Tùy chọn >>",
+    ("QPrintDialog", "&Options <<"): "&Tùy chọn <<",
+    ("QPrintDialog", "All Pages"): "Mọi trang",
+    ("QPrintDialog", "Odd Pages"): "Trang lẻ",
+    ("QPrintDialog", "Even Pages"): "Trang chẵn",
+    ("QPrintDialog", "Print to File (PDF)"): "In ra tệp (PDF)",
+    ("QPrintDialog", "Local file"): "Tệp trên máy",
+    ("QPrintDialog", "Write PDF file"): "Ghi tệp PDF",
+    ("QPrintWidget", "Printer"): "Máy in",
+    ("QPrintWidget", "&Name:"): "&Tên:",
+    ("QPrintWidget", "P&roperties"): "&Thuộc tính",
+    ("QPrintWidget", "Location:"): "Vị trí:",
+    ("QPrintWidget", "Preview"): "Xem trước",
+    ("QPrintWidget", "Type:"): "Loại:",
+    ("QPrintWidget", "Output &file:"): "&Tệp ra:",
+    ("QPrintSettingsOutput", "Copies"): "Số bản",
+    ("QPrintSettingsOutput", "Copies:"): "Số bản:",
+    ("QPrintSettingsOutput", "Print range"): "Phạm vi in",
+    ("QPrintSettingsOutput", "Print all"): "In tất cả",
+    ("QPrintSettingsOutput", "Pages from"): "Từ trang",
+    ("QPrintSettingsOutput", "to"): "đến",
+    ("QPrintSettingsOutput", "Pages"): "Các trang",
+    ("QPrintSettingsOutput", "Current Page"): "Trang hiện tại",
+    ("QPrintSettingsOutput", "Selection"): "Phần đã chọn",
+    ("QPrintSettingsOutput", "Output Settings"): "Cách in",
+    ("QPrintSettingsOutput", "Collate"): "Theo bộ",
+    ("QPrintSettingsOutput", "Reverse"): "In ngược",
+    ("QPrintSettingsOutput", "Options"): "Tùy chọn",
+    ("QPrintSettingsOutput", "Color Mode"): "Màu",
+    ("QPrintSettingsOutput", "Color"): "In màu",
+    ("QPrintSettingsOutput", "Grayscale"): "Đen trắng",
+    ("QPrintSettingsOutput", "Double Sided Printing"): "In hai mặt",
+    ("QPrintSettingsOutput", "Off"): "Không",
+    ("QPrintSettingsOutput", "Long side binding"): "Lật theo cạnh dài",
+    ("QPrintSettingsOutput", "Short side binding"): "Lật theo cạnh ngắn",
+    ("QPrintSettingsOutput", "Page &Set:"): "&Trang in:",
+    ("QPrintSettingsOutput", "Specify pages or ranges separated by commas. Ranges are specified by two numbers "
+                             "separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9."):
+        "Ghi các trang hoặc khoảng trang, cách nhau bởi dấu phẩy; khoảng trang là hai số nối bằng dấu gạch. "
+        "Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.",
     ("QShortcut", "Ctrl"): "Ctrl",
 }
 

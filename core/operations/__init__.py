@@ -1,4 +1,3 @@
-"""Core operations: one function per user action, each owning its transaction and returning plain data.
-
-The interface holds a :class:`core.db.Database` and calls these; it never opens a session itself.
-"""
+"""Core operations: one function per user action, each owning its unit of work (it opens ``db.session()``,
+commits, and returns plain data: dataclasses, ids, never ORM objects). The interface calls these and nothing
+below them that touches storage (Anki's ``CollectionOp`` pattern, issue #27)."""

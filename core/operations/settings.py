@@ -1,9 +1,42 @@
-"""The commune's settings as the main window needs them, as core operations (each opens its own session)."""
+"""Operations of the dialog "Thông tin xã, phường": read and save the commune's settings."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from core.db import Database
-from core.settings import load_settings
+from core.models import DEFAULT_DRAFTING_UNIT
+from core.settings import SettingsData, SettingsError, load_settings, settings_data
+from core.settings import save_settings as _store
+
+__all__ = ["DEFAULT_DRAFTING_UNIT", "SettingsData", "SettingsError", "commune_label", "read_settings",
+           "save_settings"]
+
+
+def read_settings(db: Database) -> SettingsData | None:
+    """The commune's settings, or None before the first start asked for them."""
+    with db.session() as s:
+        row = load_settings(s)
+        return settings_data(row) if row is not None else None
+
+
+def save_settings(db: Database, data: SettingsData) -> SettingsData:
+    """Store ``data`` as the commune's settings: empty optional values take their defaults (number suffix
+    "KH-UBND", :data:`DEFAULT_DRAFTING_UNIT`, "VP"; the địa danh is the commune's name) and texts are trimmed.
+
+    Raises :class:`core.settings.SettingsError` when the commune name is empty.
+    """
+    values = asdict(data)
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip()
+    values["vice_chairmen"] = [v.strip() for v in data.vice_chairmen if v.strip()]
+    values["place_name"] = values["place_name"] or values["commune_name"]
+    values["number_suffix"] = values["number_suffix"] or "KH-UBND"
+    values["drafting_unit"] = values["drafting_unit"] or DEFAULT_DRAFTING_UNIT
+    values["drafting_unit_short"] = values["drafting_unit_short"] or "VP"
+    with db.session() as s:
+        return settings_data(_store(s, **values))
 
 
 def commune_label(db: Database) -> str | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import contextlib
 import logging
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,26 +22,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from core.db import Database
 from core.drafts import DraftContext, PlanDraft
 from core.layout import target_value
-from core.models import Comparator, Field, SuperiorDocument, Target
-from core.plans import COMPARATOR_LABELS, FIELD_LABELS, superior_only
+from core.operations import superior as ops
+from core.plans import COMPARATOR_LABELS, FIELD_LABELS, scope_problem
 from core.ocr import Cancelled, progress_text
 from core.reading import DocumentError
-from core.superior import (
-    ReadPlan,
-    SuperiorDeadline,
-    SuperiorHeader,
-    read_header,
-    read_superior_plan,
-    store_superior_plan,
-    superior_deadlines,
-)
+from core.superior import ReadPlan, read_superior_plan
+from core.terms import Comparator, Field
+from core.text import fold
 from ui import dialogs
 from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
 from ui.wizard.target_models import Row, SuperiorModel, TargetsModel, highlighted_source
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 FILE_FILTER = "Kế hoạch (*.docx *.pdf *.txt *.md *.png *.jpg *.jpeg *.tif *.tiff);;Tất cả (*)"
 log = logging.getLogger(__name__)
@@ -71,10 +70,8 @@ class _Reading(QObject):
         except Exception:  # a library failing on a strange file: one sentence for the clerk, detail in the log
             log.exception("reading %s failed", path)
             result = DocumentError("Không đọc được tệp này; hãy thử bản .docx hoặc .pdf khác của văn bản.")
-        try:
+        with contextlib.suppress(RuntimeError):  # the wizard was closed meanwhile
             self.done.emit(result)
-        except RuntimeError:  # the wizard was closed meanwhile
-            pass
 
 
 class TargetsPage(PlanPage):
@@ -91,14 +88,20 @@ class TargetsPage(PlanPage):
         self.db = db
         self._reading: _Reading | None = None  # the import under way
         self._year: int | None = None  # the plan's year
-        self._superior_year: int | None = None  # the year the shown superior plan is for
+        self._documents: list[ops.SuperiorPlanView] = []  # the superior plans imported for this plan
+        self._rejected: set[int] = set()  # superior targets the clerk chose not to adopt
+        self._removed: list[list[tuple[int, Row]]] = []  # removals Ctrl+Z brings back, newest last
         self.superior = SuperiorModel(self)
+        self.superior.ticks_changed.connect(self._ticks_changed)
         self.model = TargetsModel(self)
         self.model.edited.connect(self.changed)
         self.model.edited.connect(self._update_warnings)
         self.open_button = QPushButton("Mở kế hoạch cấp trên…")
         self.open_button.clicked.connect(self.open_superior)
         self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.", wordWrap=True)
+        self.documents = QComboBox()  # which of the plan's superior plans is shown
+        self.documents.setToolTip("Các kế hoạch cấp trên đã nhập cho kế hoạch này")
+        self.documents.activated.connect(lambda i: self._show(self._documents[i]))
         self.superior_view = QTableView()
         self.superior_view.setModel(self.superior)
         fit_columns(self.superior_view, 1, max_chars=14)
@@ -112,13 +115,21 @@ class TargetsPage(PlanPage):
         self.view.setItemDelegateForColumn(1, ChoiceDelegate(COMPARATOR_LABELS, self.view))
         self.view.setItemDelegateForColumn(5, ChoiceDelegate(FIELD_LABELS, self.view))
         fit_columns(self.view, 0, max_chars=12)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.add_button = QPushButton("Thêm chỉ tiêu riêng của xã")
         self.remove_button = QPushButton("Xóa")
+        self.remove_button.setToolTip("Xóa các chỉ tiêu đã chọn (phím Delete); Ctrl+Z để lấy lại")
+        self.confirm_button = QPushButton("Xác nhận đúng cho xã")
+        self.confirm_button.setToolTip("Chỉ tiêu có vẻ của cấp trên (tính cho cả tỉnh, số tiền quy mô tỉnh) nhưng "
+                                       "xã giữ đúng như vậy: bấm để xác nhận.")
+        self.confirm_button.clicked.connect(self.confirm_scope)
         self.up_button = QPushButton("Lên")
         self.down_button = QPushButton("Xuống")
         self.group_button = QPushButton("Xếp theo lĩnh vực")
         self.add_button.clicked.connect(self.add_own)
-        self.remove_button.clicked.connect(self._remove)
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence.Delete, self.view, activated=self.remove_selected, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence.Undo, self.view, activated=self.undo_remove, context=Qt.WidgetShortcut)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.group_button.clicked.connect(self.model.group_by_field)
@@ -142,6 +153,7 @@ class TargetsPage(PlanPage):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.open_button)
+        left_layout.addWidget(self.documents)
         left_layout.addWidget(self.superior_label)
         choose = QHBoxLayout()
         for widget in (self.select_all, self.select_none, self.select_field):
@@ -159,7 +171,8 @@ class TargetsPage(PlanPage):
         right_layout.addWidget(self.edit_hint)
         right_layout.addWidget(self.view)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.group_button):
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.group_button,
+                  self.confirm_button):
             buttons.addWidget(b)
         buttons.addStretch()
         right_layout.addLayout(buttons)
@@ -177,7 +190,8 @@ class TargetsPage(PlanPage):
 
     def inputs(self):
         return [self.open_button, self.adopt_button, self.add_button, self.remove_button, self.up_button,
-                self.down_button, self.group_button, self.view, self.select_all, self.select_none, self.select_field]
+                self.down_button, self.group_button, self.confirm_button, self.view, self.select_all,
+                self.select_none, self.select_field]
 
     def hints(self):
         return [self.edit_hint, self.adopted]
@@ -227,27 +241,30 @@ class TargetsPage(PlanPage):
                 dialogs.warn(self, str(result))
             self.import_finished.emit(False)
             return
-        with self.db.session() as s:
-            stored = store_superior_plan(s, result)
-            doc_id = stored.document.id
-        header, due = self.show_superior(doc_id)
-        self.imported.emit(header, doc_id)
-        self.deadlines_found.emit(due)
-        if stored.already_imported:
+        shown = ops.import_superior_plan(self.db, result)
+        self._documents = [d for d in self._documents if d.id != shown.id] + [shown]
+        self.changed.emit()  # the plan now lists this superior plan
+        self._list_documents()
+        self._show(shown)
+        self.imported.emit(shown.header, shown.id)
+        self.deadlines_found.emit(shown.deadlines)
+        if shown.already_imported:
             self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
         self.import_finished.emit(True)
 
-    def show_superior(self, document_id: int) -> tuple[SuperiorHeader, list[SuperiorDeadline]]:
-        """List the targets of a stored superior document, with the deadlines it sets; returns its header and
-        those deadlines (read once from its text)."""
-        with self.db.session() as s:
-            doc = s.get(SuperiorDocument, document_id)
-            targets = list(doc.targets)
-            name = doc.file_name
-            header, due = read_header(doc.text), superior_deadlines(doc.text)
-        years = re.findall(r"\bnăm (20\d\d)\b", header.title or "")
-        self._superior_year = int(years[-1]) if years else None
-        self.superior.set_rows(targets)
+    def _list_documents(self) -> None:
+        """The combo box of the plan's superior plans (hidden while there is at most one)."""
+        self.documents.clear()
+        for d in self._documents:
+            self.documents.addItem(f"{d.file_name} (nhập {d.imported_at:%d/%m/%Y})", d.id)
+        self.documents.setVisible(len(self._documents) > 1)
+
+    def _show(self, doc: ops.SuperiorPlanView) -> None:
+        """List the targets of the superior plan ``doc`` (those the clerk rejected unticked) and the deadlines
+        it sets."""
+        self.documents.setCurrentIndex(self.documents.findData(doc.id))
+        targets, name, due = doc.targets, doc.file_name, doc.deadlines
+        self.superior.set_rows(targets, self._rejected)
         unsure = self.superior.unsure_count()
         self.superior_label.setText(
             f"<b>{name}</b>: {len(targets) - unsure} chỉ tiêu đọc được"
@@ -260,16 +277,23 @@ class TargetsPage(PlanPage):
                 for d in due))
             self.superior_label.setToolTip("\n".join(d.sentence for d in due))
         self._update_warnings()
-        return header, due
+
+    def _ticks_changed(self, ticked: list[int], unticked: list[int]) -> None:
+        """The clerk ticked or unticked superior targets: an unticked one stays rejected for this plan."""
+        self._rejected.difference_update(ticked)
+        self._rejected.update(unticked)
+        self.changed.emit()
 
     def adopt_ticked(self) -> None:
         """Adopt every ticked superior target not adopted yet."""
         self.adopt_rows([i for i, ticked in enumerate(self.superior.ticked) if ticked])
 
     def adopt_rows(self, rows: list[int]) -> None:
-        """Adopt the superior targets at ``rows``, keeping the link to each."""
+        """Adopt the superior targets at ``rows``, keeping the link to each; one adopted already is not added
+        again."""
         taken = {r.derived_from_id for r in self.model.rows}
         chosen = [self.superior.rows[i] for i in rows]
+        self._rejected.difference_update(t.id for t in chosen)
         new = [Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text, t.id,
                    superior=(t.value, t.unit, target_value(t) or "định tính"))
                for t in chosen if t.id not in taken]
@@ -289,10 +313,43 @@ class TargetsPage(PlanPage):
         self.view.setCurrentIndex(index)
         self.view.edit(index)
 
-    def _remove(self) -> None:
-        row = self.view.currentIndex().row()
-        if row >= 0:
-            self.model.remove_row(row)
+    def remove_selected(self) -> bool:
+        """Remove the selected targets after confirmation (Xóa, the Delete key); Ctrl+Z brings them back. An
+        adopted target removed is unticked on the left, so "Đưa…" does not bring it back."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()}
+                      or ({self.view.currentIndex().row()} - {-1}))
+        if not rows:
+            return False
+        names = "; ".join(f"«{self.model.rows[r].indicator}»" for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+        if not dialogs.confirm(self, f"Xóa {len(rows)} chỉ tiêu khỏi kế hoạch: {names}? Có thể lấy lại bằng Ctrl+Z.",
+                               yes="Xóa", no="Không xóa"):
+            return False
+        removed = [(r, self.model.rows[r]) for r in rows]
+        for r in reversed(rows):
+            self.model.remove_row(r)
+        self._removed.append(removed)
+        adopted = [row.derived_from_id for _r, row in removed if row.derived_from_id]
+        if adopted:
+            self.superior.untick(adopted)
+            self._rejected.update(adopted)
+        return True
+
+    def undo_remove(self) -> None:
+        """Ctrl+Z: put back the targets removed last, where they were."""
+        if not self._removed:
+            return
+        for r, row in self._removed.pop():
+            self.model.insert_row(min(r, len(self.model.rows)), row)
+            if row.derived_from_id:
+                self.superior.tick_ids([row.derived_from_id])
+                self._rejected.discard(row.derived_from_id)
+
+    def confirm_scope(self) -> None:
+        """The clerk keeps the selected targets that look like the superior's as they are, for the commune."""
+        for index in self.view.selectionModel().selectedRows() or [self.view.currentIndex()]:
+            if index.isValid():
+                self.model.rows[index.row()].scope_confirmed = True
+        self.model.edited.emit()
 
     def _move(self, delta: int) -> None:
         row = self.view.currentIndex().row()
@@ -311,33 +368,55 @@ class TargetsPage(PlanPage):
             self.source.setText(f"<i>Nguồn:</i> {highlighted_source(t.source_text, t.value)}")
 
     def _update_warnings(self) -> None:
-        """Hints, never blocks: targets weaker than the superior's, indicators that speak of the superior's
-        territory, a superior plan of another year."""
+        """Targets weaker than the superior's (a hint), the same indicator adopted twice, targets that look like
+        the superior's territory or amounts (they block Ban hành until changed or confirmed), a superior plan
+        of another year."""
         lines = []
         weak = [r.indicator for r in self.model.rows if r.weaker()]
         if weak:
             lines.append("⚠ Thấp hơn chỉ tiêu cấp trên giao: " + "; ".join(weak) + ". Vẫn lưu được nếu xã có lý do.")
-        theirs = [r.indicator for r in self.model.rows if r.derived_from_id and superior_only(r.indicator)]
+        seen: dict[str, int] = {}
+        for r in self.model.rows:
+            key = fold(r.indicator)
+            seen[key] = seen.get(key, 0) + 1
+        twice = [r.indicator for r in self.model.rows if seen[fold(r.indicator)] > 1]
+        if twice:
+            lines.append("⚠ Chỉ tiêu trùng nhau (cùng một chỉ tiêu đưa vào hai lần, có thể từ hai kế hoạch cấp trên): "
+                         + "; ".join(dict.fromkeys(twice)) + ". Hãy giữ một.")
+        theirs = [f"{r.indicator} ({why})" for r in self.model.rows
+                  if not r.scope_confirmed and (why := scope_problem(r.indicator, r.value, r.unit))]
         if theirs:
-            lines.append("⚠ Chỉ tiêu này tính cho cả địa bàn cấp trên, hãy sửa cho phù hợp với xã: "
-                         + "; ".join(theirs) + ".")
-        if self._superior_year and self._year and self._superior_year != self._year:
-            lines.append(f"⚠ Kế hoạch cấp trên đang mở là của năm {self._superior_year}, kế hoạch này là năm "
-                         f"{self._year}.")
+            lines.append("⚠ Có vẻ là chỉ tiêu của cấp trên, chưa ban hành được: " + "; ".join(theirs)
+                         + ". Hãy sửa cho phù hợp với xã, hoặc chọn rồi bấm «Xác nhận đúng cho xã».")
+        for d in self._documents:
+            if d.year and self._year and d.year != self._year:
+                lines.append(f"⚠ Kế hoạch cấp trên «{d.file_name}» là của năm {d.year}, kế hoạch này là năm "
+                             f"{self._year}.")
         self.warnings.setText("\n".join(lines))
+
+    def set_year(self, year: int) -> None:
+        """The plan's year changed on page 1: the year warnings follow it."""
+        self._year = year
+        self._update_warnings()
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._year = plan.year
+        self._rejected = set(plan.rejected_target_ids)
+        self._removed = []
         ids = {t.derived_from_id for t in plan.targets if t.derived_from_id}
-        with self.db.session() as s:
-            superiors = {t.id: (t.value, t.unit, target_value(t) or "định tính")
-                         for t in (s.get(Target, i) for i in ids) if t is not None}
+        superiors = {i: (t.value, t.unit, target_value(t) or "định tính")
+                     for i, t in ops.superior_targets(self.db, ids).items()}
         self.model.set_rows([Row(**vars(t), superior=superiors.get(t.derived_from_id)) for t in plan.targets])
-        doc_ids = [b.superior_document_id for b in plan.legal_bases if b.superior_document_id]
-        doc_id = doc_ids[0] if doc_ids else context.last_superior_id
-        if doc_id:
-            self.show_superior(doc_id)
+        self._documents = [d for d in (ops.superior_plan(self.db, i) for i in plan.superior_document_ids) if d]
+        self._list_documents()
+        if self._documents:
+            self._show(self._documents[-1])
+        else:
+            self.superior.set_rows([], set())
+            self.superior_label.setText("Chưa mở kế hoạch cấp trên.")
         self._update_warnings()
 
     def store(self, plan: PlanDraft) -> None:
         plan.targets = list(self.model.rows)
+        plan.superior_document_ids = [d.id for d in self._documents]
+        plan.rejected_target_ids = sorted(self._rejected)

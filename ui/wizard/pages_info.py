@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 from core.drafts import BasisData, DraftContext, PlanDraft
-from core.models import PlanKind
 from core.plans import default_title
+from core.terms import PlanKind
 from core.superior import SuperiorHeader
 from ui.date_edit import DateEdit
 from ui.widgets import RowsModel, fit_columns
@@ -28,11 +29,13 @@ KIND_LABELS = {PlanKind.ANNUAL: "Kế hoạch năm", PlanKind.CAMPAIGN: "Đợt 
 
 
 class InfoPage(PlanPage):
-    """Page 1 "Loại và thông tin văn bản": kind, year, campaign period, number, place and date, trích yếu."""
+    """Page 1 "Loại và thông tin văn bản": kind, year, campaign period, number, place and date, trích yếu.
+    ``basics_changed`` fires when the kind, the year or the campaign's dates change (the defaults follow them)."""
+
+    basics_changed = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("1. Loại và thông tin văn bản",
-                         "Số và ngày ban hành có thể để trống đến khi ký; khi in sẽ chừa chỗ để viết tay.", parent)
+        super().__init__("1. Loại và thông tin văn bản", self.SUBTITLE, parent)
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
@@ -63,7 +66,14 @@ class InfoPage(PlanPage):
         form.addRow("Ngày ban hành:", self.issue_date)
         form.addRow(required("Trích yếu:"), self.title_edit)
         form.addRow("", self.suggest)
+        self.stale = QLabel(wordWrap=True, styleSheet="color: #9a3412")
+        form.addRow("", self.stale)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.campaign_start.changed,
+                       self.campaign_end.changed):
+            signal.connect(self.basics_changed)
+        for signal in (self.campaign_start.changed, self.campaign_end.changed):
+            signal.connect(self._clear_period_error)
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.number.textEdited,
                        self.place.textEdited, self.title_edit.textChanged, self.issue_date.changed,
                        self.campaign_start.changed, self.campaign_end.changed):
@@ -88,6 +98,16 @@ class InfoPage(PlanPage):
         """Put back the proposed trích yếu for the chosen kind and year."""
         if self._settings is not None:
             self.title_edit.setPlainText(default_title(self.chosen_kind(), self._settings, self.year.value()))
+
+    def show_title(self, title: str) -> None:
+        """Show ``title`` as the trích yếu unless it is there already (the cursor stays where the clerk is)."""
+        if " ".join(self.title_edit.toPlainText().split()) != title:
+            self.title_edit.setPlainText(title)
+
+    def show_stale(self, labels: list[str], year: int) -> None:
+        """Say which texts the clerk edited still speak of another year than ``year`` (none: say nothing)."""
+        self.stale.setText(f"⚠ Năm của kế hoạch là {year}, nhưng phần đã sửa tay sau đây vẫn ghi năm cũ, hãy xem "
+                           f"lại: {', '.join(labels)}." if labels else "")
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._settings = context.settings
@@ -121,9 +141,18 @@ class InfoPage(PlanPage):
         if not all([field.check() for field in dates]):
             return False
         if campaign and self.campaign_end.value() < self.campaign_start.value():
-            self.setSubTitle("<span style='color:#b00020'>Ngày kết thúc đợt thi đua phải sau ngày bắt đầu.</span>")
+            self.setSubTitle(f"<span style='color:#b00020'>{self.PERIOD_ERROR}</span>")
             return False
         return True
+
+    PERIOD_ERROR = "Ngày kết thúc đợt thi đua phải sau ngày bắt đầu."
+    SUBTITLE = "Số và ngày ban hành có thể để trống đến khi ký; khi in sẽ chừa chỗ để viết tay."
+
+    def _clear_period_error(self) -> None:
+        """The red message goes as soon as the campaign's dates are in order."""
+        start, end = self.campaign_start.value(), self.campaign_end.value()
+        if self.PERIOD_ERROR in self.subTitle() and start and end and end >= start:
+            self.setSubTitle(self.SUBTITLE)
 
 
 class BasisPage(PlanPage):
@@ -189,7 +218,7 @@ class BasisPage(PlanPage):
         self.theme.setPlainText(plan.theme)
 
     def store(self, plan: PlanDraft) -> None:
-        for basis, (doc_type, number, day, issuer, summary) in zip(self._bases, self.model.rows):
+        for basis, (doc_type, number, day, issuer, summary) in zip(self._bases, self.model.rows, strict=True):
             basis.doc_type, basis.number, basis.issue_date = doc_type or "Kế hoạch", number or "", day
             basis.issuer, basis.summary = issuer or "", summary or ""
         plan.legal_bases = list(self._bases)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from core.defaults import AWARD_DEADLINE
+from core.defaults import award_deadline
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
-from core.models import Field, SectionKind
-from core.nominations import in_force
-from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, unit_name
+from core.operations.settings import DEFAULT_DRAFTING_UNIT
+from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, in_force_on, plan_date, unit_name
+from core.terms import Field, SectionKind
 from ui.date_edit import DateEdit
 from ui.widgets import RowsModel, fit_columns
 from ui.wizard.base import PlanPage, required
@@ -161,7 +161,8 @@ class AwardPage(PlanPage):
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._commune = unit_name(context.settings) if context.settings else "xã"
         self.forms.clear()
-        offered = [f for f in context.award_forms if in_force(f, plan.year)]
+        day = plan_date(plan.kind, plan.year, plan.campaign_start, plan.issue_date)
+        offered = [f for f in context.award_forms if in_force_on(f, day)]
         for form in sorted(offered, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
             item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -170,7 +171,8 @@ class AwardPage(PlanPage):
             item.setData(Qt.UserRole + 1, form.legal_basis)
             self.forms.addItem(item)
         self.text.setPlainText(plan.section(SectionKind.AWARD, heading="Khen thưởng").body)
-        self.deadline.set_value(plan.award_deadline, suggested=dt.date(plan.year, *AWARD_DEADLINE))
+        self.deadline.set_value(plan.award_deadline,
+                                suggested=award_deadline(plan.kind, plan.year, plan.campaign_end))
 
     def store(self, plan: PlanDraft) -> None:
         plan.section(SectionKind.AWARD, heading="Khen thưởng").body = _lines(self.text)
@@ -199,7 +201,7 @@ class OrganisationPage(PlanPage):
         super().__init__("7. Tổ chức thực hiện", "Phân công nhiệm vụ cho từng đơn vị, và danh sách nơi nhận "
                          "(mỗi dòng một nơi; dòng cuối thường là «Lưu: VT, VP»).", parent)
         self.model = RowsModel(["Đơn vị", "Nhiệm vụ", "Thời hạn"], date_columns=(2,))
-        self._drafting_unit = "Văn phòng HĐND và UBND"  # the settings' once a plan is loaded
+        self._drafting_unit = DEFAULT_DRAFTING_UNIT  # the settings' once a plan is loaded
         self._assignments: list[AssignmentData] = []
         self._recipients: list[RecipientData] = []
         self.model.edited.connect(self.changed)
@@ -249,14 +251,14 @@ class OrganisationPage(PlanPage):
             known.add(d.day)
 
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
-        self._drafting_unit = (context.settings.drafting_unit if context.settings else "") or "Văn phòng HĐND và UBND"
+        self._drafting_unit = (context.settings.drafting_unit if context.settings else "") or DEFAULT_DRAFTING_UNIT
         self._assignments = list(plan.assignments)  # row i of the table edits self._assignments[i]
         self._recipients = list(plan.recipients)
         self.model.set_rows([[a.unit, a.task, a.deadline] for a in plan.assignments])
         self.recipients.setPlainText("\n".join(r.name for r in plan.recipients))
 
     def store(self, plan: PlanDraft) -> None:
-        for a, (unit, task, deadline) in zip(self._assignments, self.model.rows):
+        for a, (unit, task, deadline) in zip(self._assignments, self.model.rows, strict=True):
             a.unit, a.task, a.deadline = (unit or "").strip(), task or "", deadline
         plan.assignments = [a for a in self._assignments if a.unit]
         names = [line.strip().lstrip("-").strip().rstrip(";.") for line in self.recipients.toPlainText().splitlines()]
@@ -264,7 +266,7 @@ class OrganisationPage(PlanPage):
         # Nơi nhận is one text: line i keeps the row of the i-th recipient, so an unchanged line stays unchanged.
         kept = self._recipients
         self._recipients = [kept[i] if i < len(kept) else RecipientData(n) for i, n in enumerate(names)]
-        for r, n in zip(self._recipients, names):
+        for r, n in zip(self._recipients, names, strict=True):
             r.name = n
         plan.recipients = list(self._recipients)
 

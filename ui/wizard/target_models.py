@@ -6,14 +6,15 @@ import html
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from core.drafts import TargetData
 from core.extraction.evidence import TICK
 from core.layout import target_value, vn_number
-from core.drafts import TargetData
-from core.models import Comparator, Field, Target
+from core.operations.superior import SuperiorTarget
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
+from core.terms import Comparator, Field
 from ui.widgets import ListModel
 
 
@@ -98,6 +99,13 @@ class TargetsModel(ListModel):
         self.edited.emit()
         return True
 
+    def insert_row(self, row: int, item: Row) -> None:
+        """Put ``item`` back at index ``row`` (Ctrl+Z after a removal)."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.insert(row, item)
+        self.endInsertRows()
+        self.edited.emit()
+
     def group_by_field(self) -> None:
         """Order the targets by field (as they print), keeping their order within a field."""
         order = list(Field)
@@ -114,26 +122,44 @@ class SuperiorModel(ListModel):
     ``core.extraction.evidence.TICK``) follow, unticked, in grey italics, headed "Có thể là chỉ tiêu".
     """
 
+    ticks_changed = Signal(list, list)  # ids the clerk ticked, ids the clerk unticked
+
     def __init__(self, parent=None):
         super().__init__(["Chọn", "Chỉ tiêu cấp trên", "Giá trị", "Lĩnh vực"], parent)
         self.ticked: list[bool] = []
 
     @staticmethod
-    def likely(t: Target) -> bool:
+    def likely(t: SuperiorTarget) -> bool:
         """Whether ``t`` is taken for a target (targets read before confidence was kept count as likely)."""
         return t.confidence is None or t.confidence >= TICK
 
-    def set_rows(self, rows: list[Target]) -> None:
-        """Show ``rows`` (superior targets), likely ones first and ticked, the unsure ones after them unticked."""
+    def set_rows(self, rows: list[SuperiorTarget], rejected: set[int] | None = None) -> None:
+        """Show ``rows`` (superior targets), likely ones first and ticked unless ``rejected`` (ids the clerk
+        unticked for this plan), the unsure ones after them unticked."""
         rows = sorted(rows, key=lambda t: not self.likely(t))  # stable: document order within each group
-        self.ticked = [self.likely(t) for t in rows]
+        self.ticked = [self.likely(t) and t.id not in (rejected or set()) for t in rows]
         super().set_rows(rows)
+
+    def _set_ticks(self, ticks: list[bool]) -> None:
+        on = [t.id for t, was, now in zip(self.rows, self.ticked, ticks, strict=True) if now and not was]
+        off = [t.id for t, was, now in zip(self.rows, self.ticked, ticks, strict=True) if was and not now]
+        self.ticked = ticks
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+        if on or off:
+            self.ticks_changed.emit(on, off)
 
     def tick(self, which) -> None:
         """Tick the rows for which ``which(target)`` is true and untick the others (select all / none / a field)."""
-        self.ticked = [bool(which(t)) for t in self.rows]
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+        self._set_ticks([bool(which(t)) for t in self.rows])
+
+    def untick(self, ids: list[int]) -> None:
+        """Untick the targets ``ids`` (their adopted copies were removed from the plan)."""
+        self._set_ticks([ticked and t.id not in ids for t, ticked in zip(self.rows, self.ticked, strict=True)])
+
+    def tick_ids(self, ids: list[int]) -> None:
+        """Tick the targets ``ids`` again."""
+        self._set_ticks([ticked or t.id in ids for t, ticked in zip(self.rows, self.ticked, strict=True)])
 
     def unsure_count(self) -> int:
         """How many rows are only possible targets."""
@@ -166,8 +192,9 @@ class SuperiorModel(ListModel):
 
     def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
         if role == Qt.CheckStateRole and index.column() == 0:
-            self.ticked[index.row()] = Qt.CheckState(value) == Qt.Checked
-            self.dataChanged.emit(index, index)
+            ticks = list(self.ticked)
+            ticks[index.row()] = Qt.CheckState(value) == Qt.Checked
+            self._set_ticks(ticks)
             return True
         return False
 

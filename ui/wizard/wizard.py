@@ -8,27 +8,31 @@ draft resumes on the page where the clerk left it. An issued plan is shown read-
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QWizard
-from sqlalchemy.exc import SQLAlchemyError
 
-from core.db import Database
-from core.drafts import read_context, read_draft, remember_page, save_draft, wizard_page
+from core.drafts import derived_values, follow_defaults
+from core.errors import DatabaseError
 from core.export_docx import export_docx
-from core.layout import build_layout
-from core.models import Plan, PlanStatus
-from core.plans import PlanError, issue, problems
-from core.settings import load_settings
+from core.operations import plans as ops
+from core.plans import PlanError, plan_caption
+from core.settings import SettingsError
+from core.terms import PlanStatus
 from ui import dialogs
 from ui.widgets import fit_to_screen
 from ui.wizard.page_preview import PreviewPage
 from ui.wizard.page_targets import TargetsPage
 from ui.wizard.pages_info import BasisPage, InfoPage
 from ui.wizard.pages_text import AwardPage, ContentPage, OrganisationPage, PurposePage, SignerPage
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 AUTOSAVE_MS = 2000
 log = logging.getLogger(__name__)
@@ -57,12 +61,13 @@ class PlanWizard(QWizard):
         self.setButtonText(QWizard.CancelButton, "Đóng")
         fit_to_screen(self, 1340, 760)
         self.info = InfoPage()
+        self.purpose = PurposePage()
         self.basis = BasisPage()
         self.targets = TargetsPage(db)
         self.preview = PreviewPage()
         self.award = AwardPage()
         self.organisation = OrganisationPage()
-        self.pages = [self.info, self.basis, self.targets, PurposePage(), ContentPage(), self.award,
+        self.pages = [self.info, self.basis, self.targets, self.purpose, ContentPage(), self.award,
                       self.organisation, SignerPage(), self.preview]
         self.steps = QListWidget()  # the nine steps, the current one marked; a click goes there
         self.steps.setFocusPolicy(Qt.NoFocus)
@@ -86,21 +91,46 @@ class PlanWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         self.closed = False
         self._save_failed = False
-        with db.session() as s:
-            self.draft = read_draft(s, plan_id)
-            context = read_context(s)
-            start = min(max(wizard_page(s, plan_id), 0), len(self.pages) - 1)
+        opened = ops.open_plan(db, plan_id)
+        self.draft, self.context = opened.draft, opened.context
+        self._defaults = derived_values(self.draft, self.context)  # what follows the kind, year and dates
+        start = min(max(opened.page, 0), len(self.pages) - 1)
         self.read_only = self.draft.status is PlanStatus.ISSUED or db.read_only
         for page in self.pages:
-            page.load(self.draft, context)
-        revision = f" (bản {self.draft.version})" if self.draft.version > 1 else ""
-        self.setWindowTitle(f"Soạn kế hoạch thi đua năm {self.draft.year}{revision}")
+            page.load(self.draft, self.context)
+        self.info.basics_changed.connect(self._follow_basics)
         if self.read_only:
             for page in self.pages:
                 page.set_read_only(True)
-            self.setWindowTitle(f"Kế hoạch năm {self.draft.year}{revision} — "
-                                + ("chỉ xem" if db.read_only else "đã ban hành, chỉ xem"))
+        self._show_title()
         self._resume_at = start
+
+    def _show_title(self) -> None:
+        """The window's title names the plan (a year plan or a campaign, its year, its version) and says when it
+        can only be read."""
+        revision = f" (bản {self.draft.version})" if self.draft.version > 1 else ""
+        caption = plan_caption(self.draft.kind, self.draft.year) + revision
+        if not self.read_only:
+            self.setWindowTitle(f"Soạn {caption[:1].lower()}{caption[1:]}")
+        else:
+            why = "đã ban hành, chỉ xem" if self.draft.status is PlanStatus.ISSUED else "chỉ xem"
+            self.setWindowTitle(f"{caption} — {why}")
+
+    def _follow_basics(self) -> None:
+        """The kind, year or campaign dates changed on page 1: every text and date still at its default takes the
+        new default (trích yếu, Mục đích, Khen thưởng, hạn nộp hồ sơ, the decree cited); a text the clerk edited is
+        kept, and page 1 says which still speaks of the former year."""
+        if self.read_only:
+            return
+        for page in self.pages:
+            page.store(self.draft)
+        self._defaults, stale = follow_defaults(self.draft, self._defaults, self.context)
+        self.info.show_title(self.draft.title)
+        self.info.show_stale(stale, self.draft.year)
+        for page in (self.basis, self.purpose, self.award):
+            page.load(self.draft, self.context)
+        self.targets.set_year(self.draft.year)
+        self._show_title()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """On first show, walk forward to the page where the clerk left off, so Back still works."""
@@ -136,9 +166,8 @@ class PlanWizard(QWizard):
             self._refresh_preview()
 
     def _refresh_preview(self) -> None:
-        with self.db.session() as s:
-            plan = s.get(Plan, self.plan_id)
-            self.preview.show(build_layout(plan, load_settings(s)), problems(plan))
+        view = ops.plan_view(self.db, self.plan_id)
+        self.preview.show(view.layout, view.problems)
 
     def save(self) -> None:
         """Write what changed on every page into the plan (drafts only) and remember the current page."""
@@ -148,11 +177,8 @@ class PlanWizard(QWizard):
         for page in self.pages:
             page.store(self.draft)
         try:
-            with self.db.session() as s:
-                save_draft(s, self.draft)
-                if self.currentId() >= 0:
-                    remember_page(s, self.plan_id, self.currentId())
-        except (PlanError, LookupError, SQLAlchemyError, OSError) as exc:
+            ops.save_draft(self.db, self.draft, self.currentId())
+        except (PlanError, LookupError, DatabaseError, OSError) as exc:
             self._tell_save_failed(exc)
             return
         self._save_failed = False
@@ -187,13 +213,10 @@ class PlanWizard(QWizard):
         event.setAccepted(self.closed)
 
     def _layout(self):
-        with self.db.session() as s:
-            return build_layout(s.get(Plan, self.plan_id), load_settings(s))
+        return ops.plan_view(self.db, self.plan_id).layout
 
     def _suggested_name(self, suffix: str) -> str:
-        with self.db.session() as s:
-            plan = s.get(Plan, self.plan_id)
-            return f"Ke-hoach-thi-dua-{plan.year}{'-v' + str(plan.version) if plan.version > 1 else ''}{suffix}"
+        return ops.plan_view(self.db, self.plan_id).file_stem + suffix
 
     def export_docx(self) -> None:
         """Save, then write the plan as an NĐ 30 .docx where the clerk chooses."""
@@ -248,20 +271,16 @@ class PlanWizard(QWizard):
             return
         number, day = answer
         try:
-            with self.db.session() as s:
-                plan = s.get(Plan, self.plan_id)
-                issue(plan, number, day, load_settings(s))
-        except PlanError as exc:
+            opened = ops.issue_plan(self.db, self.plan_id, number, day)
+        except (PlanError, SettingsError) as exc:
             dialogs.warn(self, str(exc))
             return
         self.read_only = True
         for page in self.pages:
             page.set_read_only(True)
-        self.setWindowTitle(f"Kế hoạch năm {self.draft.year} — đã ban hành, chỉ xem")
-        with self.db.session() as s:
-            self.draft = read_draft(s, self.plan_id)
-            context = read_context(s)
+        self.draft, self.context = opened.draft, opened.context
+        self._show_title()
         self._refresh_preview()
-        self.info.load(self.draft, context)
+        self.info.load(self.draft, self.context)
         self.saved.emit()
         dialogs.inform(self, "Đã ban hành kế hoạch. Muốn thay đổi, hãy dùng «Tạo bản sửa đổi» ở danh sách kế hoạch.")
