@@ -450,8 +450,8 @@ def test_a_campaign_is_a_plan_of_its_own(qtbot, db, tab, monkeypatch):
     qtbot.waitExposed(wizard)
     year = wizard.draft.year
     assert "đợt thi đua" in wizard.windowTitle()
-    wizard.info.campaign_start.setDate(dt.date(year, 9, 1))
-    wizard.info.campaign_end.setDate(dt.date(year, 10, 31))
+    wizard.info.campaign_start.set_value(dt.date(year, 9, 1))
+    wizard.info.campaign_end.set_value(dt.date(year, 10, 31))
     go_to(wizard, 5)
     assert wizard.award.deadline.value() == dt.date(year, 11, 10)  # after the campaign, not 15/11 by habit
     assert "trong đợt thi đua" in wizard.award.text.toPlainText()

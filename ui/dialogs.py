@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_ID, APP_NAME
-from core.plans import PlanError, document_number
 from ui.date_edit import DateEdit
 
 
@@ -102,6 +101,8 @@ def ask_issue(parent: QWidget, number: str, day: dt.date, title: str = "Ban hàn
     buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
 
     def accept() -> None:  # a wrong number or date keeps the dialog open and says why beside the field
+        from core.plans import PlanError, document_number  # here: the main window is painted before storage loads
+
         try:
             document_number(number_edit.text())
         except PlanError as exc:
