@@ -344,3 +344,8 @@ def test_completing_a_quota_keeps_its_object():
 ])
 def test_column_roles_from_the_header(header, role):
     assert column_role(header) == role
+
+
+def test_a_rate_per_a_round_base_is_its_unit():
+    found = read("Các chỉ tiêu chủ yếu: tỷ số tử vong mẹ dưới 40/100.000 trẻ đẻ ra sống; 1.150/1.200 hộ dùng điện.")
+    assert [(t["value"], t["unit"]) for t in found] == [(40, "/100.000 trẻ đẻ ra sống"), (1150, "hộ")]

@@ -19,7 +19,7 @@ from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse
 
 _NUM = re.compile(r"(?<![\w.,/])(" + NUMBER + r")")
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|đến|den)\s*(" + NUMBER + r")")
-_FRACTION = re.compile(r"/(\d{1,4})(/\d{1,4})?(?![\w-])")
+_FRACTION = re.compile(r"/(\d{1,3}(?:\.\d{3})+|\d{1,4})(/\d{1,4})?(?![\w-])")
 
 # Cues written right before the value (only spaces, "mức", "ở mức", ":" between), folded.
 _BEFORE_CUES = [
@@ -159,6 +159,9 @@ _NOT_UNITS = frozenset(
     ["tieu", "chi", "chi", "nam", "thang", "ngay", "quy", "tuan", "gio", "nhiem", "noi", "lan", "thu", "va", "cua", "so", "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
 
 
+_PER_BASE = re.compile(r"/\s?(10{0,2}(?:\.000)+)\s+((?:[^\W\d_]+ ?){1,4})")  # a power of ten: "/100.000 dân"
+
+
 def _word_unit(clause: str, folded: str, start: int, end: int) -> tuple[str, int] | None:
     """(the word after the number as its unit, its end) when the number is a value of an unknown unit."""
     if not _STRONG_CUE.search(folded, _back(start), start):
@@ -180,6 +183,14 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
         value = parse_number(m.group(1))
     except ValueError:
         return None, end
+    per = _PER_BASE.match(clause, end)
+    if per:  # "45/100.000 trẻ đẻ ra sống": a rate per a base, not a fraction
+        words = per.group(2).split()
+        cut = next((i for i, w in enumerate(words) if fold(w) in _NOT_UNITS), len(words))
+        if cut:
+            unit = f"/{per.group(1)} {' '.join(words[:cut])}"
+            stop = per.start(2) + len(" ".join(words[:cut]))
+            return _Quantity(start, stop, value, None, unit), stop
     frac = _FRACTION.match(clause, end)
     if frac and frac.group(2):  # a date dd/mm/yyyy
         return None, frac.end()
