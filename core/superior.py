@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.extraction import ExtractedTarget, extract_targets, split_sentences
+from core.extraction import ExtractedTarget, extract_targets, plan_year, split_sentences
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.reading import Document, DocumentError, PageProgress, read_document
 from core.text import fold
@@ -143,17 +143,10 @@ def read_header(text: str) -> SuperiorHeader:
     return SuperiorHeader(number.group(1).replace(" ", "") if number else None, issue_date, issuer, title)
 
 
-_YEAR = re.compile(r"\bnăm (20\d\d)\b")
-
-
 def superior_year(header: SuperiorHeader, text: str) -> int | None:
-    """The year a superior plan is for: the last "năm 20xx" of its trích yếu, else the year its first 25 lines
-    name most often ("… năm 2026"), else None."""
-    years = _YEAR.findall(header.title or "")
-    if years:
-        return int(years[-1])
-    found = [int(y) for line in text.splitlines()[:25] for y in _YEAR.findall(line)]
-    return max(set(found), key=found.count) if found else None
+    """The year a superior plan is for (:func:`core.extraction.plan_year`): from its trích yếu, else from its first
+    25 lines, else None."""
+    return plan_year([header.title or ""]) or plan_year(text.splitlines()[:25])
 
 
 @dataclass

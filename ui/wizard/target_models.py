@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from core.drafts import TargetData
+from core.extraction import parse_number
 from core.extraction.evidence import TICK
 from core.layout import target_value, vn_number
 from core.operations.superior import SuperiorTarget
@@ -29,17 +30,6 @@ class Row(TargetData):
         """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""
         return bool(self.superior) and is_weaker(self.comparator, self.value, self.unit, self.superior[0],
                                                  self.superior[1], self.indicator)
-
-
-def _parse_number(text: str) -> float | None:
-    text = text.strip().replace(" ", "")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") == 1 and len(text.split(".")[1]) == 3:
-        text = text.replace(".", "")  # "1.600" is one thousand six hundred
-    return float(text)
 
 
 class TargetsModel(ListModel):
@@ -87,7 +77,7 @@ class TargetsModel(ListModel):
             elif col == 1:
                 row.comparator = value if isinstance(value, Comparator) else Comparator(value)
             elif col in (2, 3):
-                number = _parse_number(str(value))
+                number = parse_number(str(value)) if str(value).strip() else None
                 setattr(row, "value" if col == 2 else "value_max", number)
             elif col == 4:
                 row.unit = str(value).strip() or None
