@@ -147,8 +147,10 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="scan name prefixes (default: all)")
     parser.add_argument("--pages", type=int, help="read only the first N pages of each scan (F1 then skipped)")
     parser.add_argument("--json", type=Path, help="also write the per-document results here")
+    parser.add_argument("--skip", nargs="*", default=[], help="scan name prefixes to leave out")
     args = parser.parse_args()
-    scans = sorted(p for p in args.scans.glob("*.pdf") if not args.only or p.name.startswith(tuple(args.only)))
+    scans = sorted(p for p in args.scans.glob("*.pdf") if (not args.only or p.name.startswith(tuple(args.only)))
+                   and not p.name.startswith(tuple(args.skip)))
     rows = []
     for engine_name in args.engines:
         read = ENGINES[engine_name]()
@@ -190,11 +192,13 @@ def main() -> int:
                     counts = f1_counts(extract_from_pages(scan, variant), gold)
                     totals[key].append(counts)
                     row[key] = f1([counts])
+                    row[key.replace(" ", "_") + "_counts"] = "/".join(map(str, counts))
                 source = text_version(scan.stem)
                 if source is not None:
                     counts = f1_counts([t.as_dict() for t in extract_targets(read_document(source))], gold)
                     totals["f1 text"].append(counts)
                     row["f1 text"] = f1([counts])
+                    row["f1_text_counts"] = "/".join(map(str, counts))
             rows.append(row)
             print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
         print(f"== {engine_name}: CER {totals['edits'][0] / max(1, totals['edits'][1]):.4f} "

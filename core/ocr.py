@@ -27,7 +27,6 @@ from core.reading import _too_long as too_long
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 OCR_DPI = 200  # pages are read at this resolution: 13 pt text reads as well as at 300 dpi, twice as fast
 A4_LONG_SIDE = round(297 / 25.4 * OCR_DPI)  # pixels
 MAX_PAGE_PIXELS = 40_000_000  # an A3 page at 400 dpi; a larger image is no scanned page (and a memory risk)

@@ -24,6 +24,7 @@ MAX_DOCUMENT_XML = 40 * 1024 * 1024  # word/document.xml of about MAX_PAGES page
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a .docx that unpacks to more is treated as a zip bomb
 MAX_ZIP_RATIO = 200  # compressed-to-unpacked ratio beyond which a member is a zip bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office files (and old .doc)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scanned pages, recognised by core.ocr
 
 
 class DocumentError(Exception):
@@ -134,14 +135,13 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
     data = path.read_bytes()
     suffix = path.suffix.lower()
     readers = {".docx": _docx_lines, ".pdf": _pdf_lines, ".txt": _text_lines, ".md": _text_lines}
-    from core.ocr import IMAGE_SUFFIXES  # here: core.ocr imports this module
     if suffix not in readers and suffix not in IMAGE_SUFFIXES:
         raise DocumentError(f"Không đọc được loại tệp «{suffix or path.name}». "
                             "Hãy chọn tệp .docx, .pdf, .txt hoặc ảnh quét .png, .jpg, .tif.")
     raw = readers[suffix](data, path.name) if suffix in readers else None
     from_ocr, unread = raw is None, []
     if raw is None:  # an image, or a PDF without a text layer: a scan
-        from core.ocr import recognise
+        from core.ocr import recognise  # here: core.ocr imports this module, and only scans need it
 
         pages = recognise(data, path.name, on_page)
         unread = [number for number, page in enumerate(pages, start=1) if not page.lines]
