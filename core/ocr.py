@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -210,8 +211,18 @@ def _read_page(api, page: Image.Image) -> RecognisedPage:
     return result
 
 
+# Marks Tesseract reads from a speck of dirt or a seal's edge, standing alone: "2025./. `", "đua. ˆ".
+_SPECK = re.compile(r"\s+[`´^ˆ˜_¿¡]{1,2}(?=\s|$)")
+# A dash read as a tilde at the start of an item: "~ (4) Thu ngân sách", "~- Các phòng".
+_TILDE_DASH = re.compile(r"^[~˜]-?\s*")
+
+
+def tidy(line: str) -> str:
+    """A recognised line without the specks Tesseract reads as lone marks, its item dash restored."""
+    return _TILDE_DASH.sub("- ", _SPECK.sub("", line)).strip()
+
+
 def _recognise_image(api, grey: Image.Image) -> RecognisedPage:
     api.SetImage(grey)
-    text = api.GetUTF8Text()
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line for line in map(tidy, api.GetUTF8Text().splitlines()) if line]
     return RecognisedPage(lines, api.MeanTextConf() if lines else 0)

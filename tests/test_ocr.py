@@ -168,3 +168,10 @@ def test_the_import_dialog_counts_pages_and_cancel_stops_the_recognition(qtbot, 
     assert QThreadPool.globalInstance().waitForDone(60_000)
     assert reading_page.is_set() and len(read_pages) == 1  # page 2 was never recognised
     assert wizard.targets.superior.rowCount() == 0
+
+
+def test_specks_read_as_marks_do_not_glue_the_recipients_to_the_last_sentence():
+    # "2025./. `": a lone mark from a speck kept the sentence open, and "Nơi nhận:" was joined to it
+    assert ocr.tidy("nhiệm kỳ 2020 - 2025./. `") == "nhiệm kỳ 2020 - 2025./."
+    assert ocr.tidy("~ (4) Thu ngân sách nhà nước") == "- (4) Thu ngân sách nhà nước"  # a dash read as "~"
+    assert ocr.tidy("tăng từ 5 ~ 7%") == "tăng từ 5 ~ 7%"
