@@ -48,11 +48,16 @@ class Cancelled(Exception):
 
 @dataclass
 class RecognisedPage:
-    """One page's text: its ``lines`` in reading order (empty when nothing could be read) and the engine's mean
-    word ``confidence`` (0–100)."""
+    """One page's text: its ``paragraphs`` (each a list of lines, as the engine laid them out) in reading order,
+    none when nothing could be read, and the engine's mean word ``confidence`` (0–100)."""
 
-    lines: list[str]
+    paragraphs: list[list[str]]
     confidence: int
+
+    @property
+    def lines(self) -> list[str]:
+        """All lines of the page in reading order."""
+        return [line for paragraph in self.paragraphs for line in paragraph]
 
 
 def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> list[RecognisedPage]:
@@ -71,7 +76,7 @@ def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> li
             if on_page is not None and not on_page(number, count):
                 raise Cancelled
             out.append(_read_page(api, page))
-    if not any(page.lines for page in out):
+    if not any(page.paragraphs for page in out):
         raise DocumentError(f"Không nhận dạng (OCR) được chữ nào trong bản quét «{name}». Hãy quét lại rõ hơn "
                             "(200–300 dpi, trang thẳng) hoặc dùng bản .docx của văn bản.")
     return out
@@ -224,5 +229,9 @@ def tidy(line: str) -> str:
 
 def _recognise_image(api, grey: Image.Image) -> RecognisedPage:
     api.SetImage(grey)
-    lines = [line for line in map(tidy, api.GetUTF8Text().splitlines()) if line]
-    return RecognisedPage(lines, api.MeanTextConf() if lines else 0)
+    paragraphs = []  # Tesseract puts an empty line between paragraphs (and between the cells of a table)
+    for block in api.GetUTF8Text().split("\n\n"):
+        lines = [line for line in map(tidy, block.splitlines()) if line]
+        if lines:
+            paragraphs.append(lines)
+    return RecognisedPage(paragraphs, api.MeanTextConf() if paragraphs else 0)

@@ -144,8 +144,9 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
         from core.ocr import recognise  # here: core.ocr imports this module, and only scans need it
 
         pages = recognise(data, path.name, on_page)
-        unread = [number for number, page in enumerate(pages, start=1) if not page.lines]
-        raw = [(line, None) for page in pages for line in _unwrap(page.lines, drop_page_numbers=True)]
+        unread = [number for number, page in enumerate(pages, start=1) if not page.paragraphs]
+        raw = [(line, None) for page in pages for paragraph in page.paragraphs
+               for line in _unwrap(paragraph, drop_page_numbers=True)]
     if sum(len(text) for text, _cells in raw) > MAX_CHARS:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
