@@ -49,10 +49,10 @@ score = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score)  # type: ignore[union-attr]
 
 
-def tesseract() -> Callable[[Image.Image], list[str]]:
+def tesseract() -> Callable[[Image.Image], list[list[str]]]:
     """The product's engine: core.ocr's page reading (Tesseract 5, vie tessdata_fast)."""
     api = ocr._engine()
-    return lambda page: ocr._read_page(api, page).lines
+    return lambda page: ocr._read_page(api, page).paragraphs
 
 
 def tesseract_script() -> Callable[[Image.Image], list[str]]:
@@ -64,24 +64,24 @@ def tesseract_script() -> Callable[[Image.Image], list[str]]:
     api = tesserocr.PyTessBaseAPI(path=str(folder), lang="Vietnamese", oem=tesserocr.OEM.LSTM_ONLY)
     api.SetVariable("thresholding_method", "2")
     api.SetVariable("user_defined_dpi", str(ocr.OCR_DPI))
-    return lambda page: ocr._read_page(api, page).lines
+    return lambda page: ocr._read_page(api, page).paragraphs
 
 
-def rapidocr() -> Callable[[Image.Image], list[str]]:
+def rapidocr() -> Callable[[Image.Image], list[list[str]]]:
     """RapidOCR 3 with the PP-OCRv6 small detector and multilingual recogniser its wheel ships."""
     import numpy
     from rapidocr import RapidOCR
 
     engine = RapidOCR(params={"Global.log_level": "warning"})
 
-    def read(page: Image.Image) -> list[str]:
+    def read(page: Image.Image) -> list[list[str]]:
         result = engine(numpy.array(ocr.upright(ocr.ink(page)).convert("RGB")))
-        return list(result.txts or ())
+        return [list(result.txts or ())]  # lines only: the page as one paragraph
 
     return read
 
 
-def asterocr() -> Callable[[Image.Image], list[str]]:
+def asterocr() -> Callable[[Image.Image], list[list[str]]]:
     """AsterOCR's Vietnamese line recogniser (model in its wheel) on the lines RapidOCR's detector finds."""
     import numpy
     from asterocr import AsterOCR
@@ -90,14 +90,14 @@ def asterocr() -> Callable[[Image.Image], list[str]]:
     detector = RapidOCR(params={"Global.log_level": "warning", "Global.use_rec": False, "Global.use_cls": False})
     recogniser = AsterOCR(enable_telemetry=False)
 
-    def read(page: Image.Image) -> list[str]:
+    def read(page: Image.Image) -> list[list[str]]:
         grey = ocr.upright(ocr.ink(page)).convert("RGB")
         boxes = detector(numpy.array(grey)).boxes
         lines = []
         for box in sorted(boxes if boxes is not None else [], key=lambda b: (round(b[0][1] / 20), b[0][0])):
             xs, ys = [p[0] for p in box], [p[1] for p in box]
             lines.append(recogniser.predict(grey.crop((min(xs), min(ys), max(xs), max(ys)))))
-        return lines
+        return [lines]  # lines only: the page as one paragraph
 
     return read
 
@@ -126,9 +126,9 @@ def f1(counts: list[tuple[int, int, int]]) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def extract_from_pages(scan: Path, pages: list[list[str]]) -> list[dict]:
+def extract_from_pages(scan: Path, pages: list[list[list[str]]]) -> list[dict]:
     """Targets of ``scan`` read through core.reading with the given recognised pages."""
-    recognised = [ocr.RecognisedPage(lines, 90 if lines else 0) for lines in pages]
+    recognised = [ocr.RecognisedPage(paragraphs, 90 if paragraphs else 0) for paragraphs in pages]
     with mock.patch("core.ocr.recognise", return_value=recognised):
         document = read_document(scan)
     return [t.as_dict() for t in extract_targets(document)]
@@ -147,8 +147,10 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="scan name prefixes (default: all)")
     parser.add_argument("--pages", type=int, help="read only the first N pages of each scan (F1 then skipped)")
     parser.add_argument("--json", type=Path, help="also write the per-document results here")
+    parser.add_argument("--skip", nargs="*", default=[], help="scan name prefixes to leave out")
     args = parser.parse_args()
-    scans = sorted(p for p in args.scans.glob("*.pdf") if not args.only or p.name.startswith(tuple(args.only)))
+    scans = sorted(p for p in args.scans.glob("*.pdf") if (not args.only or p.name.startswith(tuple(args.only)))
+                   and not p.name.startswith(tuple(args.skip)))
     rows = []
     for engine_name in args.engines:
         read = ENGINES[engine_name]()
@@ -168,16 +170,16 @@ def main() -> int:
             pdf.close()
             row = {"engine": engine_name, "scan": scan.stem, "pages": count, "s/page": seconds / count,
                    "cpu s/page": cpu / count}
-            restored = [[restore(line) for line in p] for p in pages]
+            restored = [[[restore(line) for line in paragraph] for paragraph in p] for p in pages]
             for key, variant in (("edits", pages), ("edits+restore", restored)):
-                edits = sum(Levenshtein.distance(folded_space(" ".join(p)), folded_space(r))
+                edits = sum(Levenshtein.distance(folded_space(" ".join(map(" ".join, p))), folded_space(r))
                             for p, r in zip(variant, ref[:count], strict=True))
                 chars = sum(len(folded_space(r)) for r in ref[:count])
                 totals[key][0] += edits
                 totals[key][1] += chars
                 row["CER" if key == "edits" else "CER+restore"] = edits / max(1, chars)
             ref_words = [w for r in ref[:count] for w in r.split() if STACKED.search(w)]
-            got = {w for p in pages for line in p for w in line.split()}
+            got = {w for p in pages for paragraph in p for line in paragraph for w in line.split()}
             totals["stacked"][0] += sum(w in got for w in ref_words)
             totals["stacked"][1] += len(ref_words)
             totals["seconds"][0] += seconds
@@ -190,11 +192,13 @@ def main() -> int:
                     counts = f1_counts(extract_from_pages(scan, variant), gold)
                     totals[key].append(counts)
                     row[key] = f1([counts])
+                    row[key.replace(" ", "_") + "_counts"] = "/".join(map(str, counts))
                 source = text_version(scan.stem)
                 if source is not None:
                     counts = f1_counts([t.as_dict() for t in extract_targets(read_document(source))], gold)
                     totals["f1 text"].append(counts)
                     row["f1 text"] = f1([counts])
+                    row["f1_text_counts"] = "/".join(map(str, counts))
             rows.append(row)
             print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
         print(f"== {engine_name}: CER {totals['edits'][0] / max(1, totals['edits'][1]):.4f} "

@@ -33,6 +33,7 @@ MAX_DOCUMENT_XML = 40 * 1024 * 1024  # word/document.xml of about MAX_PAGES page
 DOCX_BUDGET = ZipBudget(members=5000, unpacked=200 * 2**20, member=MAX_FILE_BYTES)
 MAX_PAGE_CONTENT = 2 * 2**20  # a PDF page's drawing instructions: a full page of text takes 20–100 KB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected Office files (and old .doc)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scanned pages, recognised by core.ocr
 
 
 def _too_long(name: str) -> DocumentError:
@@ -139,18 +140,18 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
     data = path.read_bytes()
     suffix = path.suffix.lower()
     readers = {".docx": _docx_lines, ".pdf": _pdf_lines, ".txt": _text_lines, ".md": _text_lines}
-    from core.ocr import IMAGE_SUFFIXES  # here: core.ocr imports this module
     if suffix not in readers and suffix not in IMAGE_SUFFIXES:
         raise DocumentError(f"Không đọc được loại tệp «{suffix or path.name}». "
                             "Hãy chọn tệp .docx, .pdf, .txt hoặc ảnh quét .png, .jpg, .tif.")
     raw = readers[suffix](data, path.name) if suffix in readers else None
     from_ocr, unread = raw is None, []
     if raw is None:  # an image, or a PDF without a text layer: a scan
-        from core.ocr import recognise
+        from core.ocr import recognise  # here: core.ocr imports this module, and only scans need it
 
         pages = recognise(data, path.name, on_page)
-        unread = [number for number, page in enumerate(pages, start=1) if not page.lines]
-        raw = [(line, None) for page in pages for line in _unwrap(page.lines, drop_page_numbers=True)]
+        unread = [number for number, page in enumerate(pages, start=1) if not page.paragraphs]
+        raw = [(line, None) for page in pages for paragraph in page.paragraphs
+               for line in _unwrap(paragraph, drop_page_numbers=True)]
     if sum(len(text) for text, _cells in raw) > MAX_CHARS or len(raw) > MAX_LINES:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
