@@ -152,7 +152,8 @@ def _demo_season(s, plan_id: int) -> None:
         ids[name] = m.id
     record_council(s, CouncilData(
         2026, dt.date(2026, 11, 20), "Hội trường Ủy ban nhân dân xã Hòa Phong",
-        "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng", "Bà Nguyễn Thị Hồng - Công chức Văn phòng - Thống kê",
+        "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng",
+        "Bà Nguyễn Thị Hồng - Công chức Văn phòng - Thống kê",
         9, 11, {ids[name]: votes for _k, name, _f, _p, _u, votes in SEASON}, "08 giờ 00", "10 giờ 30"))
     settings = load_settings(s)
     for kind, number, day in ((DECISION, "215", dt.date(2026, 11, 25)), (PROPOSAL, "48", dt.date(2026, 11, 26))):

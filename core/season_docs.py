@@ -285,12 +285,14 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
     passed = sum(v.passed for v in council.votes)
     closing = ["Tỷ lệ phiếu đồng ý cần đạt:",
                *[f"- {_and(forms)}: {rule}." for rule, forms in thresholds.items()],
-               f"Hội đồng thống nhất đề nghị khen thưởng {passed}/{len(council.votes)} trường hợp được đưa ra bình xét.",
+               f"Hội đồng thống nhất đề nghị khen thưởng {passed}/{len(council.votes)} trường hợp "
+               "được đưa ra bình xét.",
                *[line for line in council.notes.splitlines() if line.strip()],
                f"Cuộc họp kết thúc vào lúc {council.end_time or BLANK + ' giờ ' + BLANK} cùng ngày; biên bản đã được "
                "thông qua trước Hội đồng./."]
     return {"commune": commune, "council_upper": f"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG {commune.upper()}",
-            "issuer": f"Hội đồng Thi đua - Khen thưởng {commune}", "doc_title": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+            "issuer": f"Hội đồng Thi đua - Khen thưởng {commune}",
+            "doc_title": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
             "number": f"{BLANK}/BB-HĐTĐKT", "title": f"Họp Hội đồng Thi đua - Khen thưởng {commune} bình xét khen "
                                                   f"thưởng năm {council.year}",
             "place_date": date_line(settings.place_name or settings.commune_name, day, council.year),

@@ -48,7 +48,8 @@ def season_db(db):
             restore_nomination(s, NominationData(
                 NomineeKind(kind), name, form, year, "Nam" if person else None,
                 dt.date(1980, 5, 6) if person else None, "Giáo viên" if person else "",
-                "Trường Tiểu học Hòa Phong" if person else "Thôn Phú Lộc, xã Hòa Phong", achievement="Hoàn thành xuất sắc",
+                "Trường Tiểu học Hòa Phong" if person else "Thôn Phú Lộc, xã Hòa Phong",
+                achievement="Hoàn thành xuất sắc",
                 deadline=deadline[0] if deadline else None, status=NominationStatus(status),
                 decision_number="9/QĐ-UBND" if status == "granted" else "",
                 decision_date=dt.date(2025, 12, 20) if status == "granted" else None))
@@ -84,7 +85,7 @@ def test_issuing_a_decision_grants_and_freezes_it(season_db):
     assert all(v == (NominationStatus.GRANTED, "07/QĐ-UBND", dt.date(2026, 12, 20)) for v in granted.values())
 
     def change(action):
-        with pytest.raises(SeasonError, match="đã ban hành|đã được khen theo"), season_db.session() as s:
+        with pytest.raises(SeasonError, match=r"đã ban hành|đã được khen theo"), season_db.session() as s:
             action(s, s.get(AwardDocument, info.id))
 
     change(lambda s, d: setattr(d, "number", "08"))

@@ -186,8 +186,8 @@ def items(db: Database, document_id: int) -> list[ItemInfo]:
         document = s.get(AwardDocument, document_id)
         found = routes(s)
         return [ItemInfo(m.id, m.nominee.name, m.award_form.name,
-                         season.status_label(season.route_of_nomination(s, m, found), m.status), m.decision_number or "",
-                         m.decision_date)
+                         season.status_label(season.route_of_nomination(s, m, found), m.status),
+                         m.decision_number or "", m.decision_date)
                 for m in (i.nomination for i in (document.items if document else []))]
 
 
@@ -335,7 +335,29 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
     return written
 
 
-__all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
-           "CertificateJob", "certificate_job", "council_defaults", "form_layout", "save_form_layout",
-           "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document", "items",
-           "record_council", "record_reply", "register", "to_vote", "write_documents"]
+__all__ = [
+    "DECISION",
+    "PROPOSAL",
+    "CertificateJob",
+    "CouncilInfo",
+    "DocumentInfo",
+    "SeasonError",
+    "Written",
+    "candidate_names",
+    "certificate_job",
+    "council_defaults",
+    "councils",
+    "create_document",
+    "delete_document",
+    "documents",
+    "form_layout",
+    "form_routes",
+    "issue_document",
+    "items",
+    "record_council",
+    "record_reply",
+    "register",
+    "save_form_layout",
+    "to_vote",
+    "write_documents",
+]
