@@ -136,6 +136,19 @@ def test_council_votes_follow_the_thresholds_in_force(db):
         ops.record_council(db, CouncilData(2026, day, "", "", "", 12, 11, {}))
 
 
+def test_a_vote_for_a_nomination_deleted_meanwhile_is_refused_in_vietnamese(db):
+    """The council dialog was opened, then the nomination deleted from the Khen thưởng tab: saving the votes says so
+    instead of failing with a Python error, and records nothing."""
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong")
+        kept = restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "A", "LDTT", 2026)).id
+    with pytest.raises(SeasonError, match="Có đề nghị không còn trong dữ liệu"):
+        ops.record_council(db, CouncilData(2026, dt.date(2026, 11, 20), "Hội trường", "Ông X", "Bà Y", 9, 11,
+                                           {kept: 9, kept + 1000: 9}))
+    with db.session() as s:
+        assert s.get(Nomination, kept).status == NominationStatus.DRAFT
+
+
 def _text(path):
     """Every paragraph's text in document order, tables' cells included."""
     body = Document(path).element.body
