@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -47,7 +48,8 @@ def _demo_data(args, db: str | None) -> int:
 
 def _print_json(data) -> None:
     """JSON on stdout in UTF-8 with Vietnamese letters as they are (not \\u escapes), whatever the console."""
-    sys.stdout.reconfigure(encoding="utf-8")
+    if isinstance(sys.stdout, io.TextIOWrapper):  # not when stdout was replaced by something else
+        sys.stdout.reconfigure(encoding="utf-8")
     print(json.dumps(data, ensure_ascii=False, indent=1))
 
 

@@ -272,7 +272,8 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
                f"Thành viên có mặt: {council.members_present}/{council.members_total} thành viên Hội đồng.",
                "Nội dung: Hội đồng nghe báo cáo tóm tắt thành tích của các tập thể, cá nhân, hộ gia đình được đề "
                "nghị, thảo luận và biểu quyết. Kết quả như sau:"]
-    rows, thresholds = [], {}
+    rows: list[dict[str, str]] = []
+    thresholds: dict[str, list[str]] = {}  # rule → the forms it applies to
     for n, vote in enumerate(council.votes, 1):
         m = vote.nomination
         rows.append({"stt": str(n), "name": m.nominee.name, "form": m.award_form.name,

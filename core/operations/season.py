@@ -245,8 +245,8 @@ def certificate_job(db: Database, document_id: int) -> CertificateJob:
         settings = load_settings(s)
         found = certificates(s, document_id, settings) if settings else []
         codes = sorted({c.form_code for c in found})
-        return CertificateJob(found, {code: layout_of(s, code) for code in codes},
-                              {code: s.get(AwardForm, code).name for code in codes})
+        names = dict(s.execute(select(AwardForm.code, AwardForm.name).where(AwardForm.code.in_(codes))).tuples())
+        return CertificateJob(found, {code: layout_of(s, code) for code in codes}, names)
 
 
 def form_layout(db: Database, form_code: str) -> tuple:

@@ -20,10 +20,11 @@ def upgrade() -> None:
     bind = op.get_bind()
     found = bind.exec_driver_sql(
         "SELECT m.id, n.name, n.unit, n.position, f.name, m.movement, m.achievement FROM nomination m"
-        " JOIN nominee n ON n.id = m.nominee_id JOIN award_form f ON f.code = m.award_form_code").fetchall()
+        " JOIN nominee n ON n.id = m.nominee_id JOIN award_form f ON f.code = m.award_form_code").tuples().all()
     if found:
         bind.exec_driver_sql("UPDATE nomination SET search_text = ? WHERE id = ?",
-                             [(search_text(*values), nid) for nid, *values in found])
+                             [(search_text(name, unit, position, form, movement, achievement), nid)
+                              for nid, name, unit, position, form, movement, achievement in found])
 
 
 def downgrade() -> None:
