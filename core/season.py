@@ -143,6 +143,16 @@ def full_number(document: AwardDocument) -> str:
     return f"{document.number or BLANK}/{SUFFIXES[document.kind]}"
 
 
+def decision_signer_lines(document: AwardDocument) -> list[str]:
+    """The lines above the signature of a Quyết định khen thưởng, which the Chairman issues in his own name (not
+    "TM. ỦY BAN NHÂN DÂN" as in :func:`core.layout.signer_lines`): ["CHỦ TỊCH"], or ["KT. CHỦ TỊCH", "PHÓ CHỦ
+    TỊCH"] when a vice-chairman signs for him (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7b). Its Giấy khen carry the
+    same lines."""
+    if document.signer_authority == "KT.":
+        return ["KT. CHỦ TỊCH", document.signer_title.upper()]
+    return ["CHỦ TỊCH"]
+
+
 def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneSettings) -> None:
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it

@@ -20,7 +20,7 @@ from core.models import AwardDocument, CommuneSettings, CouncilSession, Nominati
 from core.nominations import NOMINEE_LABELS
 from core.paths import resources_dir
 from core.plans import unit_name
-from core.season import full_number, list_order, printed, threshold_for
+from core.season import decision_signer_lines, full_number, list_order, printed, threshold_for
 from core.terms import NominationStatus, NomineeKind
 
 _ROMAN = ("I", "II", "III")
@@ -180,7 +180,6 @@ def decision_context(session: Session, document: AwardDocument, settings: Commun
     bases = [b.rstrip(";.") + ";" for b in bases]
     proposer = document.proposer.strip() or f"Hội đồng Thi đua - Khen thưởng {c['commune']}"
     head = "Chủ tịch Ủy ban nhân dân"
-    signer = ["KT. CHỦ TỊCH", document.signer_title.upper()] if document.signer_authority == "KT." else ["CHỦ TỊCH"]
     return {**c, "doc_title": "Quyết định khen thưởng",
             "title": document.title.strip() or f"Về việc tặng {_and(names)} năm {document.year}".replace(
                 "cấp xã", c["commune"]),
@@ -194,7 +193,7 @@ def decision_context(session: Session, document: AwardDocument, settings: Commun
                           "này./."),
             "recipients": ["- Như Điều 3;", "- Thường trực Đảng ủy, HĐND xã;", "- Chủ tịch, các PCT UBND xã;",
                            f"- Lưu: VT, {_short(settings)}."],
-            "signer_lines": signer}
+            "signer_lines": decision_signer_lines(document)}
 
 
 def decision_list_context(session: Session, document: AwardDocument, settings: CommuneSettings) -> dict:

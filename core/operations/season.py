@@ -245,7 +245,8 @@ def certificate_job(db: Database, document_id: int) -> CertificateJob:
         settings = load_settings(s)
         found = certificates(s, document_id, settings) if settings else []
         codes = sorted({c.form_code for c in found})
-        names = dict(s.execute(select(AwardForm.code, AwardForm.name).where(AwardForm.code.in_(codes))).tuples())
+        found_names = s.execute(select(AwardForm.code, AwardForm.name).where(AwardForm.code.in_(codes)))
+        names = {code: name for code, name in found_names}
         return CertificateJob(found, {code: layout_of(s, code) for code in codes}, names)
 
 
