@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run; returns the process exit code."""
     for name in ("stdout", "stderr"):  # the windowed Windows build has no console: print into nothing
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open for the whole run)
     if (sys.argv[1:] if argv is None else argv) == ["--version"]:  # answered before anything is imported
         print(f"{APP_NAME} {__version__}")
         return 0

@@ -46,7 +46,6 @@ def child(db_path: str, log_path: str, round_no: int) -> None:
         wizard.back()
     while wizard.currentId() < 1:
         wizard.next()
-    log = open(log_path, "a", encoding="utf-8")
     count = 0
 
     def type_word() -> None:
@@ -64,8 +63,9 @@ def child(db_path: str, log_path: str, round_no: int) -> None:
         log.flush()
         os.fsync(log.fileno())
 
-    QTimer(app, interval=WORD_MS, timeout=type_word).start()
-    app.exec()
+    with open(log_path, "a", encoding="utf-8") as log:
+        QTimer(app, interval=WORD_MS, timeout=type_word).start()
+        app.exec()
 
 
 def main() -> int:

@@ -176,7 +176,7 @@ def check(operation: str, folder: Path, unchanged: dict[str, str], expected_rows
         try:
             if _export_rows(folder / "danh-sach.xlsx") != expected_rows:
                 problems.append("export at the target incomplete")
-        except Exception as exc:  # noqa: BLE001 (any failure to read is the damage looked for)
+        except Exception as exc:  # any failure to read is the damage looked for
             problems.append(f"export at the target unreadable: {type(exc).__name__}")
     database = Database(data)  # the next start removes the leftovers beside the data file…
     if operation == "backup":  # …and the next backup or export those beside its target

@@ -45,7 +45,8 @@ def fill(path: Path, count: int) -> None:
         conn.executemany("INSERT INTO nomination (nominee_id, award_form_code, granting_level, award_kind, achievement,"
                          " movement, year, deadline, status, note, search_text) VALUES (?, ?, 'commune', 'regular', ?,"
                          " '', ?, ?, 'draft', '', ?)",
-                         [(i, code, achievement, today.year - i % 3, (today + dt.timedelta(days=i % 60 - 20)).isoformat(),
+                         [(i, code, achievement, today.year - i % 3,
+                           (today + dt.timedelta(days=i % 60 - 20)).isoformat(),
                            search_text(name, unit, "Cán bộ", form_names[code], "", achievement))
                           for i, name, unit in conn.execute("SELECT id, name, unit FROM nominee")
                           for code in [rng.choice(forms)]])

@@ -154,8 +154,8 @@ def main() -> int:
     rows = []
     for engine_name in args.engines:
         read = ENGINES[engine_name]()
-        totals: dict[str, list] = {"edits": [0, 0], "edits+restore": [0, 0], "stacked": [0, 0], "seconds": [0.0, 0], "cpu": [0.0, 0],
-                                   "f1": [], "f1+restore": [], "f1 text": []}
+        totals: dict[str, list] = {"edits": [0, 0], "edits+restore": [0, 0], "stacked": [0, 0], "seconds": [0.0, 0],
+                                   "cpu": [0.0, 0], "f1": [], "f1+restore": [], "f1 text": []}
         for scan in scans:
             ref = json.loads((args.scans / "ref" / f"{scan.stem}.json").read_text(encoding="utf-8"))["pages"]
             pdf = pypdfium2.PdfDocument(str(scan))

@@ -164,7 +164,8 @@ def main() -> None:
         bare_docx = median_time([py, "-c", BARE_DOCX, str(docx_path)], args.runs)
         bare_window = marker_times([py, "-c", BARE_WINDOW], args.runs)["window"]
         bare_orm = marker_times([py, "-c", BARE_WINDOW_ORM, str(db)], args.runs)["window"]
-        print(f"bare two-tab window {bare_window:.3f} s; the same after SQLAlchemy's ORM read the file {bare_orm:.3f} s")
+        print(f"bare two-tab window {bare_window:.3f} s; "
+              f"the same after SQLAlchemy's ORM read the file {bare_orm:.3f} s")
         for label, cli, gui in programs:
             for name, command, base_name, bare, goal in (
                 ("--version", [*cli, "--version"], "python -c pass", bare_pass, 1.2),
@@ -182,10 +183,12 @@ def main() -> None:
                 after = statistics.median(seen["data"] - seen["window"] for seen in runs)
                 print(f"{label} main window painted ({data_name}): {painted:.3f} s = {painted / bare_window:.2f}× the "
                       f"bare window ({verdict(painted / bare_window, 2.0)}); lists filled {after:.3f} s after the "
-                      f"paint{' (goal ≤ 1.0 s, ' + ('met)' if after <= 1.0 else 'NOT met)') if data_name == 'demo' else ''}"
+                      f"paint"
+                      f"{' (goal ≤ 1.0 s, ' + ('met)' if after <= 1.0 else 'NOT met)') if data_name == 'demo' else ''}"
                       f", {filled[data_name]:.3f} s from the start")
             (demo_name, demo), (large_name, many) = filled.items()
-            print(f"{label} main window with its lists filled, {large_name} vs {demo_name}: {many:.3f} s vs {demo:.3f} s"
+            print(f"{label} main window with its lists filled, {large_name} vs {demo_name}: "
+                  f"{many:.3f} s vs {demo:.3f} s"
                   f" = {many / demo:.2f}× ({verdict(many / demo, 1.5)})")
             if label == "main.py":
                 first = marker_times([py, "-c", FIRST_RUN, str(Path(tmp) / "moi" / "thidua.sqlite3")],

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from core.layout import date_line
 from core.models import AwardDocument, CertificateLayout, CommuneSettings, Nomination
 from core.plans import unit_name
-from core.season import DECISION, ISSUED, full_number, printed
+from core.season import DECISION, ISSUED, decision_signer_lines, full_number, printed
 from core.terms import NomineeKind
 
 
@@ -65,7 +65,7 @@ def certificate_of(m: Nomination, document: AwardDocument, settings: CommuneSett
         achievement = f"Đạt {title} năm {m.year}"
     else:
         achievement = f"Đã có thành tích xuất sắc trong phong trào thi đua năm {m.year}"
-    signer = "CHỦ TỊCH" if document.signer_authority != "KT." else f"KT. CHỦ TỊCH - {document.signer_title.upper()}"
+    signer = " - ".join(decision_signer_lines(document))
     texts = {"name": f"{honorific}{n.name}",
              "unit": ", ".join(part for part in (n.position, n.unit) if part),
              "achievement": achievement,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -47,7 +48,8 @@ def _demo_data(args, db: str | None) -> int:
 
 def _print_json(data) -> None:
     """JSON on stdout in UTF-8 with Vietnamese letters as they are (not \\u escapes), whatever the console."""
-    sys.stdout.reconfigure(encoding="utf-8")
+    if isinstance(sys.stdout, io.TextIOWrapper):  # not when stdout was replaced by something else
+        sys.stdout.reconfigure(encoding="utf-8")
     print(json.dumps(data, ensure_ascii=False, indent=1))
 
 
@@ -120,30 +122,27 @@ def _export_plan(args, db: str | None) -> int:
 
 
 def _export_nominations(args, db: str | None) -> int:
-    from core.export_xlsx import export_nominations
-    from core.models import NominationStatus
-    from core.nominations import ListFilter, matching_ids, rows
-    from core.settings import load_settings
+    from core.nominations import ListFilter
+    from core.operations.nominations import export_nominations, matching_ids, rows
+    from core.terms import NominationStatus
 
     statuses = {s.value: s for s in NominationStatus}
     if args.status and args.status not in statuses:
         print(f"Lỗi: trạng thái phải là một trong {', '.join(statuses)}.", file=sys.stderr)
         return 1
     database = open_db(db)
-    with database.session() as s:
-        settings = load_settings(s)
-        passing = matching_ids(s, ListFilter(year=args.year, status=statuses.get(args.status)))
-        chosen = rows(s, None if passing is None else sorted(passing))
-    database.close()
-    if settings is None:
-        print("Lỗi: tệp dữ liệu chưa có thông tin xã.", file=sys.stderr)
+    try:  # the Khen thưởng tab's operation: the same list, signed the same way
+        passing = matching_ids(database, ListFilter(year=args.year, status=statuses.get(args.status)))
+        ids = sorted(passing) if passing is not None else [row.id for row in rows(database)]
+        count = export_nominations(database, ids, args.year, args.xlsx)
+    except ValueError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
-    try:
-        count = export_nominations(chosen, settings, args.year, args.xlsx,
-                                   ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", settings.chairman_name))
     except OSError as exc:
         print(f"Lỗi: không ghi được tệp «{args.xlsx}» ({exc.strerror or exc}).", file=sys.stderr)
         return 1
+    finally:
+        database.close()
     print(f"Đã xuất {count} đề nghị khen thưởng ra {args.xlsx}")
     return 0
 

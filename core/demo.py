@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from core.db import Database
 from core.drafts import remember_page
-from core.models import LegalBasis, Plan, PlanKind, SuperiorLevel, UnitType
+from core.models import CommuneSettings, LegalBasis, Plan, PlanKind, SuperiorLevel, UnitType
 from core.paths import resources_dir
 from core.plans import adopt, new_plan, scope_problem
 from core.settings import load_settings, save_settings
@@ -44,7 +44,7 @@ def create_demo_data(db: Database) -> None:
         if s.scalars(select(Plan).where(Plan.year == 2026)).first() is not None:
             return
         superior = import_superior_plan(s, resources_dir() / EXAMPLE).document
-        plan = new_plan(s, load_settings(s), PlanKind.ANNUAL, 2026)
+        plan = new_plan(s, settings, PlanKind.ANNUAL, 2026)
         plan.theme = "Đoàn kết, chủ động, sáng tạo, hoàn thành toàn diện các chỉ tiêu năm 2026"
         plan.legal_bases.append(LegalBasis(
             doc_type="Nghị quyết", number="45/NQ-HĐND", issue_date=dt.date(2025, 12, 18), issuer="HĐND xã Hòa Phong",
@@ -65,7 +65,7 @@ def create_demo_data(db: Database) -> None:
         s.flush()
         remember_page(s, plan.id, 8)
         _demo_nominations(s, plan.id, dt.date.today())
-        _demo_season(s, plan.id)
+        _demo_season(s, plan.id, settings)
 
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Huỳnh"]
@@ -137,7 +137,7 @@ SEASON = [  # (kind, name, form, position, unit, votes in favour of 9 present)
 ]
 
 
-def _demo_season(s, plan_id: int) -> None:
+def _demo_season(s, plan_id: int, settings: CommuneSettings) -> None:
     """The 2026 award season of Hòa Phong: a council session that votes on seven nominations (one falls short),
     the Chairman's issued Quyết định for the four it may grant, and a Tờ trình sent to the province, still waiting for
     its answer, with the two proposals for a Bằng khen and "Tập thể lao động xuất sắc"."""
@@ -146,7 +146,7 @@ def _demo_season(s, plan_id: int) -> None:
     from core.season import DECISION, PROPOSAL, CouncilData, candidates, issue, record_council
     from core.season_docs import addressee
 
-    ids = {}
+    ids: dict[str, int] = {}
     for kind, name, form, position, unit, _votes in SEASON:
         m = restore_nomination(s, NominationData(
             NomineeKind(kind), name, form, 2026, "Nữ" if name.split()[1] == "Thị" else None if kind != "individual"
@@ -156,9 +156,9 @@ def _demo_season(s, plan_id: int) -> None:
         ids[name] = m.id
     record_council(s, CouncilData(
         2026, dt.date(2026, 11, 20), "Hội trường Ủy ban nhân dân xã Hòa Phong",
-        "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng", "Bà Nguyễn Thị Hồng - Công chức Văn phòng - Thống kê",
+        "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng",
+        "Bà Nguyễn Thị Hồng - Công chức Văn phòng - Thống kê",
         9, 11, {ids[name]: votes for _k, name, _f, _p, _u, votes in SEASON}, "08 giờ 00", "10 giờ 30"))
-    settings = load_settings(s)
     for kind, number, day in ((DECISION, "215", dt.date(2026, 11, 25)), (PROPOSAL, "48", dt.date(2026, 11, 26))):
         document = AwardDocument(kind=kind, year=2026, signer_name=settings.chairman_name,
                                  signer_authority="" if kind == DECISION else "TM.",

@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from core.terms import (  # noqa: F401 (the vocabulary is used and re-exported with the tables)
+from core.terms import (  # the vocabulary, used and re-exported with the tables
     UnitType,
     SuperiorLevel,
     PlanKind,
@@ -367,7 +367,8 @@ class CouncilSession(Base):
     start_time: Mapped[str] = mapped_column(String(20), default="")  # "08 giờ 00"
     end_time: Mapped[str] = mapped_column(String(20), default="")
     place: Mapped[str] = mapped_column(String(300), default="")
-    chair: Mapped[str] = mapped_column(String(200), default="")  # "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng"
+    # e.g. "Ông Trần Văn Bình - Chủ tịch UBND xã, Chủ tịch Hội đồng"
+    chair: Mapped[str] = mapped_column(String(200), default="")
     secretary: Mapped[str] = mapped_column(String(200), default="")
     members_present: Mapped[int] = mapped_column(Integer, default=0)
     members_total: Mapped[int] = mapped_column(Integer, default=0)

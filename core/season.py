@@ -143,6 +143,16 @@ def full_number(document: AwardDocument) -> str:
     return f"{document.number or BLANK}/{SUFFIXES[document.kind]}"
 
 
+def decision_signer_lines(document: AwardDocument) -> list[str]:
+    """The lines above the signature of a Quyết định khen thưởng, which the Chairman issues in his own name (not
+    "TM. ỦY BAN NHÂN DÂN" as in :func:`core.layout.signer_lines`): ["CHỦ TỊCH"], or ["KT. CHỦ TỊCH", "PHÓ CHỦ
+    TỊCH"] when a vice-chairman signs for him (NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7b). Its Giấy khen carry the
+    same lines."""
+    if document.signer_authority == "KT.":
+        return ["KT. CHỦ TỊCH", document.signer_title.upper()]
+    return ["CHỦ TỊCH"]
+
+
 def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneSettings) -> None:
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it
@@ -168,7 +178,7 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
 
 def printed(document: AwardDocument, settings: CommuneSettings) -> CommuneSettings:
     """The settings ``document`` prints with: those frozen when it was issued, or today's for a draft."""
-    return printed_settings(document, settings)  # type: ignore[arg-type]  (same issued_settings contract as a plan)
+    return printed_settings(document, settings)  # type: ignore[arg-type]  # issued_settings as on a plan
 
 
 def record_reply(m: Nomination, granted: bool, decision_number: str = "", day: dt.date | None = None) -> None:
@@ -264,10 +274,11 @@ def record_council(session: Session, data: CouncilData) -> CouncilSession:
                              secretary=data.secretary.strip(), members_present=data.members_present,
                              members_total=data.members_total, start_time=data.start_time.strip(),
                              end_time=data.end_time.strip(), notes=data.notes.strip())
-    nominations = sorted((session.get(Nomination, i) for i in data.votes), key=list_order)
+    found = [session.get(Nomination, i) for i in data.votes]
+    nominations = sorted((m for m in found if m is not None), key=list_order)
+    if len(nominations) < len(found):
+        raise SeasonError("Có đề nghị không còn trong dữ liệu.")
     for n, m in enumerate(nominations):
-        if m is None:
-            raise SeasonError("Có đề nghị không còn trong dữ liệu.")
         votes = data.votes[m.id]
         passed = threshold_for(m.award_form_code, data.held_on).passes(votes, data.members_present)
         council.votes.append(CouncilVote(nomination=m, position=n, votes_for=votes, passed=passed))

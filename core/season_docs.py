@@ -20,7 +20,7 @@ from core.models import AwardDocument, CommuneSettings, CouncilSession, Nominati
 from core.nominations import NOMINEE_LABELS
 from core.paths import resources_dir
 from core.plans import unit_name
-from core.season import full_number, list_order, printed, threshold_for
+from core.season import decision_signer_lines, full_number, list_order, printed, threshold_for
 from core.terms import NominationStatus, NomineeKind
 
 _ROMAN = ("I", "II", "III")
@@ -180,7 +180,6 @@ def decision_context(session: Session, document: AwardDocument, settings: Commun
     bases = [b.rstrip(";.") + ";" for b in bases]
     proposer = document.proposer.strip() or f"Hội đồng Thi đua - Khen thưởng {c['commune']}"
     head = "Chủ tịch Ủy ban nhân dân"
-    signer = ["KT. CHỦ TỊCH", document.signer_title.upper()] if document.signer_authority == "KT." else ["CHỦ TỊCH"]
     return {**c, "doc_title": "Quyết định khen thưởng",
             "title": document.title.strip() or f"Về việc tặng {_and(names)} năm {document.year}".replace(
                 "cấp xã", c["commune"]),
@@ -194,7 +193,7 @@ def decision_context(session: Session, document: AwardDocument, settings: Commun
                           "này./."),
             "recipients": ["- Như Điều 3;", "- Thường trực Đảng ủy, HĐND xã;", "- Chủ tịch, các PCT UBND xã;",
                            f"- Lưu: VT, {_short(settings)}."],
-            "signer_lines": signer}
+            "signer_lines": decision_signer_lines(document)}
 
 
 def decision_list_context(session: Session, document: AwardDocument, settings: CommuneSettings) -> dict:
@@ -272,7 +271,8 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
                f"Thành viên có mặt: {council.members_present}/{council.members_total} thành viên Hội đồng.",
                "Nội dung: Hội đồng nghe báo cáo tóm tắt thành tích của các tập thể, cá nhân, hộ gia đình được đề "
                "nghị, thảo luận và biểu quyết. Kết quả như sau:"]
-    rows, thresholds = [], {}
+    rows: list[dict[str, str]] = []
+    thresholds: dict[str, list[str]] = {}  # rule → the forms it applies to
     for n, vote in enumerate(council.votes, 1):
         m = vote.nomination
         rows.append({"stt": str(n), "name": m.nominee.name, "form": m.award_form.name,
@@ -285,12 +285,14 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
     passed = sum(v.passed for v in council.votes)
     closing = ["Tỷ lệ phiếu đồng ý cần đạt:",
                *[f"- {_and(forms)}: {rule}." for rule, forms in thresholds.items()],
-               f"Hội đồng thống nhất đề nghị khen thưởng {passed}/{len(council.votes)} trường hợp được đưa ra bình xét.",
+               f"Hội đồng thống nhất đề nghị khen thưởng {passed}/{len(council.votes)} trường hợp "
+               "được đưa ra bình xét.",
                *[line for line in council.notes.splitlines() if line.strip()],
                f"Cuộc họp kết thúc vào lúc {council.end_time or BLANK + ' giờ ' + BLANK} cùng ngày; biên bản đã được "
                "thông qua trước Hội đồng./."]
     return {"commune": commune, "council_upper": f"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG {commune.upper()}",
-            "issuer": f"Hội đồng Thi đua - Khen thưởng {commune}", "doc_title": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+            "issuer": f"Hội đồng Thi đua - Khen thưởng {commune}",
+            "doc_title": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
             "number": f"{BLANK}/BB-HĐTĐKT", "title": f"Họp Hội đồng Thi đua - Khen thưởng {commune} bình xét khen "
                                                   f"thưởng năm {council.year}",
             "place_date": date_line(settings.place_name or settings.commune_name, day, council.year),

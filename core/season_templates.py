@@ -13,6 +13,7 @@ blocks, signer). Fields are docxtpl (Jinja) names: ``{{ number }}``, loops ``{%p
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -121,7 +122,7 @@ def _signature(document, recipients: bool = True) -> None:
             p.runs[0].text = ""
 
 
-def _table(document, name: str, columns: list[tuple[str, float, str]]) -> None:
+def _table(document, name: str, columns: Sequence[tuple[str, float, str]]) -> None:
     """A bordered table: the heading row (repeated on every page), then one row per item of the list ``name``."""
     table = document.add_table(rows=4, cols=len(columns))
     table.style = document.styles["Table Grid"]

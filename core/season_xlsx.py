@@ -3,6 +3,7 @@ the same fields as its .docx (:func:`core.season_docs.proposal_list_context`).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -27,7 +28,7 @@ def proposal_list_xlsx(context: dict, out: Path) -> Path:
     return out
 
 
-def _group_sheet(workbook, context: dict, key: str, columns: list[tuple[str, float, str]]) -> None:
+def _group_sheet(workbook, context: dict, key: str, columns: Sequence[tuple[str, float, str]]) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 # Control characters (C0 but tab, line feed and carriage return; DEL; C1) and lone surrogates: none can be written
 # in XML (.docx, .xlsx) and none is text. The line separators among them (VT, FF, FS–RS, NEL) become line feeds.
-_CONTROLS: dict[int, str | None] = {cp: None for cp in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))}
+_CONTROLS: dict[int, str | None] = {
+    cp: None for cp in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+}
 _CONTROLS.update({cp: "\n" for cp in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85)})
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 

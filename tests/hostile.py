@@ -100,7 +100,8 @@ def long_paragraph_docx(path: Path, chars: int = 1_100_000) -> Path:
 def many_paragraphs_docx(path: Path, xml_bytes: int = 39 * 2**20) -> Path:
     """A .docx whose document.xml is ``xml_bytes`` of short paragraphs of varied words (compressed about 15
     times, like real text, so that a compression-ratio check does not stop it)."""
-    words = ["kế", "hoạch", "thi", "đua", "năm", "xã", "huyện", "tỉnh", "chỉ", "tiêu", "hộ", "nghèo", "lao", "động", "việc", "làm", "trường", "học", "trạm", "y", "tế"]
+    words = ["kế", "hoạch", "thi", "đua", "năm", "xã", "huyện", "tỉnh", "chỉ", "tiêu", "hộ", "nghèo", "lao", "động",
+             "việc", "làm", "trường", "học", "trạm", "y", "tế"]
     rng = random.Random(25)
     pieces, size = [], 0
     while size < xml_bytes:

@@ -54,12 +54,13 @@ def superior_plan_docx(path: Path, as_table: bool = False, nested: bool = False)
     if as_table:
         container = document.add_table(rows=1, cols=1).cell(0, 0) if nested else document
         table = container.add_table(rows=1, cols=4)
-        for cell, text in zip(table.rows[0].cells, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025"]):
+        heads = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025"]
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
             cell.text = text
         for n, (_item, indicator, value, unit) in enumerate(TARGETS, 1):
             row = table.add_row().cells
             written = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")
-            for cell, text in zip(row, [str(n), indicator, unit, written]):
+            for cell, text in zip(row, [str(n), indicator, unit, written], strict=True):
                 cell.text = text
     else:
         for n, (item, *_rest) in enumerate(TARGETS, 1):

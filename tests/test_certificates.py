@@ -80,3 +80,27 @@ def test_centred_fields_are_centred_on_their_anchor(qapp, db, decision, tmp_path
 def test_a_layout_outside_the_blank_is_refused(db, decision):
     with pytest.raises(ValueError, match="ngoài phôi"):
         ops.save_form_layout(db, "GK_CTX", {"name": (400, 20)})
+
+
+@pytest.mark.parametrize(("authority", "title", "lines", "on_certificate"), [
+    ("", "Chủ tịch", ["CHỦ TỊCH"], "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA PHONG"),
+    ("KT.", "Phó Chủ tịch", ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH"),
+])
+def test_a_decision_and_its_certificates_are_signed_alike(db, authority, title, lines, on_certificate):
+    """The Chairman grants in his own name (no "TM. ỦY BAN NHÂN DÂN"); a vice-chairman signs "KT. CHỦ TỊCH"."""
+    from core.models import AwardDocument
+    from core.season_docs import decision_context
+    from core.settings import load_settings
+
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong", chairman_name="Trần Văn Bình")
+        nid = restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "Lê Thị Cúc", "GK_CTX", 2026, "Nữ")).id
+    ops.record_council(db, CouncilData(2026, dt.date(2026, 11, 20), "Hội trường", "Ông A", "Bà B", 9, 11, {nid: 9}))
+    info = ops.create_document(db, DECISION, 2026)
+    with db.session() as s:
+        document = s.get(AwardDocument, info.id)
+        document.signer_authority, document.signer_title = authority, title
+    ops.issue_document(db, info.id, "215", dt.date(2026, 11, 25))
+    with db.session() as s:
+        assert decision_context(s, s.get(AwardDocument, info.id), load_settings(s))["signer_lines"] == lines
+    assert ops.certificate_job(db, info.id).certificates[0].texts["signer_title"] == on_certificate

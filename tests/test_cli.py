@@ -80,3 +80,21 @@ def test_a_pdf_that_cannot_be_written_is_an_error(tmp_path):
     assert _run("demo-data", "--db", str(path)).returncode == 0
     out = _run("export-plan", "--db", str(path), "--plan", "1", "--pdf", str(tmp_path / "no-such-folder" / "a.pdf"))
     assert out.returncode == 1 and "no-such-folder" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_nominations_list_from_the_command_line_is_the_tabs_list_signed_by_the_chairman(tmp_path):
+    from openpyxl import load_workbook
+
+    from core.db import Database
+
+    path, xlsx = tmp_path / "demo.sqlite3", tmp_path / "danh-sach.xlsx"
+    assert _run("demo-data", "--db", str(path)).returncode == 0
+    out = _run("export-nominations", "--db", str(path), "--xlsx", str(xlsx), "--year", "2026", "--status", "granted")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Đã xuất ")
+    texts = {str(c.value) for sheet in load_workbook(xlsx) for row in sheet.iter_rows() for c in row if c.value}
+    assert {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình"} <= texts
+    empty = tmp_path / "moi.sqlite3"
+    Database(empty).close()
+    out = _run("export-nominations", "--db", str(empty), "--xlsx", str(tmp_path / "b.xlsx"))
+    assert out.returncode == 1 and out.stderr.startswith("Lỗi: Chưa nhập thông tin xã")

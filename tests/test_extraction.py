@@ -81,7 +81,8 @@ def test_group_header_with_a_count_is_not_a_target():
 def test_qualitative_targets_without_a_number():
     found = targets_of("- Công an đạt Đơn vị quyết thắng; Quân sự đạt Vững mạnh toàn diện.")
     assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
-        ("Công an đạt Đơn vị quyết thắng", "qualitative", None), ("Quân sự đạt Vững mạnh toàn diện", "qualitative", None)]
+        ("Công an đạt Đơn vị quyết thắng", "qualitative", None),
+        ("Quân sự đạt Vững mạnh toàn diện", "qualitative", None)]
     assert {t["field"] for t in found} == {"quoc_phong_an_ninh"}
 
 
@@ -157,7 +158,8 @@ def test_qualitative_target_after_a_comma():
         ("- Duy trì 100% thôn có nhà văn hóa.", [("Tỷ lệ thôn có nhà văn hóa", 100)]),
         ("- Phấn đấu có thêm 02 thôn đạt chuẩn nông thôn mới kiểu mẫu.",
          [("Số thôn đạt chuẩn nông thôn mới kiểu mẫu", 2)]),
-        ("- Bê tông hóa thêm 3,5 km đường giao thông nông thôn.", [("Bê tông hóa thêm đường giao thông nông thôn", 3.5)]),
+        ("- Bê tông hóa thêm 3,5 km đường giao thông nông thôn.",
+         [("Bê tông hóa thêm đường giao thông nông thôn", 3.5)]),
         ("- Xóa 15 căn nhà tạm, nhà dột nát cho hộ nghèo.", [("Xóa căn nhà tạm, nhà dột nát cho hộ nghèo", 15)]),
         ("- Trường đạt chuẩn quốc gia: 01 trường (Tỷ lệ trường đạt chuẩn 81,69%);",
          [("Trường đạt chuẩn quốc gia", 1), ("Tỷ lệ trường đạt chuẩn", 81.69)]),
@@ -208,18 +210,20 @@ def test_unlikely_candidates_are_kept_apart_with_a_low_confidence():
 
 
 def test_a_change_restated_after_an_absolute_value_is_not_a_target():
-    found = prose("Các chỉ tiêu chủ yếu năm 2027: giá trị sản xuất công nghiệp 410,5 tỷ đồng, tăng 7,2% so với năm 2026; "
-                  "tổng chi ngân sách 55 tỷ đồng, tăng 4%.")
+    found = prose("Các chỉ tiêu chủ yếu năm 2027: giá trị sản xuất công nghiệp 410,5 tỷ đồng, "
+                  "tăng 7,2% so với năm 2026; tổng chi ngân sách 55 tỷ đồng, tăng 4%.")
     assert values_of(found) == [("=", 410.5, None, "tỷ đồng"), ("=", 55, None, "tỷ đồng")]
 
 
 def test_a_growth_rate_stated_alone_is_a_target():
-    found = prose("Các chỉ tiêu chủ yếu: tốc độ tăng giá trị sản xuất 12%, trong đó nông nghiệp tăng 4,5%; dịch vụ tăng 15%.")
+    found = prose("Các chỉ tiêu chủ yếu: tốc độ tăng giá trị sản xuất 12%, trong đó nông nghiệp tăng 4,5%; "
+                  "dịch vụ tăng 15%.")
     assert [t["value"] for t in found] == [12, 4.5, 15]
 
 
 def test_a_parenthetical_restatement_is_not_a_target_but_a_sub_target_is():
-    found = prose("Các chỉ tiêu chủ yếu: tỷ lệ thôn đạt chuẩn nông thôn mới 60% (9 thôn); tỷ lệ hộ nghèo giảm 2% (còn 5,5%); "
+    found = prose("Các chỉ tiêu chủ yếu: tỷ lệ thôn đạt chuẩn nông thôn mới 60% (9 thôn); "
+                  "tỷ lệ hộ nghèo giảm 2% (còn 5,5%); "
                   "tỷ lệ hộ dùng nước hợp vệ sinh trên 97% (trong đó, nước sạch đạt trên 70%).")
     assert values_of(found) == [("=", 60, None, "%"), ("reduce_by", 2, None, "%"), (">", 97, None, "%"),
                                 (">", 70, None, "%")]
@@ -233,7 +237,8 @@ def test_counts_of_targets_and_years_are_not_values():
 
 def test_resolution_groups_give_the_field():
     found = prose("Về kinh tế: tốc độ tăng trưởng bình quân đạt 8%/năm. Về xã hội: tỷ lệ lao động có việc làm đạt 95%. "
-                  "Về môi trường: tỷ lệ che phủ rừng đạt 45%.", "Về quốc phòng - an ninh: hoàn thành 100% chỉ tiêu giao quân.")
+                  "Về môi trường: tỷ lệ che phủ rừng đạt 45%.",
+                  "Về quốc phòng - an ninh: hoàn thành 100% chỉ tiêu giao quân.")
     assert [(t["value"], t["unit"], t["field"]) for t in found] == [
         (8, "%/năm", "kinh_te"), (95, "%", "van_hoa_xa_hoi"), (45, "%", "moi_truong"), (100, "%", "quoc_phong_an_ninh")]
 
@@ -252,20 +257,22 @@ def test_numbered_items_run_together_on_one_line():
 
 
 def test_bulleted_items_run_together_on_one_line():
-    found = prose("Các chỉ tiêu: - Sản lượng lúa 5.000 tấn trở lên. - Lương thực bình quân đầu người 650kg/ năm trở lên.")
+    found = prose("Các chỉ tiêu: - Sản lượng lúa 5.000 tấn trở lên. "
+                  "- Lương thực bình quân đầu người 650kg/ năm trở lên.")
     assert values_of(found) == [(">=", 5000, None, "tấn"), (">=", 650, None, "kg/năm")]
 
 
 def test_a_range_states_the_least_to_reach():
-    found = prose("Các chỉ tiêu: tăng trưởng kinh tế từ 7% đến 7,5%; thu nhập bình quân từ 70 triệu đồng đến 72 triệu đồng; "
+    found = prose("Các chỉ tiêu: tăng trưởng kinh tế từ 7% đến 7,5%; "
+                  "thu nhập bình quân từ 70 triệu đồng đến 72 triệu đồng; "
                   "tỷ lệ đô thị hóa 40 - 42%; dân số tăng khoảng 0,9 - 1%/năm.")
     assert values_of(found) == [(">=", 7, 7.5, "%"), (">=", 70, 72, "triệu đồng"), (">=", 40, 42, "%"),
                                 ("~", 0.9, 1, "%/năm")]
 
 
 def test_a_reduction_governs_the_clauses_after_it():
-    found = prose("UBND tỉnh giao chỉ tiêu giảm tỷ lệ hộ nghèo năm 2027: xã An Lạc giảm từ 3-3,5%; xã Bình Minh 2-2,5%; "
-                  "phường Đông Hòa 0,5-1%.")
+    found = prose("UBND tỉnh giao chỉ tiêu giảm tỷ lệ hộ nghèo năm 2027: xã An Lạc giảm từ 3-3,5%; "
+                  "xã Bình Minh 2-2,5%; phường Đông Hòa 0,5-1%.")
     assert values_of(found) == [("reduce_by", 3, 3.5, "%"), ("reduce_by", 2, 2.5, "%"), ("reduce_by", 0.5, 1, "%")]
 
 
@@ -298,7 +305,8 @@ def test_an_allocation_table_takes_its_unit_from_the_header():
 
 
 def test_a_target_without_a_number_inside_a_long_sentence():
-    found = prose("Tại kỳ họp, Hội đồng nhân dân xã đã thông qua nghị quyết về nhiệm vụ năm 2027 với 15 chỉ tiêu chủ yếu là: "
+    found = prose("Tại kỳ họp, Hội đồng nhân dân xã đã thông qua nghị quyết về nhiệm vụ năm 2027 "
+                  "với 15 chỉ tiêu chủ yếu là: "
                   "thu nhập bình quân đầu người đạt 68 triệu đồng; tỷ lệ trẻ em suy dinh dưỡng dưới 8%, tỷ lệ tham gia "
                   "bảo hiểm y tế đạt 95% trở lên; trật tự an toàn xã hội được giữ vững.")
     assert [(t["comparator"], t["value"]) for t in found] == [("=", 68), ("<", 8), (">=", 95), ("qualitative", None)]

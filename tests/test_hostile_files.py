@@ -111,7 +111,7 @@ def test_a_pdf_with_arrays_nested_thousands_deep_is_called_damaged(tmp_path):
 
 def test_a_pdf_page_with_megabytes_of_drawing_is_refused_by_page(tmp_path):
     path = hostile.huge_page_pdf(tmp_path / "huge.pdf", lines=reading.MAX_PAGE_CONTENT // 60)
-    with pytest.raises(DocumentError, match="Trang 1 .* quá lớn"):
+    with pytest.raises(DocumentError, match=r"Trang 1 .* quá lớn"):
         read_document(path)
 
 

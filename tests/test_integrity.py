@@ -97,15 +97,13 @@ def test_core_refuses_any_change_to_an_issued_plan(qtbot, db, tab, superior, mon
         lambda plan, s: s.delete(plan),
     ]
     for change in changes:
-        with pytest.raises(PlanError, match="đã ban hành"):
-            with db.session() as s:
-                change(s.get(Plan, plan_id), s)
+        with pytest.raises(PlanError, match="đã ban hành"), db.session() as s:
+            change(s.get(Plan, plan_id), s)
     with db.session() as s:
         draft = read_draft(s, plan_id)
     draft.title = "Qua hàm lưu bản nháp"
-    with pytest.raises(PlanError):
-        with db.session() as s:
-            save_draft(s, draft)
+    with pytest.raises(PlanError), db.session() as s:
+        save_draft(s, draft)
     assert last_plan(db).title != "Qua hàm lưu bản nháp"
 
 

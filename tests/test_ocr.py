@@ -95,14 +95,14 @@ def test_scans_that_cannot_be_read_get_one_clear_sentence(tmp_path, monkeypatch)
 
     blank = tmp_path / "trang.png"
     Image.new("L", (1654, 2339), 255).save(blank)
-    with pytest.raises(DocumentError, match="Không nhận dạng .*«trang.png»"):
+    with pytest.raises(DocumentError, match=r"Không nhận dạng .*«trang\.png»"):
         read_document(blank)
     broken = tmp_path / "hong.jpg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     with pytest.raises(DocumentError, match="bị hỏng"):
         read_document(broken)
     monkeypatch.setattr(ocr, "MAX_PAGES", 1)
-    with pytest.raises(DocumentError, match="dài hơn .* trang, không giống một kế hoạch"):
+    with pytest.raises(DocumentError, match=r"dài hơn .* trang, không giống một kế hoạch"):
         read_document(SCAN)
 
 

@@ -139,7 +139,7 @@ HOLD = textwrap.dedent("""
 def test_a_second_window_on_the_same_file_is_told_who_holds_it(qapp, commune_file):
     first, holder = app.lock_database(commune_file)
     assert holder is None
-    second, holder = app.lock_database(commune_file)
+    _second, holder = app.lock_database(commune_file)
     assert holder is not None and "tiến trình" in holder
     first.unlock()
 
@@ -348,7 +348,8 @@ def test_a_save_that_committed_is_saved_even_if_the_checkpoint_after_it_fails(co
     database.engine.dispose()
 
     def no_checkpoint(action, name, *_):
-        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_PRAGMA and name == "wal_checkpoint" else sqlite3.SQLITE_OK
+        denied = action == sqlite3.SQLITE_PRAGMA and name == "wal_checkpoint"
+        return sqlite3.SQLITE_DENY if denied else sqlite3.SQLITE_OK
 
     event.listen(database.engine, "connect", lambda conn, _record: conn.set_authorizer(no_checkpoint))
     with caplog.at_level(logging.WARNING), database.session() as s:

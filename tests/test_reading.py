@@ -155,7 +155,7 @@ def test_a_text_far_longer_than_a_plan_is_refused(tmp_path):
 def test_text_typed_in_an_old_vietnamese_encoding_says_what_to_do(tmp_path, legacy):
     path = tmp_path / "ke-hoach-cu.txt"
     path.write_text(legacy * 40, encoding="utf-8")  # as Notepad re-saves it "as UTF-8"
-    with pytest.raises(DocumentError, match="TCVN3.*Unikey"):
+    with pytest.raises(DocumentError, match=r"TCVN3.*Unikey"):
         read_document(path)
 
 

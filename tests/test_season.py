@@ -48,7 +48,8 @@ def season_db(db):
             restore_nomination(s, NominationData(
                 NomineeKind(kind), name, form, year, "Nam" if person else None,
                 dt.date(1980, 5, 6) if person else None, "Giáo viên" if person else "",
-                "Trường Tiểu học Hòa Phong" if person else "Thôn Phú Lộc, xã Hòa Phong", achievement="Hoàn thành xuất sắc",
+                "Trường Tiểu học Hòa Phong" if person else "Thôn Phú Lộc, xã Hòa Phong",
+                achievement="Hoàn thành xuất sắc",
                 deadline=deadline[0] if deadline else None, status=NominationStatus(status),
                 decision_number="9/QĐ-UBND" if status == "granted" else "",
                 decision_date=dt.date(2025, 12, 20) if status == "granted" else None))
@@ -84,7 +85,7 @@ def test_issuing_a_decision_grants_and_freezes_it(season_db):
     assert all(v == (NominationStatus.GRANTED, "07/QĐ-UBND", dt.date(2026, 12, 20)) for v in granted.values())
 
     def change(action):
-        with pytest.raises(SeasonError, match="đã ban hành|đã được khen theo"), season_db.session() as s:
+        with pytest.raises(SeasonError, match=r"đã ban hành|đã được khen theo"), season_db.session() as s:
             action(s, s.get(AwardDocument, info.id))
 
     change(lambda s, d: setattr(d, "number", "08"))
@@ -133,6 +134,19 @@ def test_council_votes_follow_the_thresholds_in_force(db):
             NominationStatus.REFUSED, NominationStatus.REVIEWED, NominationStatus.REFUSED]
     with pytest.raises(SeasonError, match="có mặt"):
         ops.record_council(db, CouncilData(2026, day, "", "", "", 12, 11, {}))
+
+
+def test_a_vote_for_a_nomination_deleted_meanwhile_is_refused_in_vietnamese(db):
+    """The council dialog was opened, then the nomination deleted from the Khen thưởng tab: saving the votes says so
+    instead of failing with a Python error, and records nothing."""
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong")
+        kept = restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, "A", "LDTT", 2026)).id
+    with pytest.raises(SeasonError, match="Có đề nghị không còn trong dữ liệu"):
+        ops.record_council(db, CouncilData(2026, dt.date(2026, 11, 20), "Hội trường", "Ông X", "Bà Y", 9, 11,
+                                           {kept: 9, kept + 1000: 9}))
+    with db.session() as s:
+        assert s.get(Nomination, kept).status == NominationStatus.DRAFT
 
 
 def _text(path):

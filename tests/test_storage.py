@@ -64,7 +64,8 @@ def test_whole_domain_round_trips(db):
                                            issuer="UBND tỉnh", superior_document_id=doc.id))
         plan.targets.append(Target(indicator="Tỷ lệ hộ nghèo", comparator=Comparator.LT, value=2.0, unit="%",
                                    field=Field.CULTURE_SOCIETY, derived_from=sup))
-        plan.assignments.append(Assignment(unit="Văn phòng - Thống kê", task="Theo dõi", deadline=dt.date(2025, 12, 15)))
+        plan.assignments.append(Assignment(unit="Văn phòng - Thống kê", task="Theo dõi",
+                                           deadline=dt.date(2025, 12, 15)))
         plan.recipients.append(Recipient(name="UBND tỉnh"))
         s.add(plan)
         nominee = Nominee(kind=NomineeKind.INDIVIDUAL, name="Phạm Thị Lan", gender="Nữ", birth_date=dt.date(1980, 3, 2),
@@ -151,7 +152,8 @@ def test_file_made_by_a_released_schema_opens_with_its_plans(tmp_path, name):
     path = tmp_path / name
     shutil.copy(DATA / name, path)
     with sqlite3.connect(path) as conn:
-        before = conn.execute("SELECT title, (SELECT COUNT(*) FROM target WHERE plan_id = plan.id) FROM plan").fetchall()
+        before = conn.execute("SELECT title, (SELECT COUNT(*) FROM target WHERE plan_id = plan.id) "
+                              "FROM plan").fetchall()
         commune = conn.execute("SELECT commune_name FROM commune_settings").fetchone()[0]
     database = Database(path)
     assert current_revision(database.engine) == SCHEMA_HEAD
@@ -187,8 +189,8 @@ def test_nominations_of_an_older_file_can_be_searched_after_the_upgrade(tmp_path
     with create_engine(sqlite_url(path)).begin() as conn:
         command.upgrade(alembic_config(conn), "0004")
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO award_form (code, name, category, granting_level, beneficiary, legal_basis, decided_by)"
-                     " VALUES ('LDTT', 'Lao động tiên tiến', 'title', 'commune', 'individual', '', '')")
+        conn.execute("INSERT INTO award_form (code, name, category, granting_level, beneficiary, legal_basis, "
+                     "decided_by) VALUES ('LDTT', 'Lao động tiên tiến', 'title', 'commune', 'individual', '', '')")
         conn.execute("INSERT INTO nominee (id, kind, name, position, unit) VALUES (1, 'individual', 'Đỗ Thị Ánh',"
                      " '', 'Thôn Đông')")
         conn.execute("INSERT INTO nomination (id, nominee_id, award_form_code, granting_level, award_kind,"
@@ -314,7 +316,7 @@ def test_a_truncated_file_is_refused_in_vietnamese_and_left_alone(tmp_path):
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])  # a copy cut short (USB pulled out, full disk)
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="bị hỏng|Không mở được") as caught:
+    with pytest.raises(DatabaseError, match=r"bị hỏng|Không mở được") as caught:
         Database(path)
     assert "sqlalche" not in str(caught.value) and path.read_bytes() == before
 

@@ -42,9 +42,8 @@ def test_same_file_under_another_name_is_recognised(db, tmp_path):
 def test_unreadable_file_writes_nothing(db, tmp_path):
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(DocumentError):
-        with db.session() as s:
-            import_superior_plan(s, bad)
+    with pytest.raises(DocumentError), db.session() as s:
+        import_superior_plan(s, bad)
     with db.session() as s:
         assert s.scalar(select(func.count(Target.id))) == 0
 

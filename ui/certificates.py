@@ -186,7 +186,8 @@ class CalibrationDialog(QDialog):
         """Print the calibration sheet (fields' names with anchor crosses) on a printer the clerk chooses."""
         return print_on_printer(self, self._job(), self._job().certificates, marks=True)
 
-    def accept(self) -> None:  # noqa: D102 (Qt name)
+    def accept(self) -> None:
+        """Save the positions and close; a refused position is told to the clerk and the dialog stays open."""
         try:
             ops.save_form_layout(self.db, self.form_code, self.positions())
         except ValueError as exc:

@@ -134,10 +134,11 @@ QT_VIETNAMESE = {
 class VietnameseQt(QTranslator):
     """A translator answering from :data:`QT_VIETNAMESE`; anything else stays as Qt wrote it."""
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102 (Qt name)
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        """Qt's lookup: the Vietnamese text of ``source_text`` in ``context``, or None to keep Qt's."""
         return QT_VIETNAMESE.get((context, source_text))
 
-    def isEmpty(self) -> bool:  # noqa: N802, D102 (Qt name)
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
         return False
 
 

@@ -186,8 +186,8 @@ def items(db: Database, document_id: int) -> list[ItemInfo]:
         document = s.get(AwardDocument, document_id)
         found = routes(s)
         return [ItemInfo(m.id, m.nominee.name, m.award_form.name,
-                         season.status_label(season.route_of_nomination(s, m, found), m.status), m.decision_number or "",
-                         m.decision_date)
+                         season.status_label(season.route_of_nomination(s, m, found), m.status),
+                         m.decision_number or "", m.decision_date)
                 for m in (i.nomination for i in (document.items if document else []))]
 
 
@@ -245,8 +245,9 @@ def certificate_job(db: Database, document_id: int) -> CertificateJob:
         settings = load_settings(s)
         found = certificates(s, document_id, settings) if settings else []
         codes = sorted({c.form_code for c in found})
-        return CertificateJob(found, {code: layout_of(s, code) for code in codes},
-                              {code: s.get(AwardForm, code).name for code in codes})
+        found_names = s.execute(select(AwardForm.code, AwardForm.name).where(AwardForm.code.in_(codes)))
+        names = {code: name for code, name in found_names}
+        return CertificateJob(found, {code: layout_of(s, code) for code in codes}, names)
 
 
 def form_layout(db: Database, form_code: str) -> tuple:
@@ -335,7 +336,29 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
     return written
 
 
-__all__ = ["DECISION", "PROPOSAL", "CouncilInfo", "DocumentInfo", "SeasonError", "Written", "candidate_names",
-           "CertificateJob", "certificate_job", "council_defaults", "form_layout", "save_form_layout",
-           "councils", "create_document", "delete_document", "documents", "form_routes", "issue_document", "items",
-           "record_council", "record_reply", "register", "to_vote", "write_documents"]
+__all__ = [
+    "DECISION",
+    "PROPOSAL",
+    "CertificateJob",
+    "CouncilInfo",
+    "DocumentInfo",
+    "SeasonError",
+    "Written",
+    "candidate_names",
+    "certificate_job",
+    "council_defaults",
+    "councils",
+    "create_document",
+    "delete_document",
+    "documents",
+    "form_layout",
+    "form_routes",
+    "issue_document",
+    "items",
+    "record_council",
+    "record_reply",
+    "register",
+    "save_form_layout",
+    "to_vote",
+    "write_documents",
+]

@@ -18,7 +18,8 @@ def upgrade() -> None:
     with op.batch_alter_table("award_form") as batch:
         batch.add_column(sa.Column("decided_by", sa.String(200), nullable=False, server_default=""))
     # Two-level local government from 1/7/2025: the district no longer grants anything.
-    op.execute("UPDATE award_form SET effective_to = '2025-06-30' WHERE granting_level = 'district' AND effective_to IS NULL")
+    op.execute("UPDATE award_form SET effective_to = '2025-06-30' "
+               "WHERE granting_level = 'district' AND effective_to IS NULL")
 
 
 def downgrade() -> None:
