@@ -200,7 +200,8 @@ def _properties(document, layout: PlanLayout) -> None:
     props.revision = 1
 
 
-_LEFTOVER_RELS = ("/stylesWithEffects", "/customXml", "/thumbnail")  # parts of python-docx's template a plan has no use for
+# parts of python-docx's template a plan has no use for
+_LEFTOVER_RELS = ("/stylesWithEffects", "/customXml", "/thumbnail")
 APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            f"<Application>{APP_ID} {__version__}</Application><DocSecurity>0</DocSecurity></Properties>")
@@ -320,7 +321,7 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     _closing(document, layout)
     path = Path(path)
     with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
-        document.save(temp)
+        document.save(str(temp))
     return path
 
 

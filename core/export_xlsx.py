@@ -33,7 +33,7 @@ from core.text import fold, nfc
 from core.models import AwardForm, CommuneSettings, NominationStatus, NomineeKind
 from core.nominations import (
     GENDERS, NominationData, NominationRow, clean_name, in_force, in_force_on, likeness, name_key, search_text,
-    validate,
+    sqlite_connection, validate,
 )
 from core.plans import unit_name
 
@@ -406,7 +406,7 @@ def match_import(session: Session, report: ImportReport) -> None:
     year) is ``repeated``. The nominees and nominations on record are read once into dictionaries, so matching
     is linear in the rows (10,000 rows against 50,000 nominees in well under a second).
     """
-    fetch = session.connection().connection.driver_connection.execute
+    fetch = sqlite_connection(session).execute
     wanted = {name_key(d.name) for _n, d in report.read}
     people: dict[tuple[str, str], list[tuple[int, dt.date | None, str]]] = {}
     for nid, kind, name, birth, unit in fetch("SELECT id, kind, name, birth_date, unit FROM nominee"):
@@ -461,7 +461,7 @@ def apply_import(session: Session, report: ImportReport, today: dt.date) -> int:
     match_import(session, report)
     if not report.new:
         return 0
-    raw = session.connection().connection.driver_connection
+    raw = sqlite_connection(session)
     forms = {f.code: f for f in session.scalars(select(AwardForm))}
     next_id = (raw.execute("SELECT MAX(id) FROM nominee").fetchone()[0] or 0) + 1
     made: dict[tuple, int] = {}

@@ -266,7 +266,7 @@ def signer_lines(authority: str, title: str) -> list[str]:
     lines = ["TM. ỦY BAN NHÂN DÂN"]
     if authority == "KT.":
         lines.append("KT. CHỦ TỊCH")
-    return lines + [title.upper()]
+    return [*lines, title.upper()]
 
 
 def _bullets(text: str) -> list[Paragraph]:
@@ -387,7 +387,8 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
         if start and end:
             body.append(Paragraph("body", f"Từ {long_date(start)} đến {long_date(end)}."))
         timeline = section_of(plan, SectionKind.TIMELINE)
-        body.extend(Paragraph("body", line) for line in (timeline.body.splitlines() if timeline else []) if line.strip())
+        timeline_lines = timeline.body.splitlines() if timeline else []
+        body.extend(Paragraph("body", line) for line in timeline_lines if line.strip())
     body.append(Paragraph("h1", f"{next(roman)}. KHEN THƯỞNG"))
     award = section_of(plan, SectionKind.AWARD)
     body.extend(_bullets(award.body if award else ""))
@@ -400,7 +401,8 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
         when = f" Thời hạn: trước {long_date(a.deadline)}." if a.deadline else ""
         body.append(Paragraph("body", f"{i}. {a.unit}: {a.task.strip().rstrip('.')}.{when}"))
     organisation = section_of(plan, SectionKind.ORGANISATION)
-    body.extend(Paragraph("body", line) for line in (organisation.body.splitlines() if organisation else []) if line.strip())
+    organisation_lines = organisation.body.splitlines() if organisation else []
+    body.extend(Paragraph("body", line) for line in organisation_lines if line.strip())
     closing = section_of(plan, SectionKind.CLOSING)
     last = closing.body.strip() if closing and closing.body.strip() else (
         f"Trên đây là Kế hoạch phát động {_movement(plan)} của Ủy ban nhân dân {unit_name(settings)}; "

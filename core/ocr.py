@@ -42,7 +42,7 @@ def progress_text(page: int, pages: int) -> str:
     return f"Đang nhận dạng trang {page}/{pages}…"
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 (a stop the clerk asked for, not an error)
     """The user stopped the recognition (the progress callback returned False)."""
 
 
@@ -150,7 +150,8 @@ def _image_pages(data: bytes, name: str) -> tuple[int, Iterator[Image.Image]]:
                 # the scan's resolution, or for a photo (72 dpi or none) its size taken as an A4 page
                 factor = OCR_DPI / dpi if 100 <= dpi <= 1200 else A4_LONG_SIDE / max(page.size)
                 if not 0.9 < factor < 1.1:
-                    page = page.resize((round(page.width * factor), round(page.height * factor)), Image.Resampling.LANCZOS)
+                    size = (round(page.width * factor), round(page.height * factor))
+                    page = page.resize(size, Image.Resampling.LANCZOS)
                 yield page
             except OSError:
                 raise DocumentError(f"Tệp ảnh «{name}» bị hỏng, không đọc hết được.") from None

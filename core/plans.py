@@ -72,7 +72,8 @@ def default_title(kind: PlanKind, settings, year: int) -> str:
     """The trích yếu proposed for a new plan."""
     if kind is PlanKind.CAMPAIGN:
         return f"Phát động đợt thi đua cao điểm hoàn thành các chỉ tiêu, nhiệm vụ năm {year} của {unit_name(settings)}"
-    return f"Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội {unit_name(settings)} năm {year}"
+    return ("Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội "
+            f"{unit_name(settings)} năm {year}")
 
 
 def fill(text: str, settings, year: int, kind: PlanKind = PlanKind.ANNUAL) -> str:
@@ -163,7 +164,8 @@ def new_plan(session: Session, settings: CommuneSettings, kind: PlanKind, year: 
         section(SectionKind.TIMELINE, "Thời gian thi đua", [])
     section(SectionKind.ORGANISATION, "Tổ chức thực hiện", [])
     for position, (unit, task) in enumerate(defaults.ORGANISATION):
-        plan.assignments.append(Assignment(position=position, unit=fill(unit, settings, year), task=fill(task, settings, year)))
+        plan.assignments.append(Assignment(position=position, unit=fill(unit, settings, year),
+                                           task=fill(task, settings, year)))
     names = defaults.RECIPIENTS[settings.superior_level.value] + defaults.LOCAL_RECIPIENTS
     for position, name in enumerate(n for n in (fill(r, settings, year) for r in names) if n.strip()):
         plan.recipients.append(Recipient(position=position, name=name))

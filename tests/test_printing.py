@@ -108,7 +108,8 @@ def test_header_rules_are_solid_lines_of_the_decree_lengths_clear_of_the_text(db
     layout = _long_layout(db, table=False, extra=0)
     dpi = 300
     image = _page_image(layout, dpi)
-    black = [[QColor(image.pixel(x, y)).lightness() < 128 for x in range(image.width())] for y in range(image.height() // 3)]
+    black = [[QColor(image.pixel(x, y)).lightness() < 128 for x in range(image.width())]
+             for y in range(image.height() // 3)]
     runs = []  # (row, start, length) of horizontal black runs longer than 10 mm
     for y, row in enumerate(black):
         x = 0
@@ -209,7 +210,8 @@ def test_print_preview_and_print_dialog_speak_vietnamese(qtbot, qapp):
         assert not tips & {"Portrait", "Landscape", "Show single page", "Show facing pages"}
         dialog = QPrintDialog(QPrinter())
         qtbot.addWidget(dialog)
-        words = ({w.text() for w in dialog.findChildren(QLabel)} | {w.text() for w in dialog.findChildren(QAbstractButton)}
+        words = ({w.text() for w in dialog.findChildren(QLabel)}
+                 | {w.text() for w in dialog.findChildren(QAbstractButton)}
                  | {w.title() for w in dialog.findChildren(QGroupBox)})
         assert {"Máy in", "Phạm vi in", "In tất cả", "Số bản:", "&Tùy chọn >>"} <= words
         assert not words & {"Printer", "Print range", "Print all", "Copies:", "&Options >>"}

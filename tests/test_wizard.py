@@ -260,7 +260,8 @@ def test_unsure_candidates_are_listed_unticked_and_the_source_is_highlighted(qtb
     page = wizard.targets
     assert import_plan(page, str(superior))
     rows = [(page.superior.data(page.superior.index(r, 1)), page.superior.ticked[r]) for r in range(3)]
-    assert rows == [("Thu ngân sách", True), ("Tỷ lệ hộ nghèo", True), ("Có thể là chỉ tiêu: Thu ngân sách trên địa bàn huyện", False)]
+    assert rows == [("Thu ngân sách", True), ("Tỷ lệ hộ nghèo", True),
+                    ("Có thể là chỉ tiêu: Thu ngân sách trên địa bàn huyện", False)]
     assert "1 câu có thể là chỉ tiêu" in page.superior_label.text()
     page.superior_view.setCurrentIndex(page.superior.index(0, 1))
     assert "<b>450</b>" in page.source.text() and "phấn đấu" in page.source.text()

@@ -102,7 +102,8 @@ class CatalogueDialog(QDialog):
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Nhấn đúp vào ô để sửa. Mục đã dùng không xóa được; khi quy định thay đổi, ghi "
-                                "«Hết hiệu lực» cho mục cũ và thêm mục mới. Ngày gõ dạng 01/07/2025 (hoặc 01072025).", wordWrap=True))
+                                "«Hết hiệu lực» cho mục cũ và thêm mục mới. Ngày gõ dạng 01/07/2025 (hoặc 01072025).",
+                                wordWrap=True))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addWidget(add, 0, Qt.AlignLeft)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -76,7 +76,7 @@ class SortArrows(QProxyStyle):
     """The header's sort arrow as Excel and Windows Explorer draw it: ▲ for an ascending order (A→Z, 2025→2026),
     ▼ for a descending one. Qt draws them the other way round (an ascending sort gets ``SortDown``)."""
 
-    FLIPPED = {QStyleOptionHeader.SortUp: QStyleOptionHeader.SortDown,
+    FLIPPED: ClassVar = {QStyleOptionHeader.SortUp: QStyleOptionHeader.SortDown,
                QStyleOptionHeader.SortDown: QStyleOptionHeader.SortUp}
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt name)
@@ -149,7 +149,7 @@ class NominationsModel(QAbstractTableModel):
         self.wanted = replace(self.wanted, **changes)
         self._apply()
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # noqa: D102 (Qt name)
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         """Sort by a column (in SQL, text without regard to case and diacritics)."""
         self.sorted_by = (column, order)
         self.reload()
@@ -219,7 +219,8 @@ class NominationsTab(QWidget):
         for key, label, slot in [("add", "Thêm…", self.add), ("edit", "Sửa…", self.edit_selected),
                                  ("delete", "Xóa", self.delete_selected), ("undo", "Hoàn tác", self.undo),
                                  ("merge", "Gộp trùng…", self.merge_selected),
-                                 ("export", "Xuất Excel…", self.export_xlsx), ("import", "Nhập Excel…", self.import_xlsx)]:
+                                 ("export", "Xuất Excel…", self.export_xlsx),
+                                 ("import", "Nhập Excel…", self.import_xlsx)]:
             buttons[key] = QPushButton(label)
             buttons[key].clicked.connect(slot)
         self.buttons = buttons
@@ -283,7 +284,8 @@ class NominationsTab(QWidget):
         self.alert.setVisible(bool(choices.alert))
         last = self.undo_stack[-1] if self.undo_stack else None
         self.buttons["undo"].setEnabled(last is not None)
-        self.buttons["undo"].setToolTip(f"Hoàn tác: {last.label} (Ctrl+Z)." if last else "Chưa có thay đổi để hoàn tác.")
+        tip = f"Hoàn tác: {last.label} (Ctrl+Z)." if last else "Chưa có thay đổi để hoàn tác."
+        self.buttons["undo"].setToolTip(tip)
         if select is not None and select in self.model.ids:
             self.view.setCurrentIndex(self.model.index(self.model.ids.index(select), 0))
         self._show_history()
@@ -424,7 +426,8 @@ class NominationsTab(QWidget):
         try:
             count = ops.export_nominations(self.db, self.model.ids, year, path)
         except OSError as exc:
-            dialogs.warn(self, f"Không ghi được tệp «{path}» ({exc.strerror or exc}). Tệp có đang mở trong Excel không?")
+            dialogs.warn(self, f"Không ghi được tệp «{path}» ({exc.strerror or exc}). "
+                               "Tệp có đang mở trong Excel không?")
             return None
         except ValueError as exc:
             dialogs.warn(self, str(exc))

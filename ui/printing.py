@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGlyphRun, QPageLayout, QPageSize, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGlyphRun,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from core.files import atomic_write
@@ -164,7 +174,8 @@ class _Grid:
         self.border = _units(border_pt)
         self.header_rows = header_rows
         pad = _mm(CELL_PADDING_MM)
-        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row, strict=True)] for row in rows]
+        self.cells = [[[_Text(p, w - 2 * pad) for p in paras] for w, paras in zip(self.widths, row, strict=True)]
+                      for row in rows]
         self.heights = [max(sum(t.height for t in cell) for cell in row) + self.border for row in self.cells]
 
     def draw_row(self, painter: QPainter, r: int, y: float) -> None:

@@ -39,7 +39,8 @@ _TARGET_CUE = re.compile(
     r"\bphan dau\b|\bde ra\b|\bdat muc tieu\b|\bmuc tieu\b|\bchi tieu\b|\bden nam 20\d\d\b|\bke hoach nam\b"
 )
 _PAST_CUE = re.compile(
-    r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|\bket qua\b|\bnhiem ky qua\b|"
+    r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|"
+    r"\bket qua\b|\bnhiem ky qua\b|"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
     r"\b(?:bo tri|phan bo)\b.{0,40}\bcho\b"  # a budget allocated to a programme is a means, not a target
@@ -95,7 +96,8 @@ def split_sentences(text: str, clauses: bool = False) -> tuple[str, ...]:
 
 # Where a sentence turns from results to targets: "Năm 2021 thu ngân sách đạt 4.400 tỷ đồng, …, phấn đấu năm 2022
 # đạt 5.500 tỷ đồng" (issue 23 item 5): a comma or semicolon before a cue that announces targets.
-_TURN = re.compile(r"[,;]\s+(?=(?:và |đồng thời |)(?:phấn đấu|đặt mục tiêu|đề ra|mục tiêu|kế hoạch năm|năm tới)\b)", re.I)
+_TURN = re.compile(
+    r"[,;]\s+(?=(?:và |đồng thời |)(?:phấn đấu|đặt mục tiêu|đề ra|mục tiêu|kế hoạch năm|năm tới)\b)", re.I)
 
 
 @lru_cache(maxsize=4096)

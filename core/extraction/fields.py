@@ -32,7 +32,8 @@ _KEYWORDS: dict[Field, list[str]] = {
     ],
     Field.CULTURE_SOCIETY: [
         "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "dan so", "sinh",
-        "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "bac si", "bac sy", "duoc si",
+        "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "bac si", "bac sy",
+        "duoc si",
         "duoc sy", "tu vong", "tyt", "tuoi tho", "ky vong song", "ho sinh", "nhan vien y te", "tiem chung",
         "lao dong", "viec lam", "dao tao", "truong", "hoc sinh", "giao duc", "pho cap", "the thao", "that nghiep",
         "te nan xa hoi", "an sinh xa hoi", "xuat khau lao dong", "cho lam",

@@ -55,11 +55,11 @@ def _pipe_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
     def short(k: int) -> bool:
         return k < len(lines) and lines[k].cells is None and len(lines[k].text.split()) <= _MAX_CELL_WORDS
 
-    if not (piped(i) or short(i) and piped(i + 1) and lines[i + 1].text.lstrip().startswith("|")):
+    if not (piped(i) or (short(i) and piped(i + 1) and lines[i + 1].text.lstrip().startswith("|"))):
         return None
     cells: list[_Cell] = []
     j = i
-    while piped(j) or short(j) and piped(j + 1):
+    while piped(j) or (short(j) and piped(j + 1)):
         parts = lines[j].text.split("|")
         new_row = len(parts) > 2 and parts[0].strip()  # "Thu ngân sách | 45 | 48": a row per line, no outer "|"
         if cells and parts[0].strip() and not (new_row and cells[-1].text):

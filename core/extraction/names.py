@@ -10,9 +10,13 @@ from core.text import fold
 
 # Words that open a self-standing indicator name: a clause starting so does not take the item's head.
 INDICATOR_START = re.compile(
-    r"^\(?\s*(?:giam |tang |nang )?(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
+    r"^\(?\s*(?:giam |tang |nang )?"
+    r"(?:ty le|ty trong|tong|so |toc do|thu nhap|thu ngan sach|binh quan|gia tri|san luong|co cau|dien tich)"
 )
-_LEADING_NOISE = re.compile(r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |trong đó |,|\s)+", re.I)
+_LEADING_NOISE = re.compile(
+    r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |"
+    r"trong đó |,|\s)+",
+    re.I)
 _TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
 # Cue words left at a name's end, matched with their marks: "đạt" but not "đất", "tăng" but not "hạ tầng".
 _TRAILING_NOISE = re.compile(
@@ -97,7 +101,8 @@ def _before_cue(text: str) -> str:
 
 
 # An English translation after a Vietnamese label in a bilingual table: "Số bác sĩ – Number of doctors".
-_ENGLISH_WORDS = frozenset(["of", "per", "the", "in", "at", "to", "and", "with", "for", "which", "having", "rate", "by", "from", "were", "was"])
+_ENGLISH_WORDS = frozenset(["of", "per", "the", "in", "at", "to", "and", "with", "for", "which", "having", "rate", "by",
+                            "from", "were", "was"])
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -12,6 +12,7 @@ luéi" becomes "hộ dùng điện lưới" without that phrase in the list. Wor
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -54,7 +55,7 @@ def _vocabulary() -> tuple[dict[str, list[tuple[list[str], list[str]]]], dict[st
         lowered = [w.lower() for w in original]
         for f, w in zip(folded, lowered, strict=False):
             words[f][w] += 1
-        pairs.update(zip(lowered, lowered[1:], strict=False))
+        pairs.update(pairwise(lowered))
     return dict(by_letter), dict(words), pairs
 
 
@@ -95,7 +96,8 @@ def _phrase_at(keys: list[str], i: int) -> list[str] | None:
         if i + n > len(keys):
             continue
         window = keys[i : i + n]
-        if not all(_word_matches(w, f, n > 1, n > 1 and k > 0) for k, (w, f) in enumerate(zip(window, folded, strict=False))):
+        pairs = enumerate(zip(window, folded, strict=False))
+        if not all(_word_matches(w, f, n > 1, n > 1 and k > 0) for k, (w, f) in pairs):
             continue
         if n == 1 or any(w == f for w, f in zip(window, folded, strict=False)):
             return original

@@ -48,7 +48,8 @@ _ROLE_WORDS = [
                             r"\b(?:kh|th|uth|ke hoach|thuc hien)\b[^/]{0,12}/")),  # "KH 2027/ƯTH 2026 (%)"
     (ESTIMATE, re.compile(r"^(?:du )?uoc\b|\buoc (?:th|thuc hien|dat|tinh)\b|\buth\b")),
     (RESULT, re.compile(r"thuc hien|^th\b|ket qua|da dat|implemented")),
-    (PLAN, re.compile(r"ke hoach|^kh\b|muc tieu|phan dau|nghi quyet|du kien|\bgiao\b|chi tieu\b.*(?:\bnam\b|20\d\d|\()")),
+    (PLAN, re.compile(
+        r"ke hoach|^kh\b|muc tieu|phan dau|nghi quyet|du kien|\bgiao\b|chi tieu\b.*(?:\bnam\b|20\d\d|\()")),
     (LABEL, re.compile(r"^(?:cac |ten )?chi tieu|^noi dung|^ten\b|^danh muc|^linh vuc")),
 ]
 _YEAR = re.compile(r"\b(20\d\d)\b")

@@ -41,11 +41,13 @@ _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 # their clause as source text, so that the output grows with the text, not with targets × text.
 MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
-_QUALITATIVE_START = re.compile(r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
+_QUALITATIVE_START = re.compile(
+    r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
 # A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
-    r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
+    r"^(?:ty le|ty trong|toc do|thu nhap|thu ngan sach|tong|gia tri|san luong|binh quan|so )"
+    r"(?!.*\b(?:duoc|dat|giu vung|duy tri|hoan thanh|khong)\b)")
 # A growth written "X tăng Y%": named "Tốc độ tăng X" as the conventions want, unless the name says it already.
 _GROWTH_CUE = re.compile(r"\btăng(?: bình quân)?(?: (?:hàng|hằng) năm)?(?: từ| khoảng| trên)?\s*$", re.I)
 _RATE_NAME = re.compile(r"^(?:toc do|ty le|ty trong|muc tang|tang truong|co cau)\b")
@@ -158,7 +160,7 @@ class _Extractor:
                 stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
                 if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference \
                         and not _MEASURE_WITHOUT_VALUE.match(fold(_clean_name(clause))):
-                    label, _, rest = clause.partition(":")
+                    _label, _, rest = clause.partition(":")
                     self.emit(shown, self.name(rest if len(rest.split()) >= 2 else clause), "qualitative", None,
                               line, context)
                 continue

@@ -156,7 +156,8 @@ class _Quantity:
 _STRONG_CUE = re.compile(r"(?:\b(?:dat|la|khoang|it nhat|toi thieu|khong duoi|khong qua|toi da|them)|:)\s*$")
 _WORD_AFTER = re.compile(r"\s?([^\W\d_A-ZĐ]{2,})(?=[\s,.;:)]|$)")
 _NOT_UNITS = frozenset(
-    ["tieu", "chi", "chi", "nam", "thang", "ngay", "quy", "tuan", "gio", "nhiem", "noi", "lan", "thu", "va", "cua", "so", "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
+    ["tieu", "chi", "nam", "thang", "ngay", "quy", "tuan", "gio", "nhiem", "noi", "lan", "thu", "va", "cua", "so",
+     "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
 
 
 _PER_BASE = re.compile(r"/\s?(10{0,2}(?:\.000)+)\s+((?:[^\W\d_]+ ?){1,4})")  # a power of ten: "/100.000 dân"
@@ -273,7 +274,7 @@ def _values(clause: str, plan_year: int | None, keep_skipped: bool) -> Iterator[
             cue = ">=" if after.group(1) == "tro len" else "<="
         if after:
             end = after.end()
-        if _in_name(folded, q, cue) or not keep_skipped and _not_a_target(folded, q, cue_start, plan_year):
+        if _in_name(folded, q, cue) or (not keep_skipped and _not_a_target(folded, q, cue_start, plan_year)):
             continue
         value_found = Value(q.start, end, q.value, q.value_max, q.unit, cue, cue_start, q.fraction)
         if not keep_skipped and is_restatement(folded, value_found, previous, parentheses):

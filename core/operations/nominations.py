@@ -32,7 +32,7 @@ from core.nominations import (
 )
 from core.settings import load_settings
 
-__all__ = ["NominationError", "ListFilter", "NominationData", "NominationRow", "NomineeRecord"]
+__all__ = ["ListFilter", "NominationData", "NominationError", "NominationRow", "NomineeRecord"]
 
 
 # -- the list

@@ -15,8 +15,8 @@ class PreviewPage(PlanPage):
     .docx breaks them), with the problems that block issuing."""
 
     def __init__(self, parent=None):
-        super().__init__("9. Xem trước", "Kế hoạch như khi in. Sửa các mục trong danh sách bên dưới trước khi ban hành.",
-                         parent)
+        super().__init__("9. Xem trước",
+                         "Kế hoạch như khi in. Sửa các mục trong danh sách bên dưới trước khi ban hành.", parent)
         self.layout_shown: PlanLayout | None = None
         self.printer = QPrinter(QPrinter.HighResolution)
         configure(self.printer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -158,7 +159,7 @@ class InfoPage(PlanPage):
 class BasisPage(PlanPage):
     """Page 2 "Căn cứ và chủ đề": documents the plan implements, and the year's chủ đề thi đua."""
 
-    COLUMNS = ["Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu"]
+    COLUMNS: ClassVar = ["Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu"]
 
     def __init__(self, parent=None):
         super().__init__("2. Căn cứ và chủ đề",
