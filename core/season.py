@@ -251,15 +251,21 @@ class CouncilData:
     notes: str = ""
 
 
+def check_council(data: CouncilData) -> None:
+    """Refuse (:class:`SeasonError`, one Vietnamese sentence) members present above the total, or votes above
+    those present; the council dialog asks it before closing, :func:`record_council` before storing."""
+    if not 0 < data.members_present <= data.members_total:
+        raise SeasonError("Số thành viên có mặt phải từ 1 đến tổng số thành viên Hội đồng.")
+    if any(not 0 <= v <= data.members_present for v in data.votes.values()):
+        raise SeasonError("Số phiếu đồng ý không được quá số thành viên có mặt.")
+
+
 def record_council(session: Session, data: CouncilData) -> CouncilSession:
     """Store a session of the Hội đồng Thi đua – Khen thưởng xã and its votes: each nomination put to it passes
     when its votes reach :func:`threshold_for` its form on the session's date; a passed nomination still being
     prepared becomes "đã bình xét", one that fails "không được bình xét" / "không được khen". Raises
     :class:`SeasonError` for members present above the total, or votes above those present."""
-    if not 0 < data.members_present <= data.members_total:
-        raise SeasonError("Số thành viên có mặt phải từ 1 đến tổng số thành viên Hội đồng.")
-    if any(not 0 <= v <= data.members_present for v in data.votes.values()):
-        raise SeasonError("Số phiếu đồng ý không được quá số thành viên có mặt.")
+    check_council(data)
     council = CouncilSession(year=data.year, held_on=data.held_on, place=data.place.strip(), chair=data.chair.strip(),
                              secretary=data.secretary.strip(), members_present=data.members_present,
                              members_total=data.members_total, start_time=data.start_time.strip(),

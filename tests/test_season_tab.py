@@ -99,3 +99,23 @@ def test_a_granted_nomination_is_not_deleted_from_the_nominations_tab(qtbot, db,
     tab.view.setCurrentIndex(tab.model.index(0, 0))
     assert not tab.delete_selected()
     assert warnings and "215/QĐ-UBND" in warnings[0] and tab.model.rowCount() == 1
+
+
+def test_a_wrong_count_keeps_the_council_dialog_open_with_every_vote(qtbot, tab):
+    dialog = season_dialogs.CouncilDialog(2026, [(1, "Nguyễn Văn An", "Lao động tiên tiến", "từ 50%"),
+                                                 (2, "Lê Thị Cúc", "Lao động tiên tiến", "từ 50%")],
+                                          "Trần Văn Bình", "Hội trường", tab, today=dt.date(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.secretary.setText("Nguyễn Thị Hồng")
+    dialog.votes[0].setValue(10)  # 10 votes with 9 present
+    dialog.votes[1].setValue(7)
+    qtbot.mouseClick(dialog.findChild(season_dialogs.QDialogButtonBox).buttons()[0], Qt.LeftButton)
+    assert dialog.isVisible() and dialog.result() != season_dialogs.QDialog.Accepted
+    assert dialog.error.text() == "Số phiếu đồng ý không được quá số thành viên có mặt."
+    assert [box.value() for box in dialog.votes] == [10, 7] and dialog.secretary.text() == "Nguyễn Thị Hồng"
+    dialog.votes[0].lineEdit().selectAll()
+    qtbot.keyClicks(dialog.votes[0].lineEdit(), "8")
+    assert dialog.error.text() == ""  # gone as soon as the count is right
+    qtbot.mouseClick(dialog.findChild(season_dialogs.QDialogButtonBox).buttons()[0], Qt.LeftButton)
+    assert dialog.result() == season_dialogs.QDialog.Accepted and dialog.data().votes == {1: 8, 2: 7}

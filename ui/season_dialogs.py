@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.operations.season import ItemInfo
-from core.season import CouncilData
+from core.season import CouncilData, SeasonError, check_council
 from ui import dialogs
 
 
@@ -90,8 +90,22 @@ class CouncilDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("Số phiếu đồng ý của từng đề nghị (để «không xét» nếu Hội đồng không xét):"))
         layout.addWidget(self.table, 1)
+        self.error = QLabel(styleSheet="color: #b00020", wordWrap=True)  # why "Ghi biên bản" did not close
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "Ghi biên bản"))
+        for box in (self.present, self.total, *self.votes):
+            box.valueChanged.connect(lambda: self.error.setText(""))  # gone as soon as the clerk corrects a count
         self.resize(900, 560)
+
+    def accept(self) -> None:
+        """Close only when the counts hold (:func:`core.season.check_council`); otherwise say why under the
+        table and keep every vote typed."""
+        try:
+            check_council(self.data())
+        except SeasonError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
 
     def data(self) -> CouncilData:
         """What the clerk entered, as plain data for ``core.operations.season.record_council``."""
