@@ -147,7 +147,9 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it
     prints are frozen (as for a plan, :func:`core.plans.issue`). Raises :class:`SeasonError` when it is already
-    issued, lists nothing, or the number is not a positive whole number."""
+    issued, lists nothing, the number is not a positive whole number, or an issued document of the same kind
+    already carries that number in the year of ``day`` (a document's number is its order in the
+    calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
     if document.status == ISSUED:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} này đã ban hành.")
     if not document.items:
@@ -155,7 +157,14 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
     digits = number.strip().split("/")[0]
     if not digits.isdigit() or int(digits) == 0:
         raise SeasonError("Số văn bản phải là số nguyên dương, ví dụ 12.")
-    document.number, document.issue_date = f"{int(digits):02d}", day
+    number = f"{int(digits):02d}"
+    session = inspect(document).session
+    if session is not None and any(other.issue_date and other.issue_date.year == day.year for other in session.scalars(
+            select(AwardDocument).where(AwardDocument.kind == document.kind, AwardDocument.status == ISSUED,
+                                        AwardDocument.number == number, AwardDocument.id != document.id))):
+        raise SeasonError(f"Số {number}/{SUFFIXES[document.kind]} đã dùng cho một {DOCUMENT_LABELS[document.kind].lower()} "
+                          f"ban hành năm {day.year}; hãy dùng số khác.")
+    document.number, document.issue_date = number, day
     for item in document.items:
         m = item.nomination
         if document.kind == DECISION:

@@ -253,3 +253,17 @@ def test_achievement_reports_from_the_record(season_db, tmp_path):
     assert "Quyết định số 31/QĐ-UBND, ngày 20/12/2024" in person and "chưa đối chiếu" in person
     group = _text(next(p for p in reports if "truong-mam-non" in p.name))
     assert "Trường Mầm non Hòa Phong" in group and "Chưa có trong sổ khen thưởng" in group
+
+
+def test_a_decision_number_is_used_once_a_year(season_db):
+    first = ops.issue_document(season_db, ops.create_document(season_db, DECISION, 2026).id, "215",
+                               dt.date(2026, 12, 20))
+    second = ops.create_document(season_db, DECISION, 2025)
+    with pytest.raises(SeasonError, match=r"^Số 215/QĐ-UBND đã dùng cho một quyết định khen thưởng ban hành năm 2026; "
+                                          r"hãy dùng số khác\.$"):
+        ops.issue_document(season_db, second.id, "215/QĐ-UBND", dt.date(2026, 12, 22))
+    assert not ops.documents(season_db, 2025)[0].issued
+    proposal = ops.issue_document(season_db, ops.create_document(season_db, PROPOSAL, 2026).id, "215",
+                                  dt.date(2026, 12, 22))  # a Tờ trình has its own series
+    assert (first.number, proposal.number) == ("215/QĐ-UBND", "215/TTr-UBND")
+    assert ops.issue_document(season_db, second.id, "215", dt.date(2027, 1, 5)).issued  # a new year starts again

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from core.models import NomineeKind
+from core.models import Nomination, NominationStatus, NomineeKind
 from core.nominations import NominationData, restore_nomination
 from core.settings import save_settings
 from ui import dialogs, season_dialogs
@@ -119,3 +119,32 @@ def test_a_wrong_count_keeps_the_council_dialog_open_with_every_vote(qtbot, tab)
     assert dialog.error.text() == ""  # gone as soon as the count is right
     qtbot.mouseClick(dialog.findChild(season_dialogs.QDialogButtonBox).buttons()[0], Qt.LeftButton)
     assert dialog.result() == season_dialogs.QDialog.Accepted and dialog.data().votes == {1: 8, 2: 7}
+
+
+def test_a_number_already_used_is_refused_and_asked_again_with_what_was_typed(qtbot, tab, monkeypatch):
+    with tab.db.session() as s:
+        for name in ("Nguyễn Văn An", "Lê Thị Cúc"):
+            s.query(Nomination).filter(Nomination.nominee.has(name=name)).one().status = NominationStatus.REVIEWED
+    tab.refresh()
+    qtbot.mouseClick(tab.buttons["decision"], Qt.LeftButton)
+    asked, warnings = [], []
+    answers = iter([("215", dt.date(2026, 11, 25)), ("215", dt.date(2026, 11, 26)), None])
+
+    def ask(parent, number, day, **kw):
+        asked.append((number, day))
+        return next(answers)
+
+    monkeypatch.setattr(dialogs, "ask_issue", ask)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: warnings.append(text))
+    tab.document_view.setCurrentIndex(tab.documents.index(0, 0))
+    qtbot.mouseClick(tab.buttons["issue"], Qt.LeftButton)
+    with tab.db.session() as s:  # a second decision of the same year
+        s.query(Nomination).filter(Nomination.nominee.has(name="Võ Văn Phúc")).one().award_form_code = "LDTT"
+        s.query(Nomination).filter(Nomination.nominee.has(name="Võ Văn Phúc")).one().status = NominationStatus.REVIEWED
+    tab.refresh()
+    qtbot.mouseClick(tab.buttons["decision"], Qt.LeftButton)
+    tab.document_view.setCurrentIndex(tab.documents.index(1, 0))
+    qtbot.mouseClick(tab.buttons["issue"], Qt.LeftButton)
+    assert warnings == ["Số 215/QĐ-UBND đã dùng cho một quyết định khen thưởng ban hành năm 2026; hãy dùng số khác."]
+    assert asked == [("", TODAY), ("", TODAY), ("215", dt.date(2026, 11, 26))]  # asked again with what was typed
+    assert [row[3] for row in cells(tab.documents)] == ["Đã ban hành", "Bản nháp"]
