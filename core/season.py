@@ -214,14 +214,20 @@ class Threshold:
         share = votes_for / present
         return share > self.share if self.strict else share >= self.share - 1e-9
 
+    def printed(self) -> str:
+        """What a signed Biên bản says: "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín", with its legal basis
+        only once verified; the "chưa đối chiếu" status stays in the data and the council dialog."""
+        return f"{self._amount()} ({self.legal_basis})" if self.verified else self._amount()
+
+    def _amount(self) -> str:
+        amount = f"{'trên' if self.strict else 'từ'} {self.share:.0%} số thành viên có mặt"
+        return amount + ("" if self.strict else " trở lên") + (", bỏ phiếu kín" if self.secret_ballot else "")
+
     def describe(self) -> str:
         """ "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín (chưa đối chiếu: Nghị định …)": the words "chưa đối
         chiếu" come first, so they show even where the text is cut."""
-        amount = f"{'trên' if self.strict else 'từ'} {self.share:.0%} số thành viên có mặt"
-        amount += "" if self.strict else " trở lên"
-        secret = ", bỏ phiếu kín" if self.secret_ballot else ""
         basis = self.legal_basis if self.verified else f"{UNVERIFIED}: {self.legal_basis}"
-        return f"{amount}{secret} ({basis})"
+        return f"{self._amount()} ({basis})"
 
 
 @lru_cache(maxsize=1)

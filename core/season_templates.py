@@ -255,9 +255,8 @@ def council_minutes(path: Path) -> None:
 
 
 def _report_header(document, subject: str) -> None:
-    """Quốc hiệu, tiêu ngữ and place-date centred (a report signed by its author has no issuing body), the mẫu
-    reference above them, then BÁO CÁO THÀNH TÍCH and the award asked."""
-    paragraph(document, "{{ form_ref }}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    """Quốc hiệu, tiêu ngữ and place-date centred (a report signed by its author has no issuing body), then BÁO
+    CÁO THÀNH TÍCH and the award asked."""
     paragraph(document, NATIONAL_TITLE, 13, bold=True)
     paragraph(document, MOTTO, 14, bold=True)
     rule(document, text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM)

@@ -32,7 +32,7 @@ def cells(model):
 
 def test_the_season_step_by_step(qtbot, tab, monkeypatch):
     def vote(parent, year, to_vote, chair, place):
-        assert chair.startswith("Ông/Bà Trần Văn Bình - Chủ tịch UBND xã Hòa Phong")
+        assert chair.startswith("Trần Văn Bình - Chủ tịch UBND xã Hòa Phong")
         dialog = season_dialogs.CouncilDialog(year, to_vote, chair, place, parent, today=dt.date(2026, 11, 20))
         qtbot.addWidget(dialog)
         assert all("chưa đối chiếu" in dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount()))
@@ -148,3 +148,17 @@ def test_a_number_already_used_is_refused_and_asked_again_with_what_was_typed(qt
     assert warnings == ["Số 215/QĐ-UBND đã dùng cho một quyết định khen thưởng ban hành năm 2026; hãy dùng số khác."]
     assert asked == [("", TODAY), ("", TODAY), ("215", dt.date(2026, 11, 26))]  # asked again with what was typed
     assert [row[3] for row in cells(tab.documents)] == ["Đã ban hành", "Bản nháp"]
+
+
+def test_the_threshold_column_of_the_council_dialog_is_read_in_full(qtbot, tab):
+    rule = ("từ 90% số thành viên có mặt trở lên, bỏ phiếu kín (chưa đối chiếu: Nghị định 98/2023/NĐ-CP, từ 01/7/2025 "
+            "Nghị định 152/2025/NĐ-CP: chưa tìm được điều, khoản quy định tỷ lệ phiếu)")
+    dialog = season_dialogs.CouncilDialog(2026, [(1, "Nguyễn Văn An", "Chiến sĩ thi đua cấp tỉnh", rule)],
+                                          "Trần Văn Bình", "Hội trường", tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= table.sizeHintForRow(0))
+    assert table.columnViewportPosition(3) + table.columnWidth(3) <= table.viewport().width()  # no scrolling
+    lines = table.fontMetrics().boundingRect(0, 0, table.columnWidth(3) - 8, 1000, Qt.TextWordWrap, rule).height()
+    assert table.rowHeight(0) >= lines > 2 * table.fontMetrics().height()  # wrapped, every line shown

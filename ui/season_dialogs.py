@@ -85,7 +85,9 @@ class CouncilDialog(QDialog):
             self.votes.append(box)
             self.table.setCellWidget(row, 2, box)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, 360)
+        self.table.setColumnWidth(3, 200)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the threshold takes the rest, wrapped in full
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Số phiếu đồng ý của từng đề nghị (để «không xét» nếu Hội đồng không xét):"))
