@@ -285,3 +285,30 @@ def test_the_minutes_print_only_what_a_signed_document_says(db, tmp_path):
     assert "Thư ký: ………" in text and "Thư ký: ." not in text  # a blank to fill by hand
     assert "- Danh hiệu “Lao động tiên tiến”: trên 50% số thành viên có mặt." in text
     assert "Ông/Bà" not in text and "chưa đối chiếu" not in text
+
+
+def _before_signatures(path):
+    """The paragraph just before the signature table (the body's last table) and whether it keeps with next."""
+    body = Document(path).element.body
+    last = body.findall(qn("w:tbl"))[-1]
+    before = last.getprevious()
+    text = "".join(t.text or "" for t in before.iter(qn("w:t")))
+    keep = before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    return text, keep is not None and keep.get(qn("w:val")) in (None, "1", "true", "on")
+
+
+def test_the_signatures_never_stand_alone_on_a_page(season_db, tmp_path):
+    ids = [i for i, *_rest in ops.to_vote(season_db, 2026)][:2]
+    ops.record_council(season_db, CouncilData(2026, dt.date(2026, 11, 20), "Hội trường", "Trần Văn Bình", "", 9, 11,
+                                              {ids[0]: 9, ids[1]: 9}))
+    ops.create_document(season_db, PROPOSAL, 2026)
+    written = ops.write_documents(season_db, 2026, tmp_path, user_dir=tmp_path / "none")
+    minutes = next(w.path for w in written if w.kind == "bien_ban")
+    text, keep = _before_signatures(minutes)
+    assert text.startswith("Cuộc họp kết thúc vào lúc") and keep  # the last line goes with the signatures
+    paragraphs = Document(minutes).paragraphs
+    opening = next(p for p in paragraphs if p.text.startswith("Hôm nay"))
+    assert not opening.paragraph_format.keep_with_next  # only the last line is tied
+    for report in (w.path for w in written if w.kind == "bao_cao_thanh_tich"):
+        text, keep = _before_signatures(report)
+        assert text == "(Chưa có trong sổ khen thưởng.)" and keep
