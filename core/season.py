@@ -30,20 +30,15 @@ from core.plans import PRINTED_SETTINGS, printed_settings
 from core.terms import AwardRoute, NominationStatus, NomineeKind
 from core.text import fold
 
-# Each route's statuses in the clerk's words; a status a route does not use (an old row) keeps its plain label.
+# What a route words differently from the plain label (core.nominations.STATUS_LABELS, the one name of every other
+# status): how a nomination ends on it.
 ROUTE_STATUS_LABELS: dict[AwardRoute, dict[NominationStatus, str]] = {
     AwardRoute.COMMUNE: {
-        NominationStatus.DRAFT: "Đang lập hồ sơ",
-        NominationStatus.REVIEWED: "Đã bình xét",
         NominationStatus.GRANTED: "Đã có quyết định",
         NominationStatus.REFUSED: "Không được bình xét",
     },
     AwardRoute.UPWARD: {
-        NominationStatus.DRAFT: "Đang lập hồ sơ",
-        NominationStatus.REVIEWED: "Đã bình xét",
-        NominationStatus.SUBMITTED: "Đã trình cấp trên",
         NominationStatus.GRANTED: "Đã được khen",
-        NominationStatus.REFUSED: "Không được khen",
     },
 }
 
