@@ -204,3 +204,13 @@ def test_a_status_has_one_name_in_the_list_the_form_and_the_history(qtbot, tab):
     assert dialog.status.currentText() == "Đang lập hồ sơ"
     assert "Đang chuẩn bị" not in [dialog.status.itemText(i) for i in range(dialog.status.count())]
     dialog.reject()
+
+
+def test_an_error_goes_as_soon_as_its_field_is_filled(qtbot, tab):
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert dialog.errors["name"].isVisible() and dialog.errors["name"].text().startswith("Chưa nhập họ tên")
+    type_text(dialog.name, "Lê Thị Hoa")
+    assert not dialog.errors["name"].isVisible()  # before Lưu is pressed again
+    assert dialog.isVisible()
