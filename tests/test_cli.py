@@ -80,3 +80,13 @@ def test_a_pdf_that_cannot_be_written_is_an_error(tmp_path):
     assert _run("demo-data", "--db", str(path)).returncode == 0
     out = _run("export-plan", "--db", str(path), "--plan", "1", "--pdf", str(tmp_path / "no-such-folder" / "a.pdf"))
     assert out.returncode == 1 and "no-such-folder" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_missing_file_is_one_vietnamese_sentence(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert _run("demo-data", "--db", str(db)).returncode == 0
+    missing = tmp_path / "không-có.xlsx"
+    out = _run("--db", str(db), "import-nominations", "--xlsx", str(missing))
+    assert out.returncode == 1 and out.stderr.strip() == f"Lỗi: không tìm thấy tệp «{missing}»."
+    out = _run("--db", str(db), "extract-targets", str(tmp_path / "không-có.docx"))
+    assert out.returncode == 1 and out.stderr.strip() == "Lỗi: Không tìm thấy tệp «không-có.docx»."
