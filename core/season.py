@@ -175,13 +175,19 @@ def printed(document: AwardDocument, settings: CommuneSettings) -> CommuneSettin
     return printed_settings(document, settings)  # type: ignore[arg-type]  (same issued_settings contract as a plan)
 
 
+def check_reply(granted: bool, decision_number: str, day: dt.date | None) -> None:
+    """Refuse (:class:`SeasonError`) a grant without the superior's decision number and date; the reply dialog
+    asks it before closing, :func:`record_reply` before storing."""
+    if granted and not (decision_number.strip() and day):
+        raise SeasonError("Được khen thì ghi số và ngày quyết định của cấp trên.")
+
+
 def record_reply(m: Nomination, granted: bool, decision_number: str = "", day: dt.date | None = None) -> None:
     """The superior's answer to a nomination sent with a Tờ trình: granted with its decision number and date, or
     refused. Raises :class:`SeasonError` for a nomination not sent, or a grant without number and date."""
     if m.status not in (NominationStatus.SUBMITTED, NominationStatus.GRANTED, NominationStatus.REFUSED):
         raise SeasonError("Chỉ ghi kết quả cho đề nghị đã trình cấp trên.")
-    if granted and not (decision_number.strip() and day):
-        raise SeasonError("Được khen thì ghi số và ngày quyết định của cấp trên.")
+    check_reply(granted, decision_number, day)
     m.status = NominationStatus.GRANTED if granted else NominationStatus.REFUSED
     m.decision_number = (decision_number.strip() or None) if granted else None
     m.decision_date = day if granted else None

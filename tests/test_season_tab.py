@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from conftest import type_text
 from PySide6.QtCore import Qt
 
 from core.models import Nomination, NominationStatus, NomineeKind
@@ -162,3 +163,20 @@ def test_the_threshold_column_of_the_council_dialog_is_read_in_full(qtbot, tab):
     assert table.columnViewportPosition(3) + table.columnWidth(3) <= table.viewport().width()  # no scrolling
     lines = table.fontMetrics().boundingRect(0, 0, table.columnWidth(3) - 8, 1000, Qt.TextWordWrap, rule).height()
     assert table.rowHeight(0) >= lines > 2 * table.fontMetrics().height()  # wrapped, every line shown
+
+
+def test_a_grant_without_the_superiors_number_keeps_the_reply_dialog_open(qtbot, tab):
+    rows = [season_dialogs.ItemInfo(1, "Võ Văn Phúc", "Bằng khen", "Đã trình cấp trên", "", None),
+            season_dialogs.ItemInfo(2, "Lê Thị Cúc", "Bằng khen", "Đã trình cấp trên", "", None)]
+    dialog = season_dialogs.ReplyDialog(rows, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choices[0].setCurrentText(season_dialogs.GRANTED)
+    dialog.choices[1].setCurrentText(season_dialogs.REFUSED)
+    qtbot.mouseClick(dialog.findChild(season_dialogs.QDialogButtonBox).buttons()[0], Qt.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "Được khen thì ghi số và ngày quyết định của cấp trên."
+    assert dialog.answers() == [(1, True), (2, False)]  # nothing the clerk chose is lost
+    type_text(dialog.number, "1520/QĐ-UBND")
+    assert dialog.error.text() == ""
+    qtbot.mouseClick(dialog.findChild(season_dialogs.QDialogButtonBox).buttons()[0], Qt.LeftButton)
+    assert dialog.result() == season_dialogs.QDialog.Accepted

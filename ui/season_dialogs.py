@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.operations.season import ItemInfo
-from core.season import CouncilData, SeasonError, check_council
+from core.season import CouncilData, SeasonError, check_council, check_reply
 from ui import dialogs
 
 
@@ -161,8 +161,23 @@ class ReplyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        self.error = QLabel(styleSheet="color: #b00020", wordWrap=True)  # why "Ghi kết quả" did not close
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "Ghi kết quả"))
+        self.number.textChanged.connect(lambda: self.error.setText(""))
         self.resize(760, 420)
+
+    def accept(self) -> None:
+        """Close only when a grant has the superior's number (:func:`core.season.check_reply`); otherwise say why
+        under the fields and keep every answer chosen."""
+        try:
+            for _nid, granted in self.answers():
+                check_reply(granted, self.number.text(), self.day.date().toPython())
+        except SeasonError as exc:
+            self.error.setText(str(exc))
+            self.number.setFocus()
+            return
+        super().accept()
 
     def answers(self) -> list[tuple[int, bool]]:
         """(nomination id, granted) for every row whose answer is known."""
