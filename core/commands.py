@@ -156,8 +156,14 @@ def _import_nominations(args, db: str | None) -> int:
     today = dt.date.today()
     try:
         report = import_nominations(database, args.xlsx, args.year or today.year, today, write=True)
-    except (ValueError, OSError) as exc:
+    except ValueError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except FileNotFoundError:
+        print(f"Lỗi: không tìm thấy tệp «{args.xlsx}».", file=sys.stderr)
+        return 1
+    except OSError:
+        print(f"Lỗi: không đọc được tệp «{args.xlsx}»; tệp có đang mở trong chương trình khác không?", file=sys.stderr)
         return 1
     finally:
         database.close()

@@ -24,10 +24,12 @@ from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nomi
 from core.paths import resources_dir
 from core.plans import LEVEL_ORDER
 
+# Each status in the clerk's words, the one name the list, the form and the history use; a route only words
+# differently what ends it (core.season.ROUTE_STATUS_LABELS).
 STATUS_LABELS = {
-    NominationStatus.DRAFT: "Đang chuẩn bị",
+    NominationStatus.DRAFT: "Đang lập hồ sơ",
     NominationStatus.REVIEWED: "Đã bình xét",
-    NominationStatus.SUBMITTED: "Đã gửi",
+    NominationStatus.SUBMITTED: "Đã trình cấp trên",
     NominationStatus.GRANTED: "Đã khen",
     NominationStatus.REFUSED: "Không được khen",
 }

@@ -30,20 +30,15 @@ from core.plans import PRINTED_SETTINGS, printed_settings
 from core.terms import AwardRoute, NominationStatus, NomineeKind
 from core.text import fold
 
-# Each route's statuses in the clerk's words; a status a route does not use (an old row) keeps its plain label.
+# What a route words differently from the plain label (core.nominations.STATUS_LABELS, the one name of every other
+# status): how a nomination ends on it.
 ROUTE_STATUS_LABELS: dict[AwardRoute, dict[NominationStatus, str]] = {
     AwardRoute.COMMUNE: {
-        NominationStatus.DRAFT: "Đang lập hồ sơ",
-        NominationStatus.REVIEWED: "Đã bình xét",
         NominationStatus.GRANTED: "Đã có quyết định",
         NominationStatus.REFUSED: "Không được bình xét",
     },
     AwardRoute.UPWARD: {
-        NominationStatus.DRAFT: "Đang lập hồ sơ",
-        NominationStatus.REVIEWED: "Đã bình xét",
-        NominationStatus.SUBMITTED: "Đã trình cấp trên",
         NominationStatus.GRANTED: "Đã được khen",
-        NominationStatus.REFUSED: "Không được khen",
     },
 }
 
@@ -157,7 +152,9 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it
     prints are frozen (as for a plan, :func:`core.plans.issue`). Raises :class:`SeasonError` when it is already
-    issued, lists nothing, or the number is not a positive whole number."""
+    issued, lists nothing, the number is not a positive whole number, or an issued document of the same kind
+    already carries that number in the year of ``day`` (a document's number is its order in the
+    calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
     if document.status == ISSUED:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} này đã ban hành.")
     if not document.items:
@@ -165,7 +162,14 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
     digits = number.strip().split("/")[0]
     if not digits.isdigit() or int(digits) == 0:
         raise SeasonError("Số văn bản phải là số nguyên dương, ví dụ 12.")
-    document.number, document.issue_date = f"{int(digits):02d}", day
+    number = f"{int(digits):02d}"
+    session = inspect(document).session
+    if session is not None and any(other.issue_date and other.issue_date.year == day.year for other in session.scalars(
+            select(AwardDocument).where(AwardDocument.kind == document.kind, AwardDocument.status == ISSUED,
+                                        AwardDocument.number == number, AwardDocument.id != document.id))):
+        raise SeasonError(f"Số {number}/{SUFFIXES[document.kind]} đã dùng cho một {DOCUMENT_LABELS[document.kind].lower()} "
+                          f"ban hành năm {day.year}; hãy dùng số khác.")
+    document.number, document.issue_date = number, day
     for item in document.items:
         m = item.nomination
         if document.kind == DECISION:
@@ -181,13 +185,19 @@ def printed(document: AwardDocument, settings: CommuneSettings) -> CommuneSettin
     return printed_settings(document, settings)  # type: ignore[arg-type]  # issued_settings as on a plan
 
 
+def check_reply(granted: bool, decision_number: str, day: dt.date | None) -> None:
+    """Refuse (:class:`SeasonError`) a grant without the superior's decision number and date; the reply dialog
+    asks it before closing, :func:`record_reply` before storing."""
+    if granted and not (decision_number.strip() and day):
+        raise SeasonError("Được khen thì ghi số và ngày quyết định của cấp trên.")
+
+
 def record_reply(m: Nomination, granted: bool, decision_number: str = "", day: dt.date | None = None) -> None:
     """The superior's answer to a nomination sent with a Tờ trình: granted with its decision number and date, or
     refused. Raises :class:`SeasonError` for a nomination not sent, or a grant without number and date."""
     if m.status not in (NominationStatus.SUBMITTED, NominationStatus.GRANTED, NominationStatus.REFUSED):
         raise SeasonError("Chỉ ghi kết quả cho đề nghị đã trình cấp trên.")
-    if granted and not (decision_number.strip() and day):
-        raise SeasonError("Được khen thì ghi số và ngày quyết định của cấp trên.")
+    check_reply(granted, decision_number, day)
     m.status = NominationStatus.GRANTED if granted else NominationStatus.REFUSED
     m.decision_number = (decision_number.strip() or None) if granted else None
     m.decision_date = day if granted else None
@@ -215,14 +225,20 @@ class Threshold:
         share = votes_for / present
         return share > self.share if self.strict else share >= self.share - 1e-9
 
+    def printed(self) -> str:
+        """What a signed Biên bản says: "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín", with its legal basis
+        only once verified; the "chưa đối chiếu" status stays in the data and the council dialog."""
+        return f"{self._amount()} ({self.legal_basis})" if self.verified else self._amount()
+
+    def _amount(self) -> str:
+        amount = f"{'trên' if self.strict else 'từ'} {self.share:.0%} số thành viên có mặt"
+        return amount + ("" if self.strict else " trở lên") + (", bỏ phiếu kín" if self.secret_ballot else "")
+
     def describe(self) -> str:
         """ "từ 90% số thành viên có mặt trở lên, bỏ phiếu kín (chưa đối chiếu: Nghị định …)": the words "chưa đối
         chiếu" come first, so they show even where the text is cut."""
-        amount = f"{'trên' if self.strict else 'từ'} {self.share:.0%} số thành viên có mặt"
-        amount += "" if self.strict else " trở lên"
-        secret = ", bỏ phiếu kín" if self.secret_ballot else ""
         basis = self.legal_basis if self.verified else f"{UNVERIFIED}: {self.legal_basis}"
-        return f"{amount}{secret} ({basis})"
+        return f"{self._amount()} ({basis})"
 
 
 @lru_cache(maxsize=1)
@@ -261,15 +277,21 @@ class CouncilData:
     notes: str = ""
 
 
+def check_council(data: CouncilData) -> None:
+    """Refuse (:class:`SeasonError`, one Vietnamese sentence) members present above the total, or votes above
+    those present; the council dialog asks it before closing, :func:`record_council` before storing."""
+    if not 0 < data.members_present <= data.members_total:
+        raise SeasonError("Số thành viên có mặt phải từ 1 đến tổng số thành viên Hội đồng.")
+    if any(not 0 <= v <= data.members_present for v in data.votes.values()):
+        raise SeasonError("Số phiếu đồng ý không được quá số thành viên có mặt.")
+
+
 def record_council(session: Session, data: CouncilData) -> CouncilSession:
     """Store a session of the Hội đồng Thi đua – Khen thưởng xã and its votes: each nomination put to it passes
     when its votes reach :func:`threshold_for` its form on the session's date; a passed nomination still being
     prepared becomes "đã bình xét", one that fails "không được bình xét" / "không được khen". Raises
     :class:`SeasonError` for members present above the total, or votes above those present."""
-    if not 0 < data.members_present <= data.members_total:
-        raise SeasonError("Số thành viên có mặt phải từ 1 đến tổng số thành viên Hội đồng.")
-    if any(not 0 <= v <= data.members_present for v in data.votes.values()):
-        raise SeasonError("Số phiếu đồng ý không được quá số thành viên có mặt.")
+    check_council(data)
     council = CouncilSession(year=data.year, held_on=data.held_on, place=data.place.strip(), chair=data.chair.strip(),
                              secretary=data.secretary.strip(), members_present=data.members_present,
                              members_total=data.members_total, start_time=data.start_time.strip(),

@@ -259,15 +259,15 @@ CONTEXTS = {"quyet_dinh": decision_context, "danh_sach_quyet_dinh": decision_lis
 
 def council_context(session: Session, council: CouncilSession, settings: CommuneSettings) -> dict:
     """Fields of the Biên bản họp Hội đồng Thi đua – Khen thưởng xã (template ``bien_ban``): time and place,
-    composition, content, the results table with each threshold (and "chưa đối chiếu" where its article is not
-    confirmed), closing time."""
+    composition (an empty chair or secretary is a dotted blank to fill by hand), content, the results table with
+    each threshold (its article only once confirmed: the paper never says "chưa đối chiếu"), closing time."""
     commune = unit_name(settings)
     day = council.held_on
     start = council.start_time or f"{BLANK} giờ {BLANK}"
     opening = [f"Hôm nay, vào lúc {start}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}, "
                f"tại {council.place or 'trụ sở Ủy ban nhân dân ' + commune}, Hội đồng Thi đua - Khen thưởng "
                f"{commune} họp bình xét khen thưởng năm {council.year}.",
-               f"Chủ tọa: {council.chair}.", f"Thư ký: {council.secretary}.",
+               f"Chủ tọa: {_named(council.chair)}.", f"Thư ký: {_named(council.secretary)}.",
                f"Thành viên có mặt: {council.members_present}/{council.members_total} thành viên Hội đồng.",
                "Nội dung: Hội đồng nghe báo cáo tóm tắt thành tích của các tập thể, cá nhân, hộ gia đình được đề "
                "nghị, thảo luận và biểu quyết. Kết quả như sau:"]
@@ -279,7 +279,7 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
                      "votes": f"{vote.votes_for}/{council.members_present}",
                      "share": f"{vote.votes_for / council.members_present:.0%}" if council.members_present else "",
                      "result": "Đạt" if vote.passed else "Không đạt"})
-        forms = thresholds.setdefault(threshold_for(m.award_form_code, day).describe(), [])
+        forms = thresholds.setdefault(threshold_for(m.award_form_code, day).printed(), [])
         if m.award_form.name not in forms:
             forms.append(m.award_form.name)
     passed = sum(v.passed for v in council.votes)
@@ -300,6 +300,11 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
             "secretary_name": _person(council.secretary), "chair_name": _person(council.chair)}
 
 
+def _named(text: str) -> str:
+    """A person as the Biên bản prints them: "Ông/Bà " never before the name; nothing entered → a dotted blank."""
+    return text.strip().removeprefix("Ông/Bà ").strip() or DOTS
+
+
 def _person(text: str) -> str:
     """The name of "Ông Trần Văn Bình - Chủ tịch UBND xã" for the signature: "Trần Văn Bình"."""
     name = text.split(" - ")[0].split(",")[0].strip()
@@ -309,9 +314,8 @@ def _person(text: str) -> str:
 
 
 DOTS = "…" * 12  # a visible blank for what the record does not hold, to be filled by hand
-# Which mẫu of the current circular the báo cáo thành tích follows: not confirmed from the circular's text
-# (Thông tư 15/2025/TT-BNV is reported, not read), so the document says so rather than cite a number.
-REPORT_FORM_REF = "Mẫu báo cáo thành tích (số mẫu theo Thông tư hướng dẫn hiện hành: chưa đối chiếu)"
+# Which mẫu of the current circular the báo cáo thành tích follows is not confirmed from the circular's text
+# (Thông tư 15/2025/TT-BNV is reported, not read: chưa đối chiếu), so the report cites no mẫu number.
 
 
 def achievement_template(m: Nomination) -> str:
@@ -333,7 +337,7 @@ def achievement_context(session: Session, m: Nomination, settings: CommuneSettin
         rows["titles" if g.award_form.category == "title" else "forms"].append(
             {"stt": "", "year": str(g.year or ""), "form": _form_name(g), "decision": decision or DOTS})
     form = _form_name(m)
-    return {"form_ref": REPORT_FORM_REF, "place_date": date_line(settings.place_name or settings.commune_name, None,
+    return {"place_date": date_line(settings.place_name or settings.commune_name, None,
                                                                  m.year or dt.date.today().year),
             "issuer": n.name, "doc_title": f"Báo cáo thành tích đề nghị tặng {form}",
             "form_upper": form.upper(),

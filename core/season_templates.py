@@ -243,8 +243,12 @@ def council_minutes(path: Path) -> None:
                ("Số phiếu đồng ý", 24, "votes"), ("Tỷ lệ", 16, "share"), ("Kết quả", 16, "result")]
     _table(document, "votes", columns)
     paragraph(document, "", 6)
-    _loop(document, "{%p for p in closing %}", [("{{ p }}", {"size": 14, "align": JUSTIFY, "after": AFTER_PT,
-                                                             "indent_first": FIRST_LINE_INDENT_MM})])
+    closing = {"size": 14, "align": JUSTIFY, "after": AFTER_PT, "indent_first": FIRST_LINE_INDENT_MM}
+    # the last line keeps with the signatures (w:keepNext, as the plan's last paragraph): they never stand alone
+    _loop(document, "{%p for p in closing %}", [("{%p if loop.last %}", {"size": 14, "align": LEFT}),
+                                                ("{{ p }}", {**closing, "keep_with_next": True}),
+                                                ("{%p else %}", {"size": 14, "align": LEFT}), ("{{ p }}", closing),
+                                                ("{%p endif %}", {"size": 14, "align": LEFT})])
     left, right = two_columns(document, TEXT_WIDTH_MM / 2)
     row_rules(left._tc.getparent())
     for cell, title, name in ((left, "THƯ KÝ", "{{ secretary_name }}"), (right, "CHỦ TỌA", "{{ chair_name }}")):
@@ -256,9 +260,8 @@ def council_minutes(path: Path) -> None:
 
 
 def _report_header(document, subject: str) -> None:
-    """Quốc hiệu, tiêu ngữ and place-date centred (a report signed by its author has no issuing body), the mẫu
-    reference above them, then BÁO CÁO THÀNH TÍCH and the award asked."""
-    paragraph(document, "{{ form_ref }}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    """Quốc hiệu, tiêu ngữ and place-date centred (a report signed by its author has no issuing body), then BÁO
+    CÁO THÀNH TÍCH and the award asked."""
     paragraph(document, NATIONAL_TITLE, 13, bold=True)
     paragraph(document, MOTTO, 14, bold=True)
     rule(document, text_width_mm(MOTTO, 14, True), TEXT_WIDTH_MM)
@@ -288,7 +291,8 @@ def _awards_tables(document) -> None:
     for n, (key, heading) in enumerate((("titles", "Danh hiệu thi đua"), ("forms", "Hình thức khen thưởng")), 1):
         paragraph(document, f"{n}. {heading}", 14, bold=True, align=LEFT, after=AFTER_PT, keep_with_next=True)
         _table(document, key, [(h.replace("{{ column_title }}", heading), w, f) for h, w, f in columns])
-        paragraph(document, f"{{{{ {key}_none }}}}", 14, italic=True, align=LEFT, after=AFTER_PT)
+        paragraph(document, f"{{{{ {key}_none }}}}", 14, italic=True, align=LEFT, after=AFTER_PT,
+                  keep_with_next=key == "forms")  # the last line before the signatures keeps with them (w:keepNext)
 
 
 def _report_signatures(document, left: str, right: str) -> None:

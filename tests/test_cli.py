@@ -98,3 +98,13 @@ def test_the_nominations_list_from_the_command_line_is_the_tabs_list_signed_by_t
     Database(empty).close()
     out = _run("export-nominations", "--db", str(empty), "--xlsx", str(tmp_path / "b.xlsx"))
     assert out.returncode == 1 and out.stderr.startswith("Lỗi: Chưa nhập thông tin xã")
+
+
+def test_a_missing_file_is_one_vietnamese_sentence(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert _run("demo-data", "--db", str(db)).returncode == 0
+    missing = tmp_path / "không-có.xlsx"
+    out = _run("--db", str(db), "import-nominations", "--xlsx", str(missing))
+    assert out.returncode == 1 and out.stderr.strip() == f"Lỗi: không tìm thấy tệp «{missing}»."
+    out = _run("--db", str(db), "extract-targets", str(tmp_path / "không-có.docx"))
+    assert out.returncode == 1 and out.stderr.strip() == "Lỗi: Không tìm thấy tệp «không-có.docx»."

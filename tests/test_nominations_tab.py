@@ -192,3 +192,25 @@ def test_the_catalogue_is_edited_in_the_app_and_kept(qtbot, db):
     with db.session() as s:
         assert s.get(AwardForm, "GK_CTX").effective_to == dt.date(2026, 12, 31)
         assert s.get(AwardForm, "GK_TINH_RIENG").name == "Giấy khen theo quy chế của tỉnh"
+
+
+def test_a_status_has_one_name_in_the_list_the_form_and_the_history(qtbot, tab):
+    select(tab, "Trần Thị Bình")
+    row = tab.view.currentIndex().row()
+    listed = [tab.model.index(row, c).data() for c in range(tab.model.columnCount())]
+    assert "Đang lập hồ sơ" in listed
+    assert any("Đang lập hồ sơ" in tab.history.item(i).text() for i in range(tab.history.count()))
+    dialog = tab.edit_selected()
+    assert dialog.status.currentText() == "Đang lập hồ sơ"
+    assert "Đang chuẩn bị" not in [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    dialog.reject()
+
+
+def test_an_error_goes_as_soon_as_its_field_is_filled(qtbot, tab):
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert dialog.errors["name"].isVisible() and dialog.errors["name"].text().startswith("Chưa nhập họ tên")
+    type_text(dialog.name, "Lê Thị Hoa")
+    assert not dialog.errors["name"].isVisible()  # before Lưu is pressed again
+    assert dialog.isVisible()

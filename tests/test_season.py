@@ -243,7 +243,7 @@ def test_award_documents_command_on_the_demo_season(tmp_path):
 
     assert len(PdfReader(json.loads(done.stdout)[-1]["path"]).pages) == 4  # one Giấy khen per award decided
     bien_ban = _text(json.loads(done.stdout)[0]["path"])
-    assert "Thành viên có mặt: 9/11" in bien_ban and "Không đạt" in bien_ban and "chưa đối chiếu" in bien_ban
+    assert "Thành viên có mặt: 9/11" in bien_ban and "Không đạt" in bien_ban and "chưa đối chiếu" not in bien_ban
     assert "THƯ KÝ" in bien_ban and "CHỦ TỌA" in bien_ban
 
 
@@ -264,6 +264,65 @@ def test_achievement_reports_from_the_record(season_db, tmp_path):
     assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN CẤP TỈNH" in person
     assert "Họ và tên: Võ Văn Phúc. Giới tính: Nam." in person and "Ngày, tháng, năm sinh: 06/05/1980." in person
     assert "Quê quán: …" in person  # not on record: a visible blank
-    assert "Quyết định số 31/QĐ-UBND, ngày 20/12/2024" in person and "chưa đối chiếu" in person
+    assert "Quyết định số 31/QĐ-UBND, ngày 20/12/2024" in person
+    assert "chưa đối chiếu" not in person and not person.startswith("Mẫu")  # the paper carries no internal note
     group = _text(next(p for p in reports if "truong-mam-non" in p.name))
     assert "Trường Mầm non Hòa Phong" in group and "Chưa có trong sổ khen thưởng" in group
+
+
+def test_a_decision_number_is_used_once_a_year(season_db):
+    first = ops.issue_document(season_db, ops.create_document(season_db, DECISION, 2026).id, "215",
+                               dt.date(2026, 12, 20))
+    second = ops.create_document(season_db, DECISION, 2025)
+    with pytest.raises(SeasonError, match=r"^Số 215/QĐ-UBND đã dùng cho một quyết định khen thưởng ban hành năm 2026; "
+                                          r"hãy dùng số khác\.$"):
+        ops.issue_document(season_db, second.id, "215/QĐ-UBND", dt.date(2026, 12, 22))
+    assert not ops.documents(season_db, 2025)[0].issued
+    proposal = ops.issue_document(season_db, ops.create_document(season_db, PROPOSAL, 2026).id, "215",
+                                  dt.date(2026, 12, 22))  # a Tờ trình has its own series
+    assert (first.number, proposal.number) == ("215/QĐ-UBND", "215/TTr-UBND")
+    assert ops.issue_document(season_db, second.id, "215", dt.date(2027, 1, 5)).issued  # a new year starts again
+
+
+def test_the_minutes_print_only_what_a_signed_document_says(db, tmp_path):
+    day = dt.date(2026, 11, 20)
+    with db.session() as s:
+        save_settings(s, commune_name="Hòa Phong", place_name="Hòa Phong", chairman_name="Trần Văn Bình")
+        ids = [restore_nomination(s, NominationData(NomineeKind.INDIVIDUAL, name, "LDTT", 2026)).id
+               for name in ("Nguyễn Văn An", "Lê Thị Cúc")]
+    chair, place = ops.council_defaults(db)
+    assert "chưa đối chiếu" in ops.to_vote(db, 2026)[0][3]  # the clerk sees the status in the dialog
+    ops.record_council(db, CouncilData(2026, day, place, chair, "", 9, 11, {ids[0]: 9, ids[1]: 3}))
+    written = ops.write_documents(db, 2026, tmp_path, user_dir=tmp_path / "none")
+    text = _text(written[0].path)
+    assert "Chủ tọa: Trần Văn Bình - Chủ tịch UBND xã Hòa Phong, Chủ tịch Hội đồng." in text
+    assert "Thư ký: ………" in text and "Thư ký: ." not in text  # a blank to fill by hand
+    assert "- Danh hiệu “Lao động tiên tiến”: trên 50% số thành viên có mặt." in text
+    assert "Ông/Bà" not in text and "chưa đối chiếu" not in text
+
+
+def _before_signatures(path):
+    """The paragraph just before the signature table (the body's last table) and whether it keeps with next."""
+    body = Document(path).element.body
+    last = body.findall(qn("w:tbl"))[-1]
+    before = last.getprevious()
+    text = "".join(t.text or "" for t in before.iter(qn("w:t")))
+    keep = before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    return text, keep is not None and keep.get(qn("w:val")) in (None, "1", "true", "on")
+
+
+def test_the_signatures_never_stand_alone_on_a_page(season_db, tmp_path):
+    ids = [i for i, *_rest in ops.to_vote(season_db, 2026)][:2]
+    ops.record_council(season_db, CouncilData(2026, dt.date(2026, 11, 20), "Hội trường", "Trần Văn Bình", "", 9, 11,
+                                              {ids[0]: 9, ids[1]: 9}))
+    ops.create_document(season_db, PROPOSAL, 2026)
+    written = ops.write_documents(season_db, 2026, tmp_path, user_dir=tmp_path / "none")
+    minutes = next(w.path for w in written if w.kind == "bien_ban")
+    text, keep = _before_signatures(minutes)
+    assert text.startswith("Cuộc họp kết thúc vào lúc") and keep  # the last line goes with the signatures
+    paragraphs = Document(minutes).paragraphs
+    opening = next(p for p in paragraphs if p.text.startswith("Hôm nay"))
+    assert not opening.paragraph_format.keep_with_next  # only the last line is tied
+    for report in (w.path for w in written if w.kind == "bao_cao_thanh_tich"):
+        text, keep = _before_signatures(report)
+        assert text == "(Chưa có trong sổ khen thưởng.)" and keep

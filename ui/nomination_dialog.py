@@ -124,6 +124,10 @@ class NominationDialog(QDialog):
                 continue
             error = QLabel(styleSheet="color:#b00020", visible=False, wordWrap=True)
             self.errors[key] = error
+            changed = next((getattr(widget, name) for name in ("textChanged", "currentIndexChanged")
+                            if hasattr(widget, name)), None)
+            if changed is not None:  # the reason goes as soon as the clerk changes its field
+                changed.connect(lambda *_, shown=error: shown.setVisible(False))
             box = QWidget()
             inner = QVBoxLayout(box)
             inner.setContentsMargins(0, 0, 0, 0)

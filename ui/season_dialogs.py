@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.operations.season import ItemInfo
-from core.season import CouncilData
+from core.season import CouncilData, SeasonError, check_council, check_reply
 from ui import dialogs
 
 
@@ -85,13 +85,29 @@ class CouncilDialog(QDialog):
             self.votes.append(box)
             self.table.setCellWidget(row, 2, box)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, 360)
+        self.table.setColumnWidth(3, 200)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the threshold takes the rest, wrapped in full
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Số phiếu đồng ý của từng đề nghị (để «không xét» nếu Hội đồng không xét):"))
         layout.addWidget(self.table, 1)
+        self.error = QLabel(styleSheet="color: #b00020", wordWrap=True)  # why "Ghi biên bản" did not close
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "Ghi biên bản"))
+        for box in (self.present, self.total, *self.votes):
+            box.valueChanged.connect(lambda: self.error.setText(""))  # gone as soon as the clerk corrects a count
         self.resize(900, 560)
+
+    def accept(self) -> None:
+        """Close only when the counts hold (:func:`core.season.check_council`); otherwise say why under the
+        table and keep every vote typed."""
+        try:
+            check_council(self.data())
+        except SeasonError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
 
     def data(self) -> CouncilData:
         """What the clerk entered, as plain data for ``core.operations.season.record_council``."""
@@ -145,8 +161,23 @@ class ReplyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        self.error = QLabel(styleSheet="color: #b00020", wordWrap=True)  # why "Ghi kết quả" did not close
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, "Ghi kết quả"))
+        self.number.textChanged.connect(lambda: self.error.setText(""))
         self.resize(760, 420)
+
+    def accept(self) -> None:
+        """Close only when a grant has the superior's number (:func:`core.season.check_reply`); otherwise say why
+        under the fields and keep every answer chosen."""
+        try:
+            for _nid, granted in self.answers():
+                check_reply(granted, self.number.text(), self.day.date().toPython())
+        except SeasonError as exc:
+            self.error.setText(str(exc))
+            self.number.setFocus()
+            return
+        super().accept()
 
     def answers(self) -> list[tuple[int, bool]]:
         """(nomination id, granted) for every row whose answer is known."""

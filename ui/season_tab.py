@@ -224,17 +224,20 @@ class SeasonTab(QWidget):
         note = ("Sau khi ban hành, các cá nhân, tập thể trong danh sách được ghi là đã có quyết định với số và ngày "
                 "này; quyết định không sửa được nữa (muốn điều chỉnh, hãy lập quyết định mới)." if decision else
                 "Sau khi gửi, các đề nghị trong danh sách được ghi là đã trình cấp trên; tờ trình không sửa được nữa.")
-        answer = dialogs.ask_issue(self, "", self.today(), title=f"Ban hành {document.label.lower()}", note=note,
-                                   action="Ban hành" if decision else "Gửi")
-        if answer is None:
-            return False
-        try:
-            ops.issue_document(self.db, document.id, *answer)
-        except ops.SeasonError as exc:
-            dialogs.warn(self, str(exc))
-            return False
-        self.refresh()
-        return True
+        number, day = "", self.today()
+        while True:  # a refused number (already used this year) opens the dialog again with what was typed
+            answer = dialogs.ask_issue(self, number, day, title=f"Ban hành {document.label.lower()}", note=note,
+                                       action="Ban hành" if decision else "Gửi")
+            if answer is None:
+                return False
+            try:
+                ops.issue_document(self.db, document.id, *answer)
+            except ops.SeasonError as exc:
+                dialogs.warn(self, str(exc))
+                number, day = answer
+                continue
+            self.refresh()
+            return True
 
     def delete_selected(self) -> bool:
         """Delete the selected draft after asking (its nominations wait again)."""

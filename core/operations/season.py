@@ -153,7 +153,7 @@ def council_defaults(db: Database) -> tuple[str, str]:
         settings = load_settings(s)
         if settings is None:
             return "", ""
-        chair = f"Ông/Bà {settings.chairman_name} - Chủ tịch UBND {unit_name(settings)}, Chủ tịch Hội đồng" \
+        chair = f"{settings.chairman_name} - Chủ tịch UBND {unit_name(settings)}, Chủ tịch Hội đồng" \
             if settings.chairman_name else ""
         return chair, f"Hội trường Ủy ban nhân dân {unit_name(settings)}"
 
