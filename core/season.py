@@ -167,8 +167,9 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
     if session is not None and any(other.issue_date and other.issue_date.year == day.year for other in session.scalars(
             select(AwardDocument).where(AwardDocument.kind == document.kind, AwardDocument.status == ISSUED,
                                         AwardDocument.number == number, AwardDocument.id != document.id))):
-        raise SeasonError(f"Số {number}/{SUFFIXES[document.kind]} đã dùng cho một {DOCUMENT_LABELS[document.kind].lower()} "
-                          f"ban hành năm {day.year}; hãy dùng số khác.")
+        label = DOCUMENT_LABELS[document.kind].lower()
+        raise SeasonError(f"Số {number}/{SUFFIXES[document.kind]} đã dùng cho một {label} ban hành năm {day.year}; "
+                          "hãy dùng số khác.")
     document.number, document.issue_date = number, day
     for item in document.items:
         m = item.nomination
