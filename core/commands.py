@@ -56,7 +56,7 @@ def _print_json(data) -> None:
 def _extract_targets(args, db: str | None) -> int:
     from core.extraction import extract_targets
     from core.logs import configure
-    from core.ocr import progress_text
+    from core.ocr import progress_text, unread_text
     from core.reading import DocumentError, read_document
 
     configure()  # a reader's technical detail (pypdf's warnings included) goes to the log file, never to stderr
@@ -71,8 +71,7 @@ def _extract_targets(args, db: str | None) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     if document.unread_pages:
-        print(f"Không nhận dạng được chữ ở trang {', '.join(map(str, document.unread_pages))} của bản quét.",
-              file=sys.stderr)
+        print(unread_text(document.unread_pages), file=sys.stderr)
     # a target read from a scan says so: its numbers need checking against the paper
     _print_json([t.as_dict() | ({"from_ocr": True} if document.from_ocr else {})
                  for t in extract_targets(document, include_unlikely=args.all)])

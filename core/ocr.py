@@ -42,6 +42,12 @@ def progress_text(page: int, pages: int) -> str:
     return f"Đang nhận dạng trang {page}/{pages}…"
 
 
+def unread_text(pages: list[int]) -> str:
+    """The sentence naming the pages of a scan that yielded no text (``Document.unread_pages``, from 1):
+    "Không nhận dạng được chữ ở trang 3, 7 của bản quét."."""
+    return f"Không nhận dạng được chữ ở trang {', '.join(map(str, pages))} của bản quét."
+
+
 class Cancelled(Exception):  # noqa: N818 (a stop the clerk asked for, not an error)
     """The user stopped the recognition (the progress callback returned False)."""
 

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from core.drafts import DraftContext, PlanDraft
-from core.layout import target_value
 from core.operations import superior as ops
 from core.plans import COMPARATOR_LABELS, FIELD_LABELS, scope_problem
-from core.ocr import Cancelled, progress_text
+from core.ocr import Cancelled, progress_text, unread_text
 from core.reading import DocumentError
 from core.superior import ReadPlan, read_superior_plan
 from core.terms import Comparator, Field
@@ -34,7 +33,7 @@ from core.text import fold
 from ui import dialogs
 from ui.widgets import ChoiceDelegate, fit_columns
 from ui.wizard.base import PlanPage
-from ui.wizard.target_models import Row, SuperiorModel, TargetsModel, highlighted_source
+from ui.wizard.target_models import SCAN_COLOUR, Row, SuperiorModel, TargetsModel, adopted, highlighted_source
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -83,7 +82,8 @@ class TargetsPage(PlanPage):
 
     def __init__(self, db: Database, parent=None):
         super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
-                         "Mở tệp kế hoạch cấp trên (.docx, .pdf, .txt): các chỉ tiêu hiện ở bảng bên trái. "
+                         "Mở tệp kế hoạch cấp trên (.docx, .pdf, .txt, hoặc bản quét .pdf, .png, .jpg, .tif): các chỉ "
+                         "tiêu hiện ở bảng bên trái. "
                          "Đánh dấu và đưa vào kế hoạch của xã, rồi sửa giá trị cho phù hợp.", parent)
         self.db = db
         self._reading: _Reading | None = None  # the import under way
@@ -145,6 +145,8 @@ class TargetsPage(PlanPage):
         self.adopted = QLabel(wordWrap=True)
         self.source = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse, textFormat=Qt.RichText)
         self.source.setFixedHeight(3 * self.source.fontMetrics().lineSpacing() + 6)  # the buttons never jump
+        # under the source while a plan read from a scan is shown, the colour of its values in the tables
+        self.scan_note = QLabel(wordWrap=True, visible=False, styleSheet=f"background: {SCAN_COLOUR}; padding: 2px")
         self.warnings = QLabel(wordWrap=True, styleSheet="color: #9a3412")
         self.superior_view.selectionModel().currentRowChanged.connect(self._show_superior_source)
         self.view.selectionModel().currentRowChanged.connect(self._show_source)
@@ -186,6 +188,7 @@ class TargetsPage(PlanPage):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.source)
+        layout.addWidget(self.scan_note)
         layout.addWidget(self.warnings)
 
     def inputs(self):
@@ -250,6 +253,8 @@ class TargetsPage(PlanPage):
         self.deadlines_found.emit(shown.deadlines)
         if shown.already_imported:
             self.superior_label.setText(self.superior_label.text() + " (tệp này đã nhập trước đây)")
+        if shown.unread_pages:
+            dialogs.warn(self, unread_text(shown.unread_pages))
         self.import_finished.emit(True)
 
     def _list_documents(self) -> None:
@@ -261,11 +266,16 @@ class TargetsPage(PlanPage):
 
     def _show(self, doc: ops.SuperiorPlanView) -> None:
         """List the targets of the superior plan ``doc`` (those the clerk rejected unticked) and the deadlines
-        it sets."""
+        it sets; a plan read from a scan says so under the source, with the pages that yielded nothing."""
         self.documents.setCurrentIndex(self.documents.findData(doc.id))
-        targets, name, due = doc.targets, doc.file_name, doc.deadlines
+        targets, due = doc.targets, doc.deadlines
+        name = doc.file_name + (" (bản quét)" if doc.from_ocr else "")
         self.superior.set_rows(targets, self._rejected)
         unsure = self.superior.unsure_count()
+        self.scan_note.setVisible(doc.from_ocr)
+        self.scan_note.setText(f"⚠ «{doc.file_name}» được đọc từ bản quét (OCR): hãy đối chiếu số liệu của từng chỉ "
+                               "tiêu (ô nền vàng) với bản giấy."
+                               + (f" {unread_text(doc.unread_pages)}" if doc.unread_pages else ""))
         self.superior_label.setText(
             f"<b>{name}</b>: {len(targets) - unsure} chỉ tiêu đọc được"
             + (f", {unsure} câu có thể là chỉ tiêu (chưa chọn, xem cuối bảng)." if unsure else "."))
@@ -295,7 +305,7 @@ class TargetsPage(PlanPage):
         chosen = [self.superior.rows[i] for i in rows]
         self._rejected.difference_update(t.id for t in chosen)
         new = [Row(t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text, t.id,
-                   superior=(t.value, t.unit, target_value(t) or "định tính"))
+                   **adopted(t))
                for t in chosen if t.id not in taken]
         self.model.add_rows(new)  # one insertion: the view and the warnings update once
         already = len(chosen) - len(new)
@@ -404,15 +414,16 @@ class TargetsPage(PlanPage):
         self._rejected = set(plan.rejected_target_ids)
         self._removed = []
         ids = {t.derived_from_id for t in plan.targets if t.derived_from_id}
-        superiors = {i: (t.value, t.unit, target_value(t) or "định tính")
-                     for i, t in ops.superior_targets(self.db, ids).items()}
-        self.model.set_rows([Row(**vars(t), superior=superiors.get(t.derived_from_id)) for t in plan.targets])
+        superiors = ops.superior_targets(self.db, ids)
+        self.model.set_rows([Row(**vars(t), **adopted(superiors[t.derived_from_id]))
+                             if t.derived_from_id in superiors else Row(**vars(t)) for t in plan.targets])
         self._documents = [d for d in (ops.superior_plan(self.db, i) for i in plan.superior_document_ids) if d]
         self._list_documents()
         if self._documents:
             self._show(self._documents[-1])
         else:
             self.superior.set_rows([], set())
+            self.scan_note.hide()
             self.superior_label.setText("Chưa mở kế hoạch cấp trên.")
         self._update_warnings()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from core.drafts import TargetData
 from core.extraction import parse_number
@@ -18,13 +19,27 @@ from core.plans import COMPARATOR_LABELS, FIELD_LABELS, is_weaker
 from core.terms import Comparator, Field
 from ui.widgets import ListModel
 
+SCAN_NOTE = "Đọc từ bản quét (OCR): hãy đối chiếu số liệu với bản giấy."  # on every value read from a scan
+SCAN_COLOUR = "#fef3c7"  # the background of such a value
+
+
+def _scan_icon():
+    """The mark beside a value read from a scan (the style's warning sign)."""
+    return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
+
 
 @dataclass
 class Row(TargetData):
     """A target of the draft as edited in the table; ``superior`` is the adopted superior target's
-    (value, unit, printed text). The row is itself the draft's target: saving gives it its id."""
+    (value, unit, printed text), ``scan_value`` its (value, to) when it was read from a scan. The row is itself
+    the draft's target: saving gives it its id (neither of these is saved; page 3 finds them again)."""
 
     superior: tuple[float | None, str | None, str] | None = None
+    scan_value: tuple[float | None, float | None] | None = None
+
+    def unchecked_scan(self) -> bool:
+        """Adopted from a scan and its value still the one recognised (the clerk has not changed it)."""
+        return self.scan_value is not None and (self.value, self.value_max) == self.scan_value
 
     def weaker(self) -> bool:
         """Weaker than the superior target it was adopted from (see core.plans.is_weaker)."""
@@ -32,8 +47,16 @@ class Row(TargetData):
                                                  self.superior[1], self.indicator)
 
 
+def adopted(t: SuperiorTarget) -> dict:
+    """The fields of a :class:`Row` adopted from the superior target ``t`` that tell about ``t``: ``superior``
+    and ``scan_value``."""
+    return {"superior": (t.value, t.unit, target_value(t) or "định tính"),
+            "scan_value": (t.value, t.value_max) if t.from_ocr else None}
+
+
 class TargetsModel(ListModel):
-    """The plan's targets: indicator, comparator, value, to, unit, field, and the superior's value."""
+    """The plan's targets: indicator, comparator, value, to, unit, field, and the superior's value; a value
+    adopted from a scan and not changed yet is marked (icon, background, "từ bản quét", :data:`SCAN_NOTE`)."""
 
     def __init__(self, parent=None):
         super().__init__(["Chỉ tiêu", "Mức", "Giá trị", "Đến (khoảng)", "Đơn vị", "Lĩnh vực", "Cấp trên giao"],
@@ -50,14 +73,21 @@ class TargetsModel(ListModel):
                 "" if row.value_max is None else vn_number(row.value_max),
                 row.unit or "",
                 FIELD_LABELS[row.field],
-                row.superior[2] if row.superior else "",
+                (row.superior[2] + (" · từ bản quét" if row.unchecked_scan() else "")) if row.superior else "",
             ][col]
         if role == Qt.ToolTipRole:
             if row.weaker():
                 return "Thấp hơn chỉ tiêu cấp trên giao (chỉ là cảnh báo, vẫn lưu được)."
+            if row.unchecked_scan() and col in (2, 3, 6):
+                return SCAN_NOTE + " Dấu này mất khi sửa giá trị."
             return row.indicator if col == 0 else None
         if role == Qt.BackgroundRole and row.weaker() and col in (1, 2):
             return QColor("#fde2e1")
+        if row.unchecked_scan() and col == 2:
+            if role == Qt.BackgroundRole:
+                return QColor(SCAN_COLOUR)
+            if role == Qt.DecorationRole:
+                return _scan_icon()
         return None
 
     def flags(self, index):
@@ -109,7 +139,8 @@ class SuperiorModel(ListModel):
     """The targets read from the superior plan, each with a tick to adopt it.
 
     Likely targets come first, ticked; the candidates the extraction was unsure of (confidence below
-    ``core.extraction.evidence.TICK``) follow, unticked, in grey italics, headed "Có thể là chỉ tiêu".
+    ``core.extraction.evidence.TICK``) follow, unticked, in grey italics, headed "Có thể là chỉ tiêu". The value
+    of a target read from a scan is marked (icon, background, :data:`SCAN_NOTE`).
     """
 
     ticks_changed = Signal(list, list)  # ids the clerk ticked, ids the clerk unticked
@@ -164,6 +195,13 @@ class SuperiorModel(ListModel):
             if index.column() == 1 and not self.likely(t):
                 return f"Có thể là chỉ tiêu: {label}"
             return label
+        if t.from_ocr and index.column() == 2:
+            if role == Qt.DecorationRole:
+                return _scan_icon()
+            if role == Qt.BackgroundRole:
+                return QColor(SCAN_COLOUR)
+            if role == Qt.ToolTipRole:
+                return SCAN_NOTE
         if role == Qt.ToolTipRole:
             return t.indicator if self.likely(t) else (
                 "Câu này có số liệu nhưng có thể không phải chỉ tiêu (kết quả năm trước, yêu cầu chung…). "
