@@ -175,3 +175,62 @@ def test_specks_read_as_marks_do_not_glue_the_recipients_to_the_last_sentence():
     assert ocr.tidy("nhiệm kỳ 2020 - 2025./. `") == "nhiệm kỳ 2020 - 2025./."
     assert ocr.tidy("~ (4) Thu ngân sách nhà nước") == "- (4) Thu ngân sách nhà nước"  # a dash read as "~"
     assert ocr.tidy("tăng từ 5 ~ 7%") == "tăng từ 5 ~ 7%"
+
+
+def test_page_3_marks_what_was_read_from_a_scan_until_the_clerk_changes_it(qtbot, db, tab, tmp_path, monkeypatch):
+    from conftest import go_to, last_plan
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import dialogs
+    from ui.wizard.target_models import SCAN_NOTE
+
+    writer = pypdf.PdfWriter(clone_from=SCAN)
+    writer.insert_blank_page(index=1)  # a blank sheet fed between the two pages
+    path = tmp_path / "ke-hoach-tinh-ban-quet.pdf"
+    writer.write(path)
+    messages = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, text: messages.append(text))
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(path))
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    go_to(wizard, 2)
+    page = wizard.targets
+    assert "bản quét .pdf, .png, .jpg, .tif" in page.subTitle()
+    with qtbot.waitSignal(page.import_finished, timeout=300_000) as finished:
+        qtbot.mouseClick(page.open_button, Qt.LeftButton)
+    assert finished.args == [True]
+    assert messages == ["Không nhận dạng được chữ ở trang 2 của bản quét."]
+    assert page.scan_note.isVisible()
+    assert page.scan_note.text().startswith("⚠ «ke-hoach-tinh-ban-quet.pdf» được đọc từ bản quét (OCR)")
+    superior = page.superior
+    assert superior.rowCount() >= 15
+    for r in range(superior.rowCount()):  # every value read from the scan carries the mark and says why
+        value = superior.index(r, 2)
+        assert superior.data(value, Qt.ToolTipRole) == SCAN_NOTE and superior.data(value, Qt.DecorationRole)
+    qtbot.mouseClick(page.select_none, Qt.LeftButton)
+    for r in (0, 1):
+        superior.setData(superior.index(r, 0), Qt.Checked, Qt.CheckStateRole)
+    qtbot.mouseClick(page.adopt_button, Qt.LeftButton)
+
+    def marked(model, row):
+        return model.data(model.index(row, 6)).endswith(" · từ bản quét")
+
+    model = page.model
+    assert model.rowCount() == 2 and marked(model, 0) and marked(model, 1)
+    cell = model.index(1, 2)
+    page.view.setCurrentIndex(cell)
+    page.view.edit(cell)  # the clerk checked the paper and types the right value
+    editor = page.view.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, "3.500")
+    QTest.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not marked(model, 1))
+    assert marked(model, 0) and model.data(model.index(1, 2), Qt.DecorationRole) is None
+    wizard.close()
+    tab.model.refresh()
+    tab.select(last_plan(db).id)
+    again = tab.open_selected().targets  # reopened: the value not checked yet is still marked
+    assert marked(again.model, 0) and not marked(again.model, 1)
+    assert not again.scan_note.isHidden() and "trang 2" not in again.scan_note.text()
