@@ -85,3 +85,24 @@ def test_a_pdf_header_is_read_line_by_line(tmp_path, qapp):
     header = read_header(read_document(path).text)
     assert header.number == "12/KH-UBND" and header.issuer == "UBND tỉnh Đắk Lâm"
     assert header.issue_date.isoformat() == "2026-01-20" and header.title == "Phát động phong trào thi đua năm 2026"
+
+
+def test_the_operations_say_which_targets_were_read_from_a_scan(db, tmp_path):
+    """What page 3 gets: a scan's targets flagged (also when looked up again for a plan), its unread pages right
+    after the import; a text file's not. (The same document marked as recognised stands in for a scan here:
+    tests/test_ocr.py reads the real one.)"""
+    from dataclasses import replace
+
+    from core.operations import superior as ops
+    from core.superior import read_superior_plan
+
+    text = read_superior_plan(superior_plan_docx(tmp_path / "ke-hoach-huyen.docx"))
+    typed = ops.import_superior_plan(db, text)
+    assert not typed.from_ocr and not any(t.from_ocr for t in typed.targets)
+    scan = replace(text.document, sha256="0" * 64, file_name="ban-quet.pdf", from_ocr=True, unread_pages=[3, 7])
+    shown = ops.import_superior_plan(db, replace(text, document=scan))
+    assert shown.from_ocr and shown.unread_pages == [3, 7] and all(t.from_ocr for t in shown.targets)
+    again = ops.superior_plan(db, shown.id)
+    assert again is not None and again.from_ocr and again.unread_pages == []  # the unread pages are not stored
+    looked_up = ops.superior_targets(db, {shown.targets[0].id, typed.targets[0].id})
+    assert looked_up[shown.targets[0].id].from_ocr and not looked_up[typed.targets[0].id].from_ocr

@@ -41,6 +41,7 @@ def test_create_import_adopt_edit_finish(qtbot, db, tab, superior, monkeypatch):
     qtbot.mouseClick(wizard.targets.adopt_button, Qt.LeftButton)
     assert wizard.targets.model.rowCount() == len(TARGETS) - 1
     model = wizard.targets.model
+    assert wizard.targets.scan_note.isHidden() and model.data(model.index(0, 6)) == "khoảng 28.603,61 tỷ đồng"
     assert model.setData(model.index(0, 2), "30.000,5")  # the commune raises the first target
     go_to(wizard, 8)
     # a province-scale amount in a commune plan blocks Ban hành until the clerk changes or confirms it
