@@ -79,7 +79,7 @@ class TargetsModel(ListModel):
             if row.weaker():
                 return "Thấp hơn chỉ tiêu cấp trên giao (chỉ là cảnh báo, vẫn lưu được)."
             if row.unchecked_scan() and col in (2, 3, 6):
-                return SCAN_NOTE + " Dấu này mất khi sửa giá trị."
+                return SCAN_NOTE.rstrip(".") + "; dấu này mất khi sửa giá trị."
             return row.indicator if col == 0 else None
         if role == Qt.BackgroundRole and row.weaker() and col in (1, 2):
             return QColor("#fde2e1")
