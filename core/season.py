@@ -26,7 +26,7 @@ from core.layout import BLANK
 from core.models import AwardDocument, AwardDocumentItem, CommuneSettings, CouncilSession, CouncilVote, Nomination
 from core.paths import resources_dir
 from core.nominations import STATUS_LABELS
-from core.plans import PRINTED_SETTINGS, printed_settings
+from core.plans import PlanError, document_number, frozen_settings, printed_settings
 from core.terms import AwardRoute, NominationStatus, NomineeKind
 from core.text import fold
 
@@ -151,18 +151,18 @@ def decision_signer_lines(document: AwardDocument) -> list[str]:
 def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneSettings) -> None:
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it
-    prints are frozen (as for a plan, :func:`core.plans.issue`). Raises :class:`SeasonError` when it is already
-    issued, lists nothing, the number is not a positive whole number, or an issued document of the same kind
-    already carries that number in the year of ``day`` (a document's number is its order in the
-    calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
+    prints are frozen (:func:`core.plans.frozen_settings`, as for a plan). Raises :class:`SeasonError` when it is
+    already issued, lists nothing, the number is not a positive whole number (:func:`core.plans.document_number`),
+    or an issued document of the same kind already carries that number in the year of ``day`` (a document's number
+    is its order in the calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
     if document.status == ISSUED:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} này đã ban hành.")
     if not document.items:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} chưa có ai trong danh sách.")
-    digits = number.strip().split("/")[0]
-    if not digits.isdigit() or int(digits) == 0:
-        raise SeasonError("Số văn bản phải là số nguyên dương, ví dụ 12.")
-    number = f"{int(digits):02d}"
+    try:
+        number = document_number(number)
+    except PlanError as exc:
+        raise SeasonError(str(exc)) from None
     session = inspect(document).session
     if session is not None and any(other.issue_date and other.issue_date.year == day.year for other in session.scalars(
             select(AwardDocument).where(AwardDocument.kind == document.kind, AwardDocument.status == ISSUED,
@@ -177,7 +177,7 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
             m.status, m.decision_number, m.decision_date = NominationStatus.GRANTED, full_number(document), day
         else:
             m.status = NominationStatus.SUBMITTED
-    document.issued_settings = {name: getattr(settings, name) for name in PRINTED_SETTINGS}
+    document.issued_settings = frozen_settings(settings)
     document.status = ISSUED
 
 
