@@ -241,6 +241,15 @@ def basis_gaps(b) -> list[str]:
                                   ("cơ quan ban hành", (b.issuer or "").strip())) if not ok]
 
 
+PERIOD_ERROR = "Ngày kết thúc đợt thi đua phải sau ngày bắt đầu."
+
+
+def period_in_order(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a campaign's period ends after it starts (a period of one day, start == end, is refused: a plan
+    defaulted to 01/01 → 01/01 is not a period); blank dates are another problem and pass here."""
+    return start is None or end is None or start < end
+
+
 def problems(plan: Plan) -> list[str]:
     """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
     found = []
@@ -269,6 +278,8 @@ def problems(plan: Plan) -> list[str]:
         found.append("Chưa có «Nơi nhận».")
     if plan.kind is PlanKind.CAMPAIGN and not (plan.campaign_start and plan.campaign_end):
         found.append("Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
+    elif plan.kind is PlanKind.CAMPAIGN and not period_in_order(plan.campaign_start, plan.campaign_end):
+        found.append(PERIOD_ERROR)
     if plan.kind is PlanKind.CAMPAIGN and plan.campaign_end and plan.award_deadline \
             and plan.award_deadline < plan.campaign_end:
         found.append(f"Hạn nộp hồ sơ khen thưởng ({plan.award_deadline:%d/%m/%Y}) trước ngày kết thúc đợt thi đua "
