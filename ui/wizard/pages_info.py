@@ -165,9 +165,10 @@ class InfoPage(PlanPage):
         today = dt.date.today()
         shown = (self.campaign_start.value(), self.campaign_end.value())
         if shown == campaign_period(self._shown_year, today):
-            start, end = campaign_period(year, today)
-            self.campaign_start.set_value(start)
-            self.campaign_end.set_value(end)
+            for edit, day in zip((self.campaign_start, self.campaign_end), campaign_period(year, today), strict=True):
+                edit.blockSignals(True)  # the year's own basics_changed, which follows, carries the new dates
+                edit.set_value(day)
+                edit.blockSignals(False)
         self._shown_year = year
 
 
