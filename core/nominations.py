@@ -20,7 +20,9 @@ from core.catalogue import in_force_in, in_force_on, routes
 from core.dates import EARLIEST
 from core.terms import AwardRoute
 from core.text import fold, nfc, search_key
-from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
+from core.models import (
+    AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan, PlanKind, PlanStatus,
+)
 from core.paths import resources_dir
 from core.plans import LEVEL_ORDER
 
@@ -592,6 +594,17 @@ def unmerge_nominees(session: Session, record: MergeRecord) -> None:
     for nomination in session.scalars(select(Nomination).where(Nomination.id.in_(record.moved))):
         nomination.nominee = other
     session.flush()
+
+
+def year_plan(session: Session, year: int) -> int | None:
+    """The plan a new nomination of ``year`` belongs to unless the clerk chooses another: that year's issued
+    Kế hoạch năm (a revised one counts once, as its newest issued version), else its draft, when there is
+    exactly one; None when there is none or several to choose from."""
+    plans = list(session.scalars(select(Plan).where(Plan.year == year, Plan.kind == PlanKind.ANNUAL)))
+    revised = {p.revises_id for p in plans if p.status is PlanStatus.ISSUED}
+    issued = [p for p in plans if p.status is PlanStatus.ISSUED and p.id not in revised]
+    found = issued or [p for p in plans if p.status is PlanStatus.DRAFT]
+    return found[0].id if len(found) == 1 else None
 
 
 def default_deadline(session: Session, plan_id: int | None) -> dt.date | None:
