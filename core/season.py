@@ -21,7 +21,7 @@ from functools import lru_cache
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from core.catalogue import routes
+from core.catalogue import in_force_on, routes
 from core.layout import BLANK
 from core.models import AwardDocument, AwardDocumentItem, CommuneSettings, CouncilSession, CouncilVote, Nomination
 from core.paths import resources_dir
@@ -242,23 +242,30 @@ class Threshold:
         return f"{self._amount()} ({basis})"
 
 
+@dataclass(frozen=True)
+class _ThresholdRule:
+    forms: tuple[str, ...]  # catalogue codes, or "*" for every form
+    threshold: Threshold
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+
+
 @lru_cache(maxsize=1)
-def _threshold_rules() -> tuple[dict, ...]:
+def _threshold_rules() -> tuple[_ThresholdRule, ...]:
     data = json.loads((resources_dir() / "voting_thresholds.json").read_text(encoding="utf-8"))
-    return tuple(data["thresholds"])
+    return tuple(_ThresholdRule(
+        tuple(r["forms"]), Threshold(r["share"], r["strict"], r["secret_ballot"], r["legal_basis"], r["verified"]),
+        *(dt.date.fromisoformat(r[k]) if r[k] else None for k in ("effective_from", "effective_to")),
+    ) for r in data["thresholds"])
 
 
 def threshold_for(form_code: str, day: dt.date) -> Threshold:
     """The voting threshold in force on ``day`` for ``form_code`` (``resources/voting_thresholds.json``: the
-    first rule naming the form, else the general one "*"); chosen by the session's date, never its year."""
-    def in_force(rule: dict) -> bool:
-        start, end = rule["effective_from"], rule["effective_to"]
-        return (start is None or dt.date.fromisoformat(start) <= day) and (
-            end is None or day <= dt.date.fromisoformat(end))
-
-    rules = [r for r in _threshold_rules() if in_force(r)]
-    rule = next((r for r in rules if form_code in r["forms"]), None) or next(r for r in rules if "*" in r["forms"])
-    return Threshold(rule["share"], rule["strict"], rule["secret_ballot"], rule["legal_basis"], rule["verified"])
+    first rule naming the form, else the general one "*"); chosen by the session's date, never its year
+    (:func:`core.catalogue.in_force_on`, the one rule of dates in force)."""
+    rules = [r for r in _threshold_rules() if in_force_on(r, day)]
+    rule = next((r for r in rules if form_code in r.forms), None) or next(r for r in rules if "*" in r.forms)
+    return rule.threshold
 
 
 @dataclass
