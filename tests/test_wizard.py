@@ -500,6 +500,18 @@ def test_a_new_campaign_proposes_a_period_and_refuses_one_that_does_not_end_afte
     wizard.close()
 
 
+@pytest.mark.parametrize("year, today, period", [
+    (2027, dt.date(2026, 11, 29), (dt.date(2027, 1, 1), dt.date(2027, 3, 31))),  # next year's: from 1 January
+    (2026, dt.date(2026, 3, 15), (dt.date(2026, 3, 15), dt.date(2026, 6, 14))),  # this year's: from today
+    (2026, dt.date(2026, 11, 29), (dt.date(2026, 11, 29), dt.date(2026, 12, 31))),  # cut at the year's end
+    (2026, dt.date(2026, 12, 31), (dt.date(2026, 12, 1), dt.date(2026, 12, 31))),  # never a one-day period
+])
+def test_the_default_campaign_period_lies_in_its_year(year, today, period):
+    from core.defaults import campaign_period
+
+    assert campaign_period(year, today) == period
+
+
 def test_a_campaign_period_left_at_its_default_follows_the_year(qtbot, db, tab, monkeypatch):
     from core.defaults import campaign_period
 
