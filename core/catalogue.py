@@ -24,6 +24,26 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def in_force_during(entry, first: dt.date, last: dt.date) -> bool:
+    """Whether the catalogue entry ``entry`` (anything with ``effective_from`` and ``effective_to``, dates or None
+    for no bound) is in force on some day from ``first`` to ``last``, both included: from its effective date
+    (1/7/2025 for the commune's titles of NĐ 152/2025/NĐ-CP, not 1 January) to its end date, both included."""
+    return (entry.effective_from is None or entry.effective_from <= last) and (
+        entry.effective_to is None or first <= entry.effective_to)
+
+
+def in_force_on(entry, day: dt.date) -> bool:
+    """Whether ``entry`` is in force on ``day`` (:func:`in_force_during` that one day): what a plan offers on its
+    date, and what a decision dated ``day`` may grant."""
+    return in_force_during(entry, day, day)
+
+
+def in_force_in(entry, year: int) -> bool:
+    """Whether ``entry`` may be given for ``year``: in force on some day of it (:func:`in_force_during`), so a
+    form in force from 1/7/2025 is offered for 2025 but a decision of March 2025 may not grant it."""
+    return in_force_during(entry, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
 def catalogue_stamp(raw: bytes) -> int:
     """A positive 31-bit stamp of the shipped catalogue's bytes (CRC-32), kept in the file's ``PRAGMA
     user_version`` to tell whether the shipped catalogue changed since it was last loaded into that file."""
@@ -157,12 +177,9 @@ class _Entry:
     code: str
     name: str  # folded, to find the same title under another entry
     beneficiary: str
-    start: dt.date | None
-    end: dt.date | None
+    effective_from: dt.date | None
+    effective_to: dt.date | None
     route: AwardRoute
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 class Routes:
@@ -180,9 +197,9 @@ class Routes:
     def of(self, code: str, day: dt.date) -> AwardRoute:
         """The route of a nomination for ``code`` judged on ``day``."""
         own = self._by_code[code]
-        if own.in_force(day):
+        if in_force_on(own, day):
             return own.route
-        now = [e for e in self._by_name[own.name] if e.beneficiary == own.beneficiary and e.in_force(day)]
+        now = [e for e in self._by_name[own.name] if e.beneficiary == own.beneficiary and in_force_on(e, day)]
         return now[0].route if now else own.route
 
     def codes(self) -> list[str]:

@@ -7,6 +7,7 @@ Each list item is one bullet of the printed plan; the clerk edits them in the wi
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -105,6 +106,22 @@ def standing_bases(day: dt.date) -> list[dict]:
 
 AWARD_DEADLINE = (11, 15)  # (month, day) in the plan's year: dossiers due before the year-end review
 CAMPAIGN_DOSSIER_DAYS = 10  # a campaign's dossiers are due this many days after it ends
+
+
+CAMPAIGN_MONTHS = 3  # a new campaign's default length
+
+
+def campaign_period(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The default period of a new campaign (đợt thi đua) of ``year``: from ``today`` when it is in that year
+    (at the latest 1 December, so the period stays in the year), else from 1 January, for
+    :data:`CAMPAIGN_MONTHS` months (the day before the same day three months on), cut at 31 December; e.g. 2027
+    seen on 29/11/2026: 01/01/2027 → 31/03/2027. The clerk edits it."""
+    start = min(today, dt.date(year, 12, 1)) if today.year == year else dt.date(year, 1, 1)
+    month = start.month + CAMPAIGN_MONTHS
+    if month > 12:
+        return start, dt.date(year, 12, 31)
+    same_day = min(start.day, calendar.monthrange(year, month)[1])  # 31/1 → 30/4 (April has no 31st)
+    return start, dt.date(year, month, same_day) - dt.timedelta(days=1)
 
 
 def award_deadline(kind: PlanKind, year: int, campaign_end: dt.date | None) -> dt.date:

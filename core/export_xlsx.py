@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from core.dates import DateError, format_date, parse_date
 from core.errors import DocumentError
+from core.catalogue import in_force_in, in_force_on
 from core.files import atomic_write
 from core.safe_files import ZipBudget, open_zip
 from core.text import fold, nfc
 from core.models import AwardForm, CommuneSettings, NominationStatus, NomineeKind
 from core.nominations import (
-    GENDERS, NominationData, NominationRow, clean_name, in_force, in_force_on, likeness, name_key, search_text,
+    GENDERS, NominationData, NominationRow, clean_name, likeness, name_key, search_text,
     sqlite_connection, validate,
 )
 from core.plans import unit_name
@@ -384,7 +385,7 @@ class _FormNames:
             wanted, self.names, scorer=fuzz.token_set_ratio, score_cutoff=90) or [None])[0]
         candidates = [f for f in self.forms if _form_key(f.name) == best]
         return next((f for f in candidates if in_force_on(f, dt.date(year, 12, 31))),
-                    next((f for f in candidates if in_force(f, year)), candidates[0] if candidates else None))
+                    next((f for f in candidates if in_force_in(f, year)), candidates[0] if candidates else None))
 
 
 def _form_key(name: str) -> str:

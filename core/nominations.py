@@ -16,11 +16,13 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.catalogue import routes
+from core.catalogue import in_force_in, in_force_on, routes
 from core.dates import EARLIEST
 from core.terms import AwardRoute
 from core.text import fold, nfc, search_key
-from core.models import AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan
+from core.models import (
+    AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan, PlanKind, PlanStatus,
+)
 from core.paths import resources_dir
 from core.plans import LEVEL_ORDER
 
@@ -109,19 +111,6 @@ class NominationRow:
     note: str
 
 
-def in_force(form: AwardForm, year: int) -> bool:
-    """Whether ``form`` may be given for the year ``year`` (any day of that year within its dates)."""
-    return (form.effective_from is None or form.effective_from <= dt.date(year, 12, 31)) and (
-        form.effective_to is None or form.effective_to >= dt.date(year, 1, 1))
-
-
-def in_force_on(form: AwardForm, day: dt.date) -> bool:
-    """Whether ``form`` is in force on ``day``: from its effective date (1/7/2025 for the commune's titles of
-    NĐ 152/2025/NĐ-CP, not 1 January), to its end date, both included."""
-    return (form.effective_from is None or form.effective_from <= day) and (
-        form.effective_to is None or day <= form.effective_to)
-
-
 def open_to(form: AwardForm, kind: NomineeKind) -> bool:
     """Whether ``form`` can be given to a nominee of ``kind`` (the catalogue's beneficiary)."""
     return form.beneficiary in ("any", kind.value)
@@ -129,7 +118,7 @@ def open_to(form: AwardForm, kind: NomineeKind) -> bool:
 
 def forms_for(session: Session, kind: NomineeKind, year: int) -> list[AwardForm]:
     """The award forms open to ``kind`` and in force in ``year``: the commune's own first, then upwards."""
-    forms = [f for f in session.scalars(select(AwardForm)) if open_to(f, kind) and in_force(f, year)]
+    forms = [f for f in session.scalars(select(AwardForm)) if open_to(f, kind) and in_force_in(f, year)]
     return sorted(forms, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name))
 
 
@@ -148,7 +137,7 @@ def validate(session: Session, data: NominationData, today: dt.date) -> None:
     if not open_to(form, data.nominee_kind):
         raise NominationError("award_form_code", f"«{form.name}» không dành cho "
                                                  f"{NOMINEE_LABELS[data.nominee_kind].lower()}.")
-    if not in_force(form, data.year):
+    if not in_force_in(form, data.year):
         raise NominationError("award_form_code", f"«{form.name}» không áp dụng trong năm {data.year} "
                                                  f"(hiệu lực {_period(form)}).")
     if data.gender is not None and data.gender not in GENDERS:
@@ -605,6 +594,17 @@ def unmerge_nominees(session: Session, record: MergeRecord) -> None:
     for nomination in session.scalars(select(Nomination).where(Nomination.id.in_(record.moved))):
         nomination.nominee = other
     session.flush()
+
+
+def year_plan(session: Session, year: int) -> int | None:
+    """The plan a new nomination of ``year`` belongs to unless the clerk chooses another: that year's issued
+    Kế hoạch năm (a revised one counts once, as its newest issued version), else its draft, when there is
+    exactly one; None when there is none or several to choose from."""
+    plans = list(session.scalars(select(Plan).where(Plan.year == year, Plan.kind == PlanKind.ANNUAL)))
+    revised = {p.revises_id for p in plans if p.status is PlanStatus.ISSUED}
+    issued = [p for p in plans if p.status is PlanStatus.ISSUED and p.id not in revised]
+    found = issued or [p for p in plans if p.status is PlanStatus.DRAFT]
+    return found[0].id if len(found) == 1 else None
 
 
 def default_deadline(session: Session, plan_id: int | None) -> dt.date | None:

@@ -13,6 +13,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from core import defaults
+from core.catalogue import in_force_on
 from core.text import fold
 from core.models import (
     Assignment,
@@ -100,12 +101,6 @@ def plan_date(kind: PlanKind, year: int, campaign_start: dt.date | None = None,
 BENEFICIARIES = {"individual": "các cá nhân", "collective": "các tập thể", "household": "các hộ gia đình",
                  "any": "các tập thể, cá nhân"}
 LEVEL_ORDER = {"commune": 0, "district": 1, "province": 2, "central": 3}
-
-
-def in_force_on(form, day: dt.date) -> bool:
-    """Whether the award form ``form`` (effective_from, effective_to) is in force on ``day``."""
-    return (form.effective_from is None or form.effective_from <= day) and (
-        form.effective_to is None or form.effective_to >= day)
 
 
 def award_sentence(form, commune: str) -> str:
@@ -246,6 +241,15 @@ def basis_gaps(b) -> list[str]:
                                   ("cơ quan ban hành", (b.issuer or "").strip())) if not ok]
 
 
+PERIOD_ERROR = "Ngày kết thúc đợt thi đua phải sau ngày bắt đầu."
+
+
+def period_in_order(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a campaign's period ends after it starts (a period of one day, start == end, is refused: a plan
+    defaulted to 01/01 → 01/01 is not a period); blank dates are another problem and pass here."""
+    return start is None or end is None or start < end
+
+
 def problems(plan: Plan) -> list[str]:
     """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
     found = []
@@ -274,6 +278,8 @@ def problems(plan: Plan) -> list[str]:
         found.append("Chưa có «Nơi nhận».")
     if plan.kind is PlanKind.CAMPAIGN and not (plan.campaign_start and plan.campaign_end):
         found.append("Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
+    elif plan.kind is PlanKind.CAMPAIGN and not period_in_order(plan.campaign_start, plan.campaign_end):
+        found.append(PERIOD_ERROR)
     if plan.kind is PlanKind.CAMPAIGN and plan.campaign_end and plan.award_deadline \
             and plan.award_deadline < plan.campaign_end:
         found.append(f"Hạn nộp hồ sơ khen thưởng ({plan.award_deadline:%d/%m/%Y}) trước ngày kết thúc đợt thi đua "
@@ -370,12 +376,14 @@ def ensure_draft(plan: Plan) -> None:
 
 
 def document_number(text: str) -> str:
-    """The document number as printed: a positive whole number, below 10 with a leading zero ("5" → "05",
-    NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3). Raises :class:`PlanError` for anything else (empty included)."""
-    text = text.strip()
-    if not text.isdigit() or int(text) == 0:
+    """The number of a document the commune issues (a plan, a Quyết định or Tờ trình khen thưởng) as printed: a
+    positive whole number, below 10 with a leading zero ("5" → "05", NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3); what
+    follows a "/" is the document's own suffix and is dropped ("12/QĐ-UBND" → "12"). Raises :class:`PlanError`
+    for anything else (empty included)."""
+    digits = text.strip().split("/")[0].strip()
+    if not digits.isdigit() or int(digits) == 0:
         raise PlanError("Số văn bản phải là số nguyên dương, ví dụ 05.")
-    return f"{int(text):02d}"
+    return f"{int(digits):02d}"
 
 
 def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSettings) -> None:
@@ -394,11 +402,17 @@ def issue(plan: Plan, number: str, issue_date: dt.date, settings: CommuneSetting
     if found:
         plan.number, plan.issue_date = None, None
         raise PlanError("Chưa ban hành được: " + " ".join(found))
-    plan.issued_settings = {name: getattr(settings, name) for name in PRINTED_SETTINGS}
+    plan.issued_settings = frozen_settings(settings)
     plan.status = PlanStatus.ISSUED
 
 
 PRINTED_SETTINGS = ("commune_name", "unit_type", "place_name", "number_suffix", "drafting_unit")
+
+
+def frozen_settings(settings: CommuneSettings) -> dict:
+    """What an issued document keeps of ``settings`` (its ``issued_settings``): the values it prints
+    (:data:`PRINTED_SETTINGS`), so a later rename of the commune never changes it (:func:`printed_settings`)."""
+    return {name: getattr(settings, name) for name in PRINTED_SETTINGS}
 # What plans issued before the drafting unit was a setting printed (NĐ 30-era commune staff title).
 FORMER_DRAFTING_UNIT = "công chức Văn phòng - Thống kê"
 

@@ -21,12 +21,12 @@ from functools import lru_cache
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from core.catalogue import routes
+from core.catalogue import in_force_on, routes
 from core.layout import BLANK
 from core.models import AwardDocument, AwardDocumentItem, CommuneSettings, CouncilSession, CouncilVote, Nomination
 from core.paths import resources_dir
 from core.nominations import STATUS_LABELS
-from core.plans import PRINTED_SETTINGS, printed_settings
+from core.plans import PlanError, document_number, frozen_settings, printed_settings
 from core.terms import AwardRoute, NominationStatus, NomineeKind
 from core.text import fold
 
@@ -151,18 +151,18 @@ def decision_signer_lines(document: AwardDocument) -> list[str]:
 def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneSettings) -> None:
     """Issue ``document`` with ``number`` ("12" or "12/QĐ-UBND") and date ``day``: a Quyết định sets every listed
     nomination granted with its number and date; a Tờ trình marks them sent ("đã trình cấp trên"). The settings it
-    prints are frozen (as for a plan, :func:`core.plans.issue`). Raises :class:`SeasonError` when it is already
-    issued, lists nothing, the number is not a positive whole number, or an issued document of the same kind
-    already carries that number in the year of ``day`` (a document's number is its order in the
-    calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
+    prints are frozen (:func:`core.plans.frozen_settings`, as for a plan). Raises :class:`SeasonError` when it is
+    already issued, lists nothing, the number is not a positive whole number (:func:`core.plans.document_number`),
+    or an issued document of the same kind already carries that number in the year of ``day`` (a document's number
+    is its order in the calendar year; the article of NĐ 30/2020/NĐ-CP: chưa đối chiếu)."""
     if document.status == ISSUED:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} này đã ban hành.")
     if not document.items:
         raise SeasonError(f"{DOCUMENT_LABELS[document.kind]} chưa có ai trong danh sách.")
-    digits = number.strip().split("/")[0]
-    if not digits.isdigit() or int(digits) == 0:
-        raise SeasonError("Số văn bản phải là số nguyên dương, ví dụ 12.")
-    number = f"{int(digits):02d}"
+    try:
+        number = document_number(number)
+    except PlanError as exc:
+        raise SeasonError(str(exc)) from None
     session = inspect(document).session
     if session is not None and any(other.issue_date and other.issue_date.year == day.year for other in session.scalars(
             select(AwardDocument).where(AwardDocument.kind == document.kind, AwardDocument.status == ISSUED,
@@ -177,7 +177,7 @@ def issue(document: AwardDocument, number: str, day: dt.date, settings: CommuneS
             m.status, m.decision_number, m.decision_date = NominationStatus.GRANTED, full_number(document), day
         else:
             m.status = NominationStatus.SUBMITTED
-    document.issued_settings = {name: getattr(settings, name) for name in PRINTED_SETTINGS}
+    document.issued_settings = frozen_settings(settings)
     document.status = ISSUED
 
 
@@ -242,23 +242,30 @@ class Threshold:
         return f"{self._amount()} ({basis})"
 
 
+@dataclass(frozen=True)
+class _ThresholdRule:
+    forms: tuple[str, ...]  # catalogue codes, or "*" for every form
+    threshold: Threshold
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+
+
 @lru_cache(maxsize=1)
-def _threshold_rules() -> tuple[dict, ...]:
+def _threshold_rules() -> tuple[_ThresholdRule, ...]:
     data = json.loads((resources_dir() / "voting_thresholds.json").read_text(encoding="utf-8"))
-    return tuple(data["thresholds"])
+    return tuple(_ThresholdRule(
+        tuple(r["forms"]), Threshold(r["share"], r["strict"], r["secret_ballot"], r["legal_basis"], r["verified"]),
+        *(dt.date.fromisoformat(r[k]) if r[k] else None for k in ("effective_from", "effective_to")),
+    ) for r in data["thresholds"])
 
 
 def threshold_for(form_code: str, day: dt.date) -> Threshold:
     """The voting threshold in force on ``day`` for ``form_code`` (``resources/voting_thresholds.json``: the
-    first rule naming the form, else the general one "*"); chosen by the session's date, never its year."""
-    def in_force(rule: dict) -> bool:
-        start, end = rule["effective_from"], rule["effective_to"]
-        return (start is None or dt.date.fromisoformat(start) <= day) and (
-            end is None or day <= dt.date.fromisoformat(end))
-
-    rules = [r for r in _threshold_rules() if in_force(r)]
-    rule = next((r for r in rules if form_code in r["forms"]), None) or next(r for r in rules if "*" in r["forms"])
-    return Threshold(rule["share"], rule["strict"], rule["secret_ballot"], rule["legal_basis"], rule["verified"])
+    first rule naming the form, else the general one "*"); chosen by the session's date, never its year
+    (:func:`core.catalogue.in_force_on`, the one rule of dates in force)."""
+    rules = [r for r in _threshold_rules() if in_force_on(r, day)]
+    rule = next((r for r in rules if form_code in r.forms), None) or next(r for r in rules if "*" in r.forms)
+    return rule.threshold
 
 
 @dataclass

@@ -6,8 +6,8 @@ rules, closing), so every document the commune issues has one look: NĐ 30/2020/
 20/20/30/15 mm, Times New Roman in all four font slots, page numbers from page 2, Quốc hiệu and issuing body
 blocks, signer). Fields are docxtpl (Jinja) names: ``{{ number }}``, loops ``{%p for … %}`` over paragraphs and
 ``{%tr for … %}`` over table rows. A clerk may change a copy in Word and put it in the user's templates folder
-(:func:`core.season_docs.template_path`); the fields each document offers are listed in
-:data:`core.season_docs.FIELDS`.
+(:func:`core.season_docs.template_path`); the fields each document offers are the keys its context function
+returns (:data:`core.season_docs.CONTEXTS`, and :func:`core.season_docs.council_context` for the Biên bản).
 """
 
 from __future__ import annotations

@@ -108,3 +108,13 @@ def test_a_missing_file_is_one_vietnamese_sentence(tmp_path):
     assert out.returncode == 1 and out.stderr.strip() == f"Lỗi: không tìm thấy tệp «{missing}»."
     out = _run("--db", str(db), "extract-targets", str(tmp_path / "không-có.docx"))
     assert out.returncode == 1 and out.stderr.strip() == "Lỗi: Không tìm thấy tệp «không-có.docx»."
+
+
+def test_award_documents_for_a_year_without_a_season_says_so_and_creates_nothing(tmp_path):
+    path, out_dir = tmp_path / "demo.sqlite3", tmp_path / "out"
+    assert _run("demo-data", "--db", str(path)).returncode == 0
+    out = _run("award-documents", "--db", str(path), "--year", "1999", "--out", str(out_dir))
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.strip() == ("Lỗi: Năm 1999 chưa có văn bản khen thưởng nào (biên bản họp Hội đồng, quyết "
+                                  "định hay tờ trình có danh sách) để ghi.")
+    assert not out_dir.exists()

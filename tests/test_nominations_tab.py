@@ -59,7 +59,7 @@ def test_add_by_typing_in_the_form(qtbot, tab):
     assert "Lê Thị Hoa" in shown_names(tab)
 
 
-def test_the_reason_is_shown_beside_the_field_and_the_form_stays_open(qtbot, tab):
+def test_the_reason_is_shown_beside_the_field_and_the_form_stays_open(qtbot, tab, monkeypatch):
     dialog = tab.add()
     dialog.accept()
     assert dialog.isVisible() and dialog.errors["name"].isVisible()
@@ -68,6 +68,7 @@ def test_the_reason_is_shown_beside_the_field_and_the_form_stays_open(qtbot, tab
     dialog.accept()
     assert dialog.isVisible() and not dialog.errors["name"].isVisible()
     assert "không có thật" in dialog.decision_date.error.text() and dialog.decision_date.error.isVisible()
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, yes, no: True)  # Bỏ các thay đổi? — Bỏ
     QTest.keyClick(dialog, Qt.Key_Escape)
     assert not dialog.isVisible() and "Phạm Văn Cường" not in shown_names(tab)
 
@@ -214,3 +215,64 @@ def test_an_error_goes_as_soon_as_its_field_is_filled(qtbot, tab):
     type_text(dialog.name, "Lê Thị Hoa")
     assert not dialog.errors["name"].isVisible()  # before Lưu is pressed again
     assert dialog.isVisible()
+
+
+def test_a_new_nomination_goes_under_its_years_annual_plan_and_takes_its_deadline(qtbot, tab, db):
+    from core.models import PlanKind
+    from core.plans import new_plan
+    from core.settings import load_settings
+
+    with db.session() as s:
+        settings = load_settings(s)
+        this_year = new_plan(s, settings, PlanKind.ANNUAL, 2026)
+        this_year.award_deadline = dt.date(2026, 11, 20)
+        new_plan(s, settings, PlanKind.CAMPAIGN, 2026)  # a campaign is not the year's plan
+        new_plan(s, settings, PlanKind.ANNUAL, 2028)
+        new_plan(s, settings, PlanKind.ANNUAL, 2028)  # two to choose from: the clerk chooses
+        next_year = new_plan(s, settings, PlanKind.ANNUAL, 2027)
+        s.flush()
+        ids = this_year.id, next_year.id
+        next_deadline = next_year.award_deadline
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    assert dialog.plan.currentData() == ids[0] and dialog.plan.currentText() != "(không thuộc kế hoạch nào)"
+    assert dialog.deadline.value() == dt.date(2026, 11, 20)  # the plan's hạn nộp hồ sơ
+    dialog.year.setFocus()
+    dialog.year.selectAll()
+    QTest.keyClicks(dialog.year, "2027")
+    assert dialog.plan.currentData() == ids[1] and dialog.deadline.value() == next_deadline
+    dialog.year.selectAll()
+    QTest.keyClicks(dialog.year, "2028")
+    assert dialog.plan.currentData() is None and dialog.deadline.value() is None
+    dialog.plan.setCurrentIndex(dialog.plan.findData(ids[0]))  # the clerk's own choice stays
+    dialog.year.selectAll()
+    QTest.keyClicks(dialog.year, "2027")
+    assert dialog.plan.currentData() == ids[0]
+
+
+def test_leaving_the_form_after_typing_asks_first_and_not_before(qtbot, tab, monkeypatch):
+    asked = []
+
+    def answer(parent, question, yes, no):
+        asked.append((question, yes, no))
+        return len(asked) > 1  # Ở lại the first time, Bỏ the second
+
+    monkeypatch.setattr(dialogs, "confirm", answer)
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    QTest.keyClick(dialog, Qt.Key_Escape)  # nothing typed: closed, nothing asked
+    assert not dialog.isVisible() and asked == []
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "Lê Thị Hoa")
+    QTest.keyClick(dialog, Qt.Key_Escape)
+    assert asked == [("Bỏ các thay đổi?", "Bỏ", "Ở lại")] and dialog.isVisible()
+    assert dialog.name.text() == "Lê Thị Hoa"  # Ở lại keeps what was typed
+    dialog.close()  # the window's ×
+    assert len(asked) == 2 and not dialog.isVisible()
+    assert "Lê Thị Hoa" not in shown_names(tab)
+    select(tab, "Trần Thị Bình")
+    dialog = tab.edit_selected()
+    qtbot.waitExposed(dialog)
+    QTest.keyClick(dialog, Qt.Key_Escape)  # an edit left unchanged: closed, nothing asked
+    assert not dialog.isVisible() and len(asked) == 2

@@ -326,3 +326,19 @@ def test_the_signatures_never_stand_alone_on_a_page(season_db, tmp_path):
     for report in (w.path for w in written if w.kind == "bao_cao_thanh_tich"):
         text, keep = _before_signatures(report)
         assert text == "(Chưa có trong sổ khen thưởng.)" and keep
+
+
+def test_one_rule_for_the_number_of_every_document_the_commune_issues():
+    from core.plans import PlanError, document_number
+
+    assert document_number(" 5 ") == "05" and document_number("12/QĐ-UBND") == "12"  # its suffix is the document's
+    for wrong in ("", "0", "00/QĐ-UBND", "abc", "-3", "1.5", "/QĐ-UBND"):
+        with pytest.raises(PlanError, match="số nguyên dương"):
+            document_number(wrong)
+
+
+def test_a_decision_numbered_as_printed_keeps_only_its_number(season_db):
+    info = ops.create_document(season_db, DECISION, 2026)
+    with pytest.raises(SeasonError, match="số nguyên dương"):
+        ops.issue_document(season_db, info.id, "0", dt.date(2026, 12, 20))
+    assert ops.issue_document(season_db, info.id, "9/QĐ-UBND", dt.date(2026, 12, 20)).number == "09/QĐ-UBND"

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from core.drafts import wizard_page
 from core.models import Comparator, Plan, PlanKind, SectionKind, Target
-from core.plans import section_of
+from core.plans import PERIOD_ERROR, section_of
 from ui import dialogs
 from ui.date_edit import DateEdit
 
@@ -466,6 +466,68 @@ def test_a_campaign_is_a_plan_of_its_own(qtbot, db, tab, monkeypatch):
     wizard.award.deadline.set_value(dt.date(year, 10, 1))
     go_to(wizard, 8)
     assert any("trước ngày kết thúc đợt thi đua" in p for p in _problems(wizard))
+
+
+def _retype(edit: DateEdit, text: str) -> None:
+    """Select what a date field holds and type ``text`` over it, as the clerk does."""
+    edit.line.setFocus()
+    edit.line.selectAll()
+    type_text(edit.line, text)
+
+
+def test_a_new_campaign_proposes_a_period_and_refuses_one_that_does_not_end_after_it_starts(
+        qtbot, db, tab, monkeypatch):
+    from core.defaults import campaign_period
+
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.CAMPAIGN)
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    year, info = wizard.draft.year, wizard.info
+    start, end = info.campaign_start.value(), info.campaign_end.value()
+    assert (start, end) == campaign_period(year, dt.date.today())  # not 01/01 → 01/01
+    assert start < end and start.year == end.year == year
+    _retype(info.campaign_end, f"{start:%d/%m/%Y}")  # ends the day it starts
+    wizard.next()
+    assert wizard.currentId() == 0
+    assert info.campaign_end.error.isVisible() and info.campaign_end.error.text() == PERIOD_ERROR
+    _retype(info.campaign_start, f"01/06/{year}")
+    _retype(info.campaign_end, f"01/05/{year}")  # ends before it starts
+    wizard.next()
+    assert wizard.currentId() == 0 and info.campaign_end.error.text() == PERIOD_ERROR
+    _retype(info.campaign_end, f"31/08/{year}")
+    assert not info.campaign_end.error.isVisible()  # gone as soon as the clerk corrects it
+    wizard.next()
+    assert wizard.currentId() == 1
+    wizard.close()
+
+
+@pytest.mark.parametrize("year, today, period", [
+    (2027, dt.date(2026, 11, 29), (dt.date(2027, 1, 1), dt.date(2027, 3, 31))),  # next year's: from 1 January
+    (2026, dt.date(2026, 3, 15), (dt.date(2026, 3, 15), dt.date(2026, 6, 14))),  # this year's: from today
+    (2026, dt.date(2026, 11, 29), (dt.date(2026, 11, 29), dt.date(2026, 12, 31))),  # cut at the year's end
+    (2026, dt.date(2026, 12, 31), (dt.date(2026, 12, 1), dt.date(2026, 12, 31))),  # never a one-day period
+])
+def test_the_default_campaign_period_lies_in_its_year(year, today, period):
+    from core.defaults import campaign_period
+
+    assert campaign_period(year, today) == period
+
+
+def test_a_campaign_period_left_at_its_default_follows_the_year(qtbot, db, tab, monkeypatch):
+    from core.defaults import campaign_period
+
+    monkeypatch.setattr("ui.plans_tab.ask_kind", lambda parent: PlanKind.CAMPAIGN)
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    year, info = wizard.draft.year, wizard.info
+    _type_year(wizard, year + 1)
+    assert (info.campaign_start.value(), info.campaign_end.value()) == campaign_period(year + 1, dt.date.today())
+    _retype(info.campaign_start, f"01/09/{year + 1}")
+    _retype(info.campaign_end, f"31/10/{year + 1}")
+    _type_year(wizard, year + 2)  # a period the clerk chose stays
+    assert (info.campaign_start.value(), info.campaign_end.value()) == (dt.date(year + 1, 9, 1),
+                                                                        dt.date(year + 1, 10, 31))
+    wizard.close()
 
 
 def test_a_second_annual_plan_of_a_year_is_asked_first(qtbot, db, tab, monkeypatch):

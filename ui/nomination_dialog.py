@@ -38,6 +38,7 @@ from core.nominations import (
 )
 from core.operations import nominations as ops
 from core.terms import AwardKind, NominationStatus, NomineeKind
+from ui import dialogs
 from ui.date_edit import DateEdit
 from ui.widgets import save_cancel
 
@@ -147,12 +148,27 @@ class NominationDialog(QDialog):
             signal.connect(self._update_hints)
         self.deadline.changed.connect(self._deadline_changed)
         self.status.currentIndexChanged.connect(self._deadline_changed)
+        self._proposed_plan: int | None = None  # the plan put in by :meth:`_propose_plan`, until the clerk changes it
         if data:
             self._show(data)
         else:
             self._kind_changed()
+            self._propose_plan()
+            self.year.valueChanged.connect(self._propose_plan)
             for signal in (self.name.editingFinished, self.unit.editingFinished, self.birth_date.changed):
                 signal.connect(self.look_for_person)
+        self._shown = self._typed()  # what "nothing changed" means when the clerk leaves
+
+    def _propose_plan(self) -> None:
+        """A new nomination goes under its year's annual plan (:func:`core.nominations.year_plan`), whose hạn nộp
+        hồ sơ then fills the deadline; a plan the clerk chose stays."""
+        if self.plan.currentData() != self._proposed_plan:
+            return
+        before = ops.plan_deadline(self.db, self._proposed_plan)
+        if before and self.deadline.value() == before:  # the deadline came from the plan proposed before
+            self.deadline.set_value(None)
+        self._proposed_plan = ops.year_plan(self.db, self.year.value())
+        self.plan.setCurrentIndex(max(0, self.plan.findData(self._proposed_plan)))
 
     def chosen_kind(self) -> NomineeKind:
         """The nominee kind chosen."""
@@ -308,6 +324,13 @@ class NominationDialog(QDialog):
             label.setVisible(True)
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Hủy, Esc or the window's ×: after input, ask before dropping it (Bỏ / Ở lại); with nothing changed,
+        close at once."""
+        if self._typed() != self._shown and not dialogs.confirm(self, "Bỏ các thay đổi?", yes="Bỏ", no="Ở lại"):
+            return
+        super().reject()
 
     @property
     def saved_id(self) -> int | None:

@@ -140,6 +140,12 @@ def plan_choices(db: Database) -> list[tuple[str, int]]:
         return found
 
 
+def year_plan(db: Database, year: int) -> int | None:
+    """The plan a new nomination of ``year`` is put under by default (:func:`core.nominations.year_plan`)."""
+    with db.session() as s:
+        return rules.year_plan(s, year)
+
+
 def plan_deadline(db: Database, plan_id: int | None) -> dt.date | None:
     """The plan's hạn nộp hồ sơ khen thưởng (the default deadline of its nominations), or None."""
     with db.session() as s:

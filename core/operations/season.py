@@ -291,25 +291,29 @@ def write_documents(db: Database, year: int, out: Path, user_dir: Path | None = 
     its danh sách as .docx and .xlsx, and the Báo cáo thành tích of each nominee it sends up. With
     ``certificates_pdf(job, path)`` (Qt paints it: ``ui.certificates.write_pdf``), each issued Quyết định's Giấy
     khen as one PDF, a page per certificate, on the calibrated layout.
-    Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings) or ``OSError``."""
+    Raises :class:`core.season_docs.TemplateError`, :class:`SeasonError` (no commune settings, or nothing to write
+    for ``year``: then no folder is created) or ``OSError``."""
     from core import season_docs
     from core.season_xlsx import proposal_list_xlsx
 
-    out.mkdir(parents=True, exist_ok=True)
     written: list[Written] = []
     with db.session() as s:
         settings = load_settings(s)
         if settings is None:
             raise SeasonError("Tệp dữ liệu chưa có thông tin xã.")
-        for council in s.scalars(select(CouncilSession).where(CouncilSession.year == year)
-                                 .order_by(CouncilSession.held_on, CouncilSession.id)):
-            if council.votes:
-                context = season_docs.council_context(s, council, settings)
-                path = out / f"bien_ban-{council.held_on:%Y-%m-%d}-{council.id}.docx"
-                written.append(Written("bien_ban", season_docs.render("bien_ban", context, path, user_dir)))
-        for d in s.scalars(select(AwardDocument).where(AwardDocument.year == year).order_by(AwardDocument.id)):
-            if not d.items:
-                continue
+        councils = [c for c in s.scalars(select(CouncilSession).where(CouncilSession.year == year)
+                                         .order_by(CouncilSession.held_on, CouncilSession.id)) if c.votes]
+        listed = [d for d in s.scalars(select(AwardDocument).where(AwardDocument.year == year)
+                                       .order_by(AwardDocument.id)) if d.items]
+        if not councils and not listed:
+            raise SeasonError(f"Năm {year} chưa có văn bản khen thưởng nào (biên bản họp Hội đồng, quyết định hay "
+                              "tờ trình có danh sách) để ghi.")
+        out.mkdir(parents=True, exist_ok=True)
+        for council in councils:
+            context = season_docs.council_context(s, council, settings)
+            path = out / f"bien_ban-{council.held_on:%Y-%m-%d}-{council.id}.docx"
+            written.append(Written("bien_ban", season_docs.render("bien_ban", context, path, user_dir)))
+        for d in listed:
             stem = f"{d.number or 'du-thao'}-{d.id}"
             names = ("quyet_dinh", "danh_sach_quyet_dinh") if d.kind == DECISION else ("to_trinh", "danh_sach_to_trinh")
             for name in names:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 from core.drafts import BasisData, DraftContext, PlanDraft
-from core.plans import default_title
+from core.defaults import campaign_period
+from core.plans import PERIOD_ERROR, default_title, period_in_order
 from core.terms import PlanKind
 from core.superior import SuperiorHeader
 from ui.date_edit import DateEdit
@@ -45,10 +46,10 @@ class InfoPage(PlanPage):
         self.campaign_end = DateEdit(optional=False)
         period = QHBoxLayout()
         period.addWidget(QLabel("từ ngày"))
-        period.addWidget(self.campaign_start)
+        period.addWidget(self.campaign_start, 1)
         period.addWidget(QLabel("đến ngày"))
-        period.addWidget(self.campaign_end)
-        period.addStretch()
+        period.addWidget(self.campaign_end, 1)
+        self.campaign_end.error.setWordWrap(True)  # the period's reason, under the end date
         self.number = QLineEdit(placeholderText="để trống nếu chưa cấp số")
         self.place = QLineEdit()
         self.issue_date = DateEdit()
@@ -70,6 +71,8 @@ class InfoPage(PlanPage):
         self.stale = QLabel(wordWrap=True, styleSheet="color: #9a3412")
         form.addRow("", self.stale)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._shown_year = self.year.value()
+        self.year.valueChanged.connect(self._year_changed)  # before basics_changed: the defaults follow the dates
         for signal in (self.kind.currentIndexChanged, self.year.valueChanged, self.campaign_start.changed,
                        self.campaign_end.changed):
             signal.connect(self.basics_changed)
@@ -114,9 +117,10 @@ class InfoPage(PlanPage):
         self._settings = context.settings
         self.kind.setCurrentIndex(self.kind.findData(plan.kind))
         self.year.setValue(plan.year)
-        today = dt.date(plan.year, 1, 1)
-        for edit, day in ((self.campaign_start, plan.campaign_start), (self.campaign_end, plan.campaign_end)):
-            edit.set_value(day or today)
+        start, end = campaign_period(plan.year, dt.date.today())
+        self.campaign_start.set_value(plan.campaign_start or start)
+        self.campaign_end.set_value(plan.campaign_end or end)
+        self._shown_year = plan.year
         self.number.setText(plan.number or "")
         self.place.setText(plan.place_name)
         self.issue_date.set_value(plan.issue_date)
@@ -141,19 +145,31 @@ class InfoPage(PlanPage):
         dates = [self.issue_date, *((self.campaign_start, self.campaign_end) if campaign else ())]
         if not all([field.check() for field in dates]):
             return False
-        if campaign and self.campaign_end.value() < self.campaign_start.value():
-            self.setSubTitle(f"<span style='color:#b00020'>{self.PERIOD_ERROR}</span>")
+        if campaign and not period_in_order(self.campaign_start.value(), self.campaign_end.value()):
+            self.campaign_end.show_error(PERIOD_ERROR)
+            self.campaign_end.setFocus()
             return False
         return True
 
-    PERIOD_ERROR = "Ngày kết thúc đợt thi đua phải sau ngày bắt đầu."
     SUBTITLE = "Số và ngày ban hành có thể để trống đến khi ký; khi in sẽ chừa chỗ để viết tay."
 
     def _clear_period_error(self) -> None:
-        """The red message goes as soon as the campaign's dates are in order."""
-        start, end = self.campaign_start.value(), self.campaign_end.value()
-        if self.PERIOD_ERROR in self.subTitle() and start and end and end >= start:
-            self.setSubTitle(self.SUBTITLE)
+        """The red message beside the end date goes as soon as the campaign's dates are in order."""
+        if self.campaign_end.error.text() == PERIOD_ERROR and period_in_order(
+                self.campaign_start.value(), self.campaign_end.value()):
+            self.campaign_end.show_error("")
+
+    def _year_changed(self, year: int) -> None:
+        """A campaign period still at the default of the year shown moves to the default of ``year``; one the
+        clerk chose stays."""
+        today = dt.date.today()
+        shown = (self.campaign_start.value(), self.campaign_end.value())
+        if shown == campaign_period(self._shown_year, today):
+            for edit, day in zip((self.campaign_start, self.campaign_end), campaign_period(year, today), strict=True):
+                edit.blockSignals(True)  # the year's own basics_changed, which follows, carries the new dates
+                edit.set_value(day)
+                edit.blockSignals(False)
+        self._shown_year = year
 
 
 class BasisPage(PlanPage):

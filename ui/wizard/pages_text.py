@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from core.defaults import award_deadline
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.operations.settings import DEFAULT_DRAFTING_UNIT
-from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, in_force_on, plan_date, unit_name
+from core.catalogue import in_force_on
+from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, plan_date, unit_name
 from core.terms import Field, SectionKind
 from ui.date_edit import DateEdit
 from ui.widgets import RowsModel, fit_columns
