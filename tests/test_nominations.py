@@ -51,6 +51,11 @@ def test_forms_offered_follow_the_year_and_the_nominee(db):
 
 @pytest.mark.parametrize("data, field, words", [
     (person(name="  "), "name", "Chưa nhập họ tên"),
+    (person(year=1999), "year", "Năm xét khen thưởng không hợp lệ"),
+    (person(year=2101), "year", "Năm xét khen thưởng không hợp lệ"),
+    (person(year=2000), "award_form_code", "không áp dụng trong năm 2000"),  # a valid year, before the catalogue
+    (person(form=""), "award_form_code", "Chưa chọn hình thức khen thưởng"),
+    (person(gender="nam giới"), "gender", "Giới tính ghi «Nam» hoặc «Nữ»"),
     (person(form="GDVH"), "award_form_code", "không dành cho cá nhân"),
     (person(form="CSTDCS"), "award_form_code", "không áp dụng trong năm 2026"),
     (person(status=NominationStatus.GRANTED), "decision_number", "số và ngày quyết định"),
@@ -73,6 +78,10 @@ def test_boundaries_that_are_accepted(db):
         # the commune's title applies from its mid-year effective date, not from 1 January
         save_nomination(s, person(name="Võ Thị Hạnh", form="CSTDCS_XA", year=2025, status=NominationStatus.GRANTED,
                                   decision_number="2/QĐ-UBND", decision_date=dt.date(2025, 7, 1)), TODAY)
+        # the district's title could still be decided on its last day, 30/6/2025
+        save_nomination(s, person(name="Phan Văn Cuối", form="CSTDCS", year=2025, status=NominationStatus.GRANTED,
+                                  decision_number="3/QĐ-UBND", decision_date=dt.date(2025, 6, 30)), TODAY)
+        save_nomination(s, person(name="Hồ Thị Xa", year=2100), TODAY)  # the last year accepted
         # a late dossier is recorded, with a warning rather than a refusal
         late = person(name="Đinh Văn Muộn", deadline=TODAY - dt.timedelta(days=1))
         save_nomination(s, late, TODAY)
