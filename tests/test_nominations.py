@@ -59,6 +59,7 @@ def test_forms_offered_follow_the_year_and_the_nominee(db):
     (person(form="GDVH"), "award_form_code", "không dành cho cá nhân"),
     (person(form="CSTDCS"), "award_form_code", "không áp dụng trong năm 2026"),
     (person(status=NominationStatus.GRANTED), "decision_number", "số và ngày quyết định"),
+    (person(status=NominationStatus.GRANTED, decision_number="5/QĐ-UBND"), "decision_number", "số và ngày quyết định"),
     (person(birth_date=TODAY), "birth_date", "trước hôm nay"),
     (person(birth_date=dt.date(1800, 1, 1)), "birth_date", "trước năm 1900"),
     (person(birth_date=dt.date(1, 1, 1)), "birth_date", "trước năm 1900"),
@@ -69,6 +70,8 @@ def test_bad_input_is_refused_with_the_field_named(db, data, field, words):
     with db.session() as s, pytest.raises(NominationError, match=words) as caught:
         save_nomination(s, data, TODAY)
     assert caught.value.field == field
+    message = str(caught.value)  # one sentence the clerk reads
+    assert message.lstrip("«")[0].isupper() and message.endswith(".")
 
 
 def test_boundaries_that_are_accepted(db):
@@ -133,7 +136,16 @@ def test_the_deadline_line_counts_the_window_to_the_day(db, offset, overdue, soo
         shown = rows(s)[0]
     assert ("1 hồ sơ đã quá hạn nộp" in line) == bool(overdue)
     assert ("1 hồ sơ đến hạn nộp trong 7 ngày tới" in line) == bool(soon)
+    assert (line == "") == (not overdue and not soon)  # nothing near: no line at all
     assert deadline_state(shown.deadline, shown.status, TODAY) == ("overdue" if overdue else "soon" if soon else None)
+
+
+def test_the_deadline_line_is_one_sentence_with_both_counts(db):
+    with db.session() as s:
+        for name, offset in (("Nguyễn Văn A", -3), ("Lê Văn B", -1), ("Trần Thị C", 2)):
+            save_nomination(s, person(name=name, deadline=TODAY + dt.timedelta(days=offset)), TODAY)
+        line = nominations.deadline_summary(s, TODAY)
+    assert line == "⚠ 2 hồ sơ đã quá hạn nộp; 1 hồ sơ đến hạn nộp trong 7 ngày tới."
 
 
 def test_export_is_the_list_the_province_asks_for(commune, tmp_path):
