@@ -49,6 +49,20 @@ def test_forms_offered_follow_the_year_and_the_nominee(db):
     assert first.granting_level == "commune"  # the commune's own awards come first
 
 
+def test_a_form_counts_for_every_year_it_is_in_force_for_one_day(db):
+    from core.models import AwardForm
+
+    with db.session() as s:
+        s.add_all([AwardForm(code="MOI", name="Giấy khen mới", category="form", beneficiary="any",
+                             granting_level="commune", effective_from=dt.date(2026, 12, 31)),
+                   AwardForm(code="CU", name="Giấy khen cũ", category="form", beneficiary="any",
+                             granting_level="commune", effective_from=dt.date(2020, 1, 1),
+                             effective_to=dt.date(2026, 1, 1))])
+        offered = {year: {f.code for f in forms_for(s, NomineeKind.INDIVIDUAL, year)} for year in (2025, 2026, 2027)}
+    assert "MOI" not in offered[2025] and "MOI" in offered[2026]  # from the last day of 2026
+    assert "CU" in offered[2026] and "CU" not in offered[2027]  # until the first day of 2026
+
+
 @pytest.mark.parametrize("data, field, words", [
     (person(name="  "), "name", "Chưa nhập họ tên"),
     (person(year=1999), "year", "Năm xét khen thưởng không hợp lệ"),
