@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from core.dates import DateError, parse_date
+from core.dates import DateError, format_date, parse_date
 from ui import dialogs
 from ui.date_edit import DateEdit
 
@@ -31,6 +31,22 @@ def test_impossible_or_unreadable_dates_are_refused(typed):
 
 def test_the_first_day_accepted_is_1_january_1900():
     assert parse_date("01/01/1900") == dt.date(1900, 1, 1)
+
+
+def test_the_last_day_accepted_is_31_december_2100_and_the_refusal_names_the_years():
+    assert parse_date("31/12/2100") == dt.date(2100, 12, 31)
+    with pytest.raises(DateError, match="năm phải từ 1900 đến 2100"):
+        parse_date("01/01/2101")
+
+
+def test_text_that_is_no_date_is_refused_with_the_form_to_type():
+    with pytest.raises(DateError, match=r"«hôm qua» không phải ngày \(gõ dạng 15/03/1980\)"):
+        parse_date("hôm qua")
+
+
+def test_a_date_is_shown_day_first_and_no_date_as_a_blank():
+    assert format_date(dt.date(1980, 3, 5)) == "05/03/1980"
+    assert format_date(None) == ""
 
 
 def test_what_is_typed_is_what_is_kept(qtbot):

@@ -223,6 +223,22 @@ def test_campaign_plan_prints_its_period(db, tmp_path):
         assert plan.title.startswith("Phát động đợt thi đua cao điểm")
 
 
+@pytest.mark.parametrize("start, end", [(dt.date(2026, 11, 1), None), (None, dt.date(2026, 12, 31))])
+def test_a_campaign_plan_with_only_one_of_its_dates_cannot_be_issued(db, start, end):
+    from core.models import PlanKind
+    from core.plans import new_plan, problems
+    from core.settings import save_settings
+
+    missing = "Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc."
+    with db.session() as s:
+        settings = save_settings(s, commune_name="Bình Hải", place_name="Bình Hải", chairman_name="Phạm Văn Tâm")
+        plan = new_plan(s, settings, PlanKind.CAMPAIGN, 2026)
+        plan.campaign_start, plan.campaign_end = start, end
+        assert missing in problems(plan)
+        plan.campaign_start, plan.campaign_end = dt.date(2026, 11, 1), dt.date(2026, 12, 31)
+        assert missing not in problems(plan)
+
+
 def test_a_vice_chairman_signs_under_tm_and_kt(demo, tmp_path):
     d = _export(demo, tmp_path, signer_authority="KT.", signer_title="Phó Chủ tịch", signer_name="Lê Thị Hoa")
     right = _cell_paragraphs(d.tables[-1], 1)
@@ -332,6 +348,15 @@ def test_the_drafting_unit_is_a_setting_and_issued_plans_keep_theirs(demo, tmp_p
     ("=", 90, "Tỷ lệ hộ dân sử dụng nước sạch", True),
     ("<", 4, "Tỷ lệ hộ nghèo", False),
     (">=", 97, "Tỷ lệ tham gia bảo hiểm y tế", False),
+    # the superior's own value is never weaker, whichever way is better
+    ("=", 5.9, "Tỷ lệ trẻ em suy dinh dưỡng thể thấp còi", False),
+    (">=", 95, "Tỷ lệ tham gia bảo hiểm y tế", False),
+    # "giảm còn", "không quá": less is better whatever the indicator; "giảm" (by) less is weaker
+    ("reduce_to", 4, "Tỷ lệ hộ sử dụng túi ni lông", False),
+    ("reduce_to", 7, "Tỷ lệ hộ sử dụng túi ni lông", True),
+    ("<=", 7, "Tỷ lệ hộ sử dụng túi ni lông", True),
+    ("reduce_by", 4, "Tỷ lệ hộ nghèo", True),
+    ("~", 4, "Tỷ lệ hộ nghèo", False),
 ])
 def test_weaker_than_the_superior_knows_which_way_is_better(comparator, value, indicator, weaker):
     from core.models import Comparator

@@ -209,6 +209,13 @@ def test_unlikely_candidates_are_kept_apart_with_a_low_confidence():
     assert [(t["value"], t["confidence"] < 0.5) for t in everything] == [(28, True), (30, False)]
 
 
+def test_a_plain_statement_before_any_cue_is_ticked_and_a_vague_one_is_only_listed():
+    # the ticking threshold lies between these two: an indicator with its wording (ticked) and a bare amount
+    assert values_of(prose("Thu ngân sách đạt 30 tỷ đồng.")) == [("=", 30, None, "tỷ đồng")]
+    assert prose("Xã có 30 tỷ đồng.") == []
+    assert values_of(prose("Xã có 30 tỷ đồng.", include_unlikely=True)) == [("=", 30, None, "tỷ đồng")]
+
+
 def test_a_change_restated_after_an_absolute_value_is_not_a_target():
     found = prose("Các chỉ tiêu chủ yếu năm 2027: giá trị sản xuất công nghiệp 410,5 tỷ đồng, "
                   "tăng 7,2% so với năm 2026; tổng chi ngân sách 55 tỷ đồng, tăng 4%.")

@@ -49,11 +49,31 @@ def test_forms_offered_follow_the_year_and_the_nominee(db):
     assert first.granting_level == "commune"  # the commune's own awards come first
 
 
+def test_a_form_counts_for_every_year_it_is_in_force_for_one_day(db):
+    from core.models import AwardForm
+
+    with db.session() as s:
+        s.add_all([AwardForm(code="MOI", name="Giấy khen mới", category="form", beneficiary="any",
+                             granting_level="commune", effective_from=dt.date(2026, 12, 31)),
+                   AwardForm(code="CU", name="Giấy khen cũ", category="form", beneficiary="any",
+                             granting_level="commune", effective_from=dt.date(2020, 1, 1),
+                             effective_to=dt.date(2026, 1, 1))])
+        offered = {year: {f.code for f in forms_for(s, NomineeKind.INDIVIDUAL, year)} for year in (2025, 2026, 2027)}
+    assert "MOI" not in offered[2025] and "MOI" in offered[2026]  # from the last day of 2026
+    assert "CU" in offered[2026] and "CU" not in offered[2027]  # until the first day of 2026
+
+
 @pytest.mark.parametrize("data, field, words", [
     (person(name="  "), "name", "Chưa nhập họ tên"),
+    (person(year=1999), "year", "Năm xét khen thưởng không hợp lệ"),
+    (person(year=2101), "year", "Năm xét khen thưởng không hợp lệ"),
+    (person(year=2000), "award_form_code", "không áp dụng trong năm 2000"),  # a valid year, before the catalogue
+    (person(form=""), "award_form_code", "Chưa chọn hình thức khen thưởng"),
+    (person(gender="nam giới"), "gender", "Giới tính ghi «Nam» hoặc «Nữ»"),
     (person(form="GDVH"), "award_form_code", "không dành cho cá nhân"),
     (person(form="CSTDCS"), "award_form_code", "không áp dụng trong năm 2026"),
     (person(status=NominationStatus.GRANTED), "decision_number", "số và ngày quyết định"),
+    (person(status=NominationStatus.GRANTED, decision_number="5/QĐ-UBND"), "decision_number", "số và ngày quyết định"),
     (person(birth_date=TODAY), "birth_date", "trước hôm nay"),
     (person(birth_date=dt.date(1800, 1, 1)), "birth_date", "trước năm 1900"),
     (person(birth_date=dt.date(1, 1, 1)), "birth_date", "trước năm 1900"),
@@ -64,6 +84,8 @@ def test_bad_input_is_refused_with_the_field_named(db, data, field, words):
     with db.session() as s, pytest.raises(NominationError, match=words) as caught:
         save_nomination(s, data, TODAY)
     assert caught.value.field == field
+    message = str(caught.value)  # one sentence the clerk reads
+    assert message.lstrip("«")[0].isupper() and message.endswith(".")
 
 
 def test_boundaries_that_are_accepted(db):
@@ -73,6 +95,10 @@ def test_boundaries_that_are_accepted(db):
         # the commune's title applies from its mid-year effective date, not from 1 January
         save_nomination(s, person(name="Võ Thị Hạnh", form="CSTDCS_XA", year=2025, status=NominationStatus.GRANTED,
                                   decision_number="2/QĐ-UBND", decision_date=dt.date(2025, 7, 1)), TODAY)
+        # the district's title could still be decided on its last day, 30/6/2025
+        save_nomination(s, person(name="Phan Văn Cuối", form="CSTDCS", year=2025, status=NominationStatus.GRANTED,
+                                  decision_number="3/QĐ-UBND", decision_date=dt.date(2025, 6, 30)), TODAY)
+        save_nomination(s, person(name="Hồ Thị Xa", year=2100), TODAY)  # the last year accepted
         # a late dossier is recorded, with a warning rather than a refusal
         late = person(name="Đinh Văn Muộn", deadline=TODAY - dt.timedelta(days=1))
         save_nomination(s, late, TODAY)
@@ -124,7 +150,16 @@ def test_the_deadline_line_counts_the_window_to_the_day(db, offset, overdue, soo
         shown = rows(s)[0]
     assert ("1 hồ sơ đã quá hạn nộp" in line) == bool(overdue)
     assert ("1 hồ sơ đến hạn nộp trong 7 ngày tới" in line) == bool(soon)
+    assert (line == "") == (not overdue and not soon)  # nothing near: no line at all
     assert deadline_state(shown.deadline, shown.status, TODAY) == ("overdue" if overdue else "soon" if soon else None)
+
+
+def test_the_deadline_line_is_one_sentence_with_both_counts(db):
+    with db.session() as s:
+        for name, offset in (("Nguyễn Văn A", -3), ("Lê Văn B", -1), ("Trần Thị C", 2)):
+            save_nomination(s, person(name=name, deadline=TODAY + dt.timedelta(days=offset)), TODAY)
+        line = nominations.deadline_summary(s, TODAY)
+    assert line == "⚠ 2 hồ sơ đã quá hạn nộp; 1 hồ sơ đến hạn nộp trong 7 ngày tới."
 
 
 def test_export_is_the_list_the_province_asks_for(commune, tmp_path):
