@@ -8,12 +8,16 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from core import APP_ID, APP_NAME
 from core.errors import BUSY, DISK, DatabaseError, fault_of
 from core.paths import default_db_path
+from ui.widgets import after_first_paint
 
 if TYPE_CHECKING:  # imported for real only after the first paint
     from core.db import Database
@@ -132,6 +136,10 @@ def load_data(window: MainWindow) -> int | None:
                                               "cùng sửa một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
                                       yes="Mở chỉ để xem", no="Thoát"):
         return 0
+    if holder is None and not window.path.exists():
+        window.lock = lock
+        first_start(window)
+        return None
     database = open_database(window, window.path, read_only=holder is not None)
     if database is None:
         return 2
@@ -140,6 +148,74 @@ def load_data(window: MainWindow) -> int | None:
     if window.ask_settings_if_missing() is None:
         window.announce_deadlines()
     return None
+
+
+class Opening(QObject):
+    """The data file ``path`` opened (created: storage imported, schema made) in a worker thread. ``done`` is
+    emitted in the GUI thread once it is over: ``database`` is then the open file, or None when opening failed (the
+    reason is logged; :func:`open_database` tries again and tells the clerk)."""
+
+    done = Signal()
+    _over = Signal()  # emitted by the worker; this object lives in the GUI thread, so it is delivered there
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.path = path
+        self.database: Database | None = None
+        self._worker = threading.Thread(target=self._open, name="opening", daemon=True)
+        self._over.connect(self._finish)
+
+    def start(self) -> None:
+        """Start opening (once)."""
+        if not self._worker.is_alive() and self.database is None:
+            self._worker.start()
+
+    def wait(self) -> None:
+        """Block until the worker is over (the application quits while the file is being created)."""
+        if self._worker.ident is not None:
+            self._worker.join()
+
+    def _open(self) -> None:
+        from core.operations.backup import open_data_file
+
+        try:
+            self.database = open_data_file(self.path)
+        except Exception:  # told by open_database in the GUI thread
+            log.warning("creating %s in the background failed", self.path, exc_info=True)
+        self._over.emit()
+
+    def _finish(self) -> None:
+        self.done.emit()
+
+
+def first_start(window: MainWindow) -> None:
+    """A new data file (nothing to read): ask for the commune's details at once, and create the file (storage
+    imported, schema made) in a worker thread started after the dialog's first paint. "Lưu" is enabled once the
+    file is there; the (empty) lists are filled once the dialog is closed. When the file cannot be created the
+    dialog closes and the clerk is told why (:func:`open_database`); the window then quits."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = window.edit_settings()
+    opening = Opening(window.path, window)
+    window.opening = opening
+    after_first_paint(dialog, opening.start)
+
+    def opened() -> None:
+        database = opening.database
+        if database is None:
+            dialog.reject()
+            database = open_database(window, window.path, read_only=False)
+            if database is None:
+                window.close()
+                QApplication.instance().exit(2)
+                return
+        dialog.set_database(database)
+        if dialog.isVisible():
+            dialog.finished.connect(lambda _result: window.attach(database))
+        else:
+            window.attach(database)
+
+    opening.done.connect(opened)
 
 
 def _self_test(window: MainWindow) -> int:
@@ -192,6 +268,10 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     window.painted.connect(fill)
     window.show()
     code = app.exec()
+    if window.opening is not None:  # the clerk quit while the new file was being created: let it finish
+        window.opening.wait()
+        if window.db is None and window.opening.database is not None:
+            window.opening.database.close()
     if window.db is not None:
         window.db.close()
     if window.lock is not None:

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLockFile, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,10 +29,11 @@ from core import APP_NAME, __version__
 from core.errors import DatabaseError
 from core.paths import resources_dir
 from ui import dialogs
-from ui.widgets import fit_to_screen
+from ui.widgets import after_first_paint, fit_to_screen
 
 if TYPE_CHECKING:  # imported for real by attach(), after the first paint
     from core.db import Database
+    from ui.app import Opening
     from ui.catalogue_dialog import CatalogueDialog
     from ui.nominations_tab import NominationsTab
     from ui.plans_tab import PlansTab
@@ -66,10 +67,10 @@ class MainWindow(QMainWindow):
         self.path = Path(path)
         self.db: Database | None = None
         self.lock: QLockFile | None = None  # held for the window's lifetime (ui.app)
+        self.opening: Opening | None = None  # a new data file being created (ui.app.first_start)
         self.plans_tab: PlansTab | None = None
         self.awards_tab: NominationsTab | None = None
         self.season_tab: SeasonTab | None = None
-        self._painted = self._announced = False
         self.ui_state = QSettings(str(self.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
         self.tabs.addTab(_loading("danh sách kế hoạch"), TAB_TITLES[0])
@@ -90,24 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
             fit_to_screen(self, 1100, 720)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Paint; after the first paint, emit ``painted`` (from the event loop, once the frame is on screen)."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self._announce_painted)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Shown: should the window system never ask for a paint (a window fully hidden behind another), go on
-        anyway after half a second rather than wait with empty lists."""
-        super().showEvent(event)
-        QTimer.singleShot(500, self._announce_painted)
-
-    def _announce_painted(self) -> None:
-        if not self._announced:
-            self._announced = True
-            self.painted.emit()
+        after_first_paint(self, self.painted.emit)
 
     def attach(self, db: Database) -> None:
         """Work on ``db``: build the three tabs (each fills its list), the banner and the title; enable the actions."""
@@ -247,10 +231,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME + (f" — {label}" if label else ""))
 
     def edit_settings(self) -> SettingsDialog:
-        """Open the settings dialog (window-modal, not blocking) and return it."""
+        """Open the settings dialog (window-modal, not blocking) and return it. Before the data is there (a new file
+        being created, :func:`ui.app.first_start`) its "Lưu" waits for :meth:`SettingsDialog.set_database`."""
         from ui.settings_dialog import SettingsDialog
 
-        assert self.db is not None
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
         dialog.open()
