@@ -4,7 +4,7 @@ import sqlite3
 
 from conftest import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTextBrowser
 from sqlalchemy import select
 
 from core.models import SuperiorLevel, UnitType
@@ -302,3 +302,16 @@ def test_on_a_new_file_the_commune_dialog_comes_before_storage_is_imported(tmp_p
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT commune_name, place_name FROM commune_settings").fetchall() == [("Tịnh Sơn",
                                                                                                   "Tịnh Sơn")]
+
+
+def test_the_other_tabs_are_filled_when_the_clerk_first_opens_them(qtbot, db):
+    window = _window(qtbot, db)
+    assert window.tabs.widget(0) is window.plans_tab and window.awards_tab is None
+    bar = window.tabs.tabBar()
+    for index, name in ((1, "awards_tab"), (2, "season_tab")):
+        assert "Đang tải" in window.tabs.widget(index).findChild(QLabel).text()
+        qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(index).center())
+        assert window.tabs.currentIndex() == index and window.tabs.widget(index) is getattr(window, name)
+        assert window.tabs.tabText(index) == ("Kế hoạch thi đua", "Khen thưởng", "Mùa khen thưởng")[index]
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())
+    assert window.tabs.widget(1) is window.awards_tab  # built once, then refreshed
