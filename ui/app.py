@@ -124,6 +124,14 @@ def open_database(parent, path: Path, read_only: bool) -> Database | None:
             return database
 
 
+def configure_log() -> None:
+    """Send every error's technical detail to the log file, never to the clerk's screen (done after the first paint
+    of the window, or of the first-run dialog: it is not needed to show them)."""
+    from core.logs import configure
+
+    configure()
+
+
 def load_data(window: MainWindow) -> int | None:
     """After the main window's first paint: lock its data file, open it (read-only if the clerk so chooses because
     another window holds it), fill the lists, then ask for the commune's details on a first start or announce
@@ -140,6 +148,7 @@ def load_data(window: MainWindow) -> int | None:
         window.lock = lock
         first_start(window)
         return None
+    configure_log()
     database = open_database(window, window.path, read_only=holder is not None)
     if database is None:
         return 2
@@ -198,7 +207,12 @@ def first_start(window: MainWindow) -> None:
     dialog = window.edit_settings()
     opening = Opening(window.path, window)
     window.opening = opening
-    after_first_paint(dialog, opening.start)
+
+    def begin() -> None:
+        configure_log()
+        opening.start()
+
+    after_first_paint(dialog, begin)
 
     def opened() -> None:
         database = opening.database
@@ -253,10 +267,8 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     window = MainWindow(Path(db) if db else default_db_path())
 
     def fill() -> None:
-        from core.logs import configure
-
-        configure()  # every error's technical detail goes to the log file, never to the clerk's screen
         if self_test:
+            configure_log()
             print("window", flush=True)
             app.exit(_self_test(window))
             return
