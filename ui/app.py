@@ -1,6 +1,7 @@
 """Starting the GUI: screen check, log and error reporting, the main window painted at once (empty lists saying
-"đang tải…"), then the file lock, opening the database and filling the lists. Storage (SQLAlchemy, the models) is
-imported only after the first paint; this module imports neither and opens no session."""
+"đang tải…"), then the file lock, opening the database and filling the lists; on a new data file, the commune's
+details asked at once while the file is created in a worker thread. Storage (SQLAlchemy, the models) is imported
+only after the first paint; this module imports neither and opens no session."""
 
 from __future__ import annotations
 
@@ -135,8 +136,9 @@ def configure_log() -> None:
 def load_data(window: MainWindow) -> int | None:
     """After the main window's first paint: lock its data file, open it (read-only if the clerk so chooses because
     another window holds it), fill the lists, then ask for the commune's details on a first start or announce
-    the deadlines. Returns None when the window works on the data, else the exit code (0: the clerk quit, 2: nothing
-    could be opened). The window keeps the lock (``window.lock``) for its lifetime."""
+    the deadlines; a file that does not exist yet goes to :func:`first_start`. Returns None when the window works (or
+    will work) on the data, else the exit code (0: the clerk quit, 2: nothing could be opened). The window keeps
+    the lock (``window.lock``) for its lifetime."""
     from ui import dialogs
 
     lock, holder = lock_database(window.path)
@@ -175,9 +177,8 @@ class Opening(QObject):
         self._over.connect(self._finish)
 
     def start(self) -> None:
-        """Start opening (once)."""
-        if not self._worker.is_alive() and self.database is None:
-            self._worker.start()
+        """Start opening."""
+        self._worker.start()
 
     def wait(self) -> None:
         """Block until the worker is over (the application quits while the file is being created)."""

@@ -27,6 +27,8 @@ class _FirstPaint(QObject):
         super().__init__(widget)
         self._callback: Callable[[], object] | None = callback
         widget.installEventFilter(self)
+        if widget.isVisible():  # shown already: its Show event is past
+            QTimer.singleShot(500, self._call)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Paint:
@@ -45,7 +47,7 @@ class _FirstPaint(QObject):
 def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call ``callback`` once, from the event loop, just after ``widget``'s first paint (the window is on the
     screen); should the window system never ask for a paint (a window fully hidden behind another), half a second
-    after it is shown rather than never. Call before showing ``widget``."""
+    after it is shown rather than never."""
     _FirstPaint(widget, callback)
 
 
