@@ -114,9 +114,19 @@ sys.exit(app.run_gui(sys.argv[1]))
 """
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, s) the process ``pid`` has used so far, from /proc (Linux); NaN elsewhere. On a
+    shared machine it says more than the wall time."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def marker_runs(command: list[str], runs: int) -> list[dict[str, float]]:
     """For each of ``runs`` fresh processes of ``command`` (after one warm-up run): the time from its start to each
-    line it prints (a marker such as "window")."""
+    line it prints (a marker such as "window"), and the CPU time it had used then ("window cpu")."""
     result = []
     for i in range(runs + 1):
         seen = {}
@@ -125,6 +135,7 @@ def marker_runs(command: list[str], runs: int) -> list[dict[str, float]]:
                                    text=True)
         for line in process.stdout:
             seen[line.strip()] = time.perf_counter() - start
+            seen[line.strip() + " cpu"] = cpu_seconds(process.pid)
         process.wait()
         if i:
             result.append(seen)
@@ -162,9 +173,11 @@ def main() -> None:
             programs.append(("frozen", [str(args.bundle / "thidua-xa-cli")], [str(args.bundle / "thidua-xa")]))
         bare_pass = median_time([py, "-c", "pass"], args.runs)
         bare_docx = median_time([py, "-c", BARE_DOCX, str(docx_path)], args.runs)
-        bare_window = marker_times([py, "-c", BARE_WINDOW], args.runs)["window"]
+        print(f"load average at the start: {os.getloadavg()[0]:.1f}")
+        bare = marker_times([py, "-c", BARE_WINDOW], args.runs)
+        bare_window = bare["window"]
         bare_orm = marker_times([py, "-c", BARE_WINDOW_ORM, str(db)], args.runs)["window"]
-        print(f"bare two-tab window {bare_window:.3f} s; "
+        print(f"bare two-tab window {bare_window:.3f} s (CPU {bare['window cpu']:.3f} s); "
               f"the same after SQLAlchemy's ORM read the file {bare_orm:.3f} s")
         for label, cli, gui in programs:
             for name, command, base_name, bare, goal in (
@@ -181,9 +194,10 @@ def main() -> None:
                 painted = statistics.median(seen["window"] for seen in runs)
                 filled[data_name] = statistics.median(seen["data"] for seen in runs)
                 after = statistics.median(seen["data"] - seen["window"] for seen in runs)
+                after_cpu = statistics.median(seen["data cpu"] - seen["window cpu"] for seen in runs)
                 print(f"{label} main window painted ({data_name}): {painted:.3f} s = {painted / bare_window:.2f}× the "
                       f"bare window ({verdict(painted / bare_window, 2.0)}); lists filled {after:.3f} s after the "
-                      f"paint"
+                      f"paint (CPU {after_cpu:.3f} s)"
                       f"{' (goal ≤ 1.0 s, ' + ('met)' if after <= 1.0 else 'NOT met)') if data_name == 'demo' else ''}"
                       f", {filled[data_name]:.3f} s from the start")
             (demo_name, demo), (large_name, many) = filled.items()
@@ -191,10 +205,12 @@ def main() -> None:
                   f"{many:.3f} s vs {demo:.3f} s"
                   f" = {many / demo:.2f}× ({verdict(many / demo, 1.5)})")
             if label == "main.py":
-                first = marker_times([py, "-c", FIRST_RUN, str(Path(tmp) / "moi" / "thidua.sqlite3")],
-                                     args.runs)["settings"]
+                first_runs = marker_times([py, "-c", FIRST_RUN, str(Path(tmp) / "moi" / "thidua.sqlite3")],
+                                          args.runs)
+                first = first_runs["settings"]
                 print(f"{label} first-run dialog on a new file: {first:.3f} s = {first / bare_window:.2f}× the bare "
-                      f"window ({verdict(first / bare_window, 2.0)})")
+                      f"window ({verdict(first / bare_window, 2.0)}; CPU {first_runs['settings cpu']:.3f} s)")
+        print(f"load average at the end (2 cores shared): {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

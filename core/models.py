@@ -14,6 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from core.commune import DEFAULT_DRAFTING_UNIT
 from core.terms import (  # the vocabulary, used and re-exported with the tables
     UnitType,
     SuperiorLevel,
@@ -36,10 +37,6 @@ def _enum(cls: type[enum.Enum]) -> Enum:
     # Store the enum's value (stable, readable in the file) rather than its Python name.
     return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False, length=32)
 
-
-# The commune's drafting unit for emulation work (đơn vị tham mưu) unless the settings say otherwise: since
-# 1/7/2025 a commune has a Văn phòng HĐND và UBND.
-DEFAULT_DRAFTING_UNIT = "Văn phòng HĐND và UBND"
 
 
 class CommuneSettings(Base):

@@ -4,7 +4,7 @@ import sqlite3
 
 from conftest import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTextBrowser
 from sqlalchemy import select
 
 from core.models import SuperiorLevel, UnitType
@@ -223,9 +223,11 @@ import sys
 from ui import app, main_window
 
 first = main_window.MainWindow.paintEvent
+seen = []
 
 def paint(window, event):
-    if not window._painted:
+    if not seen:
+        seen.append(window)
         print("painted", "sqlalchemy" in sys.modules, "core.models" in sys.modules, flush=True)
     first(window, event)
 
@@ -248,3 +250,68 @@ def test_the_main_window_is_painted_before_storage_is_imported(tmp_path):
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["painted", "False", "False", "window", "data"]
+
+
+WATCH_FIRST_RUN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui import app, main_window, settings_dialog
+
+Dialog = settings_dialog.SettingsDialog
+first_paint, given, attach = Dialog.paintEvent, Dialog.set_database, main_window.MainWindow.attach
+seen = []
+
+def paint(dialog, event):
+    if not seen:
+        seen.append(dialog)
+        print("dialog", "sqlalchemy" in sys.modules, "core.models" in sys.modules, dialog.save_button.isEnabled(),
+              flush=True)
+    first_paint(dialog, event)
+
+def set_database(dialog, db):  # the file is created: the clerk types the name and saves
+    given(dialog, db)
+    print("file", dialog.save_button.isEnabled(), flush=True)
+    dialog.commune_name.setText("Tịnh Sơn")
+    dialog.save_button.click()
+
+def attached(window, db):
+    attach(window, db)
+    print("title", window.windowTitle().split(" — ")[-1], flush=True)
+    QTimer.singleShot(0, QApplication.instance().quit)
+
+Dialog.paintEvent, Dialog.set_database, main_window.MainWindow.attach = paint, set_database, attached
+sys.exit(app.run_gui(sys.argv[1]))
+"""
+
+
+def test_on_a_new_file_the_commune_dialog_comes_before_storage_is_imported(tmp_path):
+    """First start: the commune-details dialog is on the screen before SQLAlchemy and the models are imported (a
+    new file has nothing to read); "Lưu" works once the file is created, and what was typed is saved in it."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = tmp_path / "moi" / "thidua.sqlite3"
+    done = subprocess.run([sys.executable, "-c", WATCH_FIRST_RUN, str(path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == ["dialog False False False", "file True", "title Xã Tịnh Sơn"]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT commune_name, place_name FROM commune_settings").fetchall() == [("Tịnh Sơn",
+                                                                                                  "Tịnh Sơn")]
+
+
+def test_the_other_tabs_are_filled_when_the_clerk_first_opens_them(qtbot, db):
+    window = _window(qtbot, db)
+    assert window.tabs.widget(0) is window.plans_tab and window.awards_tab is None
+    bar = window.tabs.tabBar()
+    for index, name in ((1, "awards_tab"), (2, "season_tab")):
+        assert "Đang tải" in window.tabs.widget(index).findChild(QLabel).text()
+        qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(index).center())
+        assert window.tabs.currentIndex() == index and window.tabs.widget(index) is getattr(window, name)
+        assert window.tabs.tabText(index) == ("Kế hoạch thi đua", "Khen thưởng", "Mùa khen thưởng")[index]
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())
+    assert window.tabs.widget(1) is window.awards_tab  # built once, then refreshed

@@ -1,6 +1,7 @@
 """Starting the GUI: screen check, log and error reporting, the main window painted at once (empty lists saying
-"đang tải…"), then the file lock, opening the database and filling the lists. Storage (SQLAlchemy, the models) is
-imported only after the first paint; this module imports neither and opens no session."""
+"đang tải…"), then the file lock, opening the database and filling the lists; on a new data file, the commune's
+details asked at once while the file is created in a worker thread. Storage (SQLAlchemy, the models) is imported
+only after the first paint; this module imports neither and opens no session."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from core import APP_ID, APP_NAME
 from core.errors import BUSY, DISK, DatabaseError, fault_of
 from core.paths import default_db_path
+from ui.widgets import after_first_paint
 
 if TYPE_CHECKING:  # imported for real only after the first paint
     from core.db import Database
@@ -120,11 +125,20 @@ def open_database(parent, path: Path, read_only: bool) -> Database | None:
             return database
 
 
+def configure_log() -> None:
+    """Send every error's technical detail to the log file, never to the clerk's screen (done after the first paint
+    of the window, or of the first-run dialog: it is not needed to show them)."""
+    from core.logs import configure
+
+    configure()
+
+
 def load_data(window: MainWindow) -> int | None:
     """After the main window's first paint: lock its data file, open it (read-only if the clerk so chooses because
     another window holds it), fill the lists, then ask for the commune's details on a first start or announce
-    the deadlines. Returns None when the window works on the data, else the exit code (0: the clerk quit, 2: nothing
-    could be opened). The window keeps the lock (``window.lock``) for its lifetime."""
+    the deadlines; a file that does not exist yet goes to :func:`first_start`. Returns None when the window works (or
+    will work) on the data, else the exit code (0: the clerk quit, 2: nothing could be opened). The window keeps
+    the lock (``window.lock``) for its lifetime."""
     from ui import dialogs
 
     lock, holder = lock_database(window.path)
@@ -132,6 +146,11 @@ def load_data(window: MainWindow) -> int | None:
                                               "cùng sửa một tệp sẽ ghi đè lên nhau.\n\nMở tệp chỉ để xem?",
                                       yes="Mở chỉ để xem", no="Thoát"):
         return 0
+    if holder is None and not window.path.exists():
+        window.lock = lock
+        first_start(window)
+        return None
+    configure_log()
     database = open_database(window, window.path, read_only=holder is not None)
     if database is None:
         return 2
@@ -140,6 +159,78 @@ def load_data(window: MainWindow) -> int | None:
     if window.ask_settings_if_missing() is None:
         window.announce_deadlines()
     return None
+
+
+class Opening(QObject):
+    """The data file ``path`` opened (created: storage imported, schema made) in a worker thread. ``done`` is
+    emitted in the GUI thread once it is over: ``database`` is then the open file, or None when opening failed (the
+    reason is logged; :func:`open_database` tries again and tells the clerk)."""
+
+    done = Signal()
+    _over = Signal()  # emitted by the worker; this object lives in the GUI thread, so it is delivered there
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.path = path
+        self.database: Database | None = None
+        self._worker = threading.Thread(target=self._open, name="opening", daemon=True)
+        self._over.connect(self._finish)
+
+    def start(self) -> None:
+        """Start opening."""
+        self._worker.start()
+
+    def wait(self) -> None:
+        """Block until the worker is over (the application quits while the file is being created)."""
+        if self._worker.ident is not None:
+            self._worker.join()
+
+    def _open(self) -> None:
+        from core.operations.backup import open_data_file
+
+        try:
+            self.database = open_data_file(self.path)
+        except Exception:  # told by open_database in the GUI thread
+            log.warning("creating %s in the background failed", self.path, exc_info=True)
+        self._over.emit()
+
+    def _finish(self) -> None:
+        self.done.emit()
+
+
+def first_start(window: MainWindow) -> None:
+    """A new data file (nothing to read): ask for the commune's details at once, and create the file (storage
+    imported, schema made) in a worker thread started after the dialog's first paint. "Lưu" is enabled once the
+    file is there; the (empty) lists are filled once the dialog is closed. When the file cannot be created the
+    dialog closes and the clerk is told why (:func:`open_database`); the window then quits."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = window.edit_settings()
+    opening = Opening(window.path, window)
+    window.opening = opening
+
+    def begin() -> None:
+        configure_log()
+        opening.start()
+
+    after_first_paint(dialog, begin)
+
+    def opened() -> None:
+        database = opening.database
+        if database is None:
+            dialog.reject()
+            database = open_database(window, window.path, read_only=False)
+            if database is None:
+                window.close()
+                QApplication.instance().exit(2)
+                return
+        dialog.set_database(database)
+        if dialog.isVisible():
+            dialog.finished.connect(lambda _result: window.attach(database))
+        else:
+            window.attach(database)
+
+    opening.done.connect(opened)
 
 
 def _self_test(window: MainWindow) -> int:
@@ -177,10 +268,8 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     window = MainWindow(Path(db) if db else default_db_path())
 
     def fill() -> None:
-        from core.logs import configure
-
-        configure()  # every error's technical detail goes to the log file, never to the clerk's screen
         if self_test:
+            configure_log()
             print("window", flush=True)
             app.exit(_self_test(window))
             return
@@ -192,6 +281,10 @@ def run_gui(db: str | None, self_test: bool = False) -> int:
     window.painted.connect(fill)
     window.show()
     code = app.exec()
+    if window.opening is not None:  # the clerk quit while the new file was being created: let it finish
+        window.opening.wait()
+        if window.db is None and window.opening.database is not None:
+            window.opening.database.close()
     if window.db is not None:
         window.db.close()
     if window.lock is not None:

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLockFile, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,10 +29,11 @@ from core import APP_NAME, __version__
 from core.errors import DatabaseError
 from core.paths import resources_dir
 from ui import dialogs
-from ui.widgets import fit_to_screen
+from ui.widgets import after_first_paint, fit_to_screen
 
 if TYPE_CHECKING:  # imported for real by attach(), after the first paint
     from core.db import Database
+    from ui.app import Opening
     from ui.catalogue_dialog import CatalogueDialog
     from ui.nominations_tab import NominationsTab
     from ui.plans_tab import PlansTab
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # imported for real by attach(), after the first paint
 
 DATA_FILTER = "Dữ liệu (*.sqlite3);;Tất cả (*)"
 TAB_TITLES = ("Kế hoạch thi đua", "Khen thưởng", "Mùa khen thưởng")
+LOADING = ("danh sách kế hoạch", "danh sách đề nghị khen thưởng", "mùa khen thưởng")  # "Đang tải …" until filled
 
 
 def _loading(what: str) -> QFrame:
@@ -66,17 +68,15 @@ class MainWindow(QMainWindow):
         self.path = Path(path)
         self.db: Database | None = None
         self.lock: QLockFile | None = None  # held for the window's lifetime (ui.app)
+        self.opening: Opening | None = None  # a new data file being created (ui.app.first_start)
         self.plans_tab: PlansTab | None = None
         self.awards_tab: NominationsTab | None = None
         self.season_tab: SeasonTab | None = None
-        self._painted = self._announced = False
         self.ui_state = QSettings(str(self.path.with_suffix(".ui.ini")), QSettings.IniFormat)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_loading("danh sách kế hoạch"), TAB_TITLES[0])
-        self.tabs.addTab(_loading("danh sách đề nghị khen thưởng"), TAB_TITLES[1])
-        self.tabs.addTab(_loading("mùa khen thưởng"), TAB_TITLES[2])
-        # a tab shows what another tab changed (a vote, a decision, a nomination) when the clerk comes back to it
-        self.tabs.currentChanged.connect(lambda i: getattr(self.tabs.widget(i), "refresh", lambda: None)())
+        for what, title in zip(LOADING, TAB_TITLES, strict=True):
+            self.tabs.addTab(_loading(what), title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.banner = QLabel(wordWrap=True,
                              styleSheet="background:#fef3c7; color:#78350f; padding:6px; font-weight:bold")
         self.banner.hide()
@@ -90,24 +90,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         if not self.restoreGeometry(self.ui_state.value("geometry", b"")):
             fit_to_screen(self, 1100, 720)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Paint; after the first paint, emit ``painted`` (from the event loop, once the frame is on screen)."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self._announce_painted)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Shown: should the window system never ask for a paint (a window fully hidden behind another), go on
-        anyway after half a second rather than wait with empty lists."""
-        super().showEvent(event)
-        QTimer.singleShot(500, self._announce_painted)
-
-    def _announce_painted(self) -> None:
-        if not self._announced:
-            self._announced = True
-            self.painted.emit()
+        after_first_paint(self, self.painted.emit)
 
     def attach(self, db: Database) -> None:
         """Work on ``db``: build the three tabs (each fills its list), the banner and the title; enable the actions."""
@@ -121,20 +104,45 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(not db.read_only)
 
     def _open_tabs(self) -> None:
-        """(Re)build the three tabs on ``self.db``, staying on the tab shown."""
-        from ui.nominations_tab import NominationsTab
-        from ui.plans_tab import PlansTab
-        from ui.season_tab import SeasonTab
-
-        assert self.db is not None
-        current = self.tabs.currentIndex()
+        """(Re)build the tabs on ``self.db``, staying on the tab shown: that one is filled now, each other one (still
+        saying "đang tải…") when the clerk first opens it (:meth:`_tab_shown`)."""
+        current = max(self.tabs.currentIndex(), 0)
+        self.plans_tab = self.awards_tab = self.season_tab = None
+        self.tabs.blockSignals(True)
         self.tabs.clear()
-        self.plans_tab = PlansTab(self.db)
-        self.awards_tab = NominationsTab(self.db)
-        self.season_tab = SeasonTab(self.db)
-        for tab, title in zip((self.plans_tab, self.awards_tab, self.season_tab), TAB_TITLES, strict=True):
-            self.tabs.addTab(tab, title)
-        self.tabs.setCurrentIndex(max(current, 0))
+        for what, title in zip(LOADING, TAB_TITLES, strict=True):
+            self.tabs.addTab(_loading(what), title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self._tab_shown(current)
+
+    def _tab_shown(self, index: int) -> None:
+        """The tab ``index`` is shown: build and fill it the first time (once the data is there), else refresh it
+        (it shows what another tab changed: a vote, a decision, a nomination)."""
+        if self.db is None or index < 0:
+            return
+        built = (self.plans_tab, self.awards_tab, self.season_tab)[index]
+        if built is not None:
+            getattr(built, "refresh", lambda: None)()  # the plans' list refreshes itself after each action
+            return
+        tab: QWidget
+        if index == 0:
+            from ui.plans_tab import PlansTab
+
+            tab = self.plans_tab = PlansTab(self.db)
+        elif index == 1:
+            from ui.nominations_tab import NominationsTab
+
+            tab = self.awards_tab = NominationsTab(self.db)
+        else:
+            from ui.season_tab import SeasonTab
+
+            tab = self.season_tab = SeasonTab(self.db)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, TAB_TITLES[index])
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Tệp")
@@ -247,10 +255,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME + (f" — {label}" if label else ""))
 
     def edit_settings(self) -> SettingsDialog:
-        """Open the settings dialog (window-modal, not blocking) and return it."""
+        """Open the settings dialog (window-modal, not blocking) and return it. Before the data is there (a new file
+        being created, :func:`ui.app.first_start`) its "Lưu" waits for :meth:`SettingsDialog.set_database`."""
         from ui.settings_dialog import SettingsDialog
 
-        assert self.db is not None
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
         dialog.open()
@@ -260,9 +268,10 @@ class MainWindow(QMainWindow):
         """Open the award catalogue (window-modal); the nominations tab refreshes after a save."""
         from ui.catalogue_dialog import CatalogueDialog
 
-        assert self.db is not None and self.awards_tab is not None
+        assert self.db is not None
         dialog = CatalogueDialog(self.db, self)
-        dialog.accepted.connect(self.awards_tab.refresh)
+        if self.awards_tab is not None:  # else filled with the new catalogue when first shown
+            dialog.accepted.connect(self.awards_tab.refresh)
         dialog.open()
         return dialog
 
@@ -276,7 +285,9 @@ class MainWindow(QMainWindow):
 
     def announce_deadlines(self) -> str:
         """At start-up: say how many nomination dossiers are due within a week or overdue (once); returns it."""
-        message = self.awards_tab.alert.text() if self.awards_tab is not None else ""
+        from core.operations.nominations import list_choices
+
+        message = list_choices(self.db, dt.date.today()).alert if self.db is not None else ""
         if message:
             dialogs.inform(self, message.removeprefix("⚠ ") + " Xem thẻ «Khen thưởng».")
         return message

@@ -1,4 +1,7 @@
-"""Dialog "Thông tin xã" for the commune settings, asked for on first start."""
+"""Dialog "Thông tin xã" for the commune settings, asked for on first start.
+
+It imports no storage: on a new data file it is shown before SQLAlchemy is imported, while the file is being created
+(:func:`ui.app.first_start`); reading and saving go through :mod:`core.operations.settings`, imported when used."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.operations.settings import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError, read_settings, save_settings
+from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError
 from core.terms import SuperiorLevel, UnitType
 from ui.widgets import save_cancel
 
@@ -28,9 +32,12 @@ LEVEL_LABELS = {
 
 
 class SettingsDialog(QDialog):
-    """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu"."""
+    """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu".
 
-    def __init__(self, db: Database, parent=None):
+    ``db`` None: a new data file still being created (nothing to read yet); "Lưu" is enabled once
+    :meth:`set_database` gives the file."""
+
+    def __init__(self, db: Database | None, parent=None):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("Thông tin xã, phường")
@@ -67,15 +74,31 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.commune_name.textChanged.connect(lambda text: text.strip() and self.error.setText(""))
         buttons = save_cancel(self)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.waiting = QLabel("Đang tạo tệp dữ liệu, nút «Lưu» dùng được sau giây lát…", styleSheet="color:#52606d")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Các thông tin này in ở đầu và cuối mọi văn bản. (*) là bắt buộc."))
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.waiting)
         layout.addWidget(buttons)
+        self.save_button.setEnabled(db is not None)
+        self.waiting.setVisible(db is None)
         self._load()
 
+    def set_database(self, db: Database) -> None:
+        """The new data file is created: "Lưu" saves into ``db`` from now on."""
+        self.db = db
+        self.save_button.setEnabled(True)
+        self.waiting.hide()
+
     def _load(self) -> None:
-        row = read_settings(self.db) or SettingsData("")
+        row: SettingsData | None = None
+        if self.db is not None:  # a new file has nothing to read: storage is not even imported then
+            from core.operations.settings import read_settings
+
+            row = read_settings(self.db)
+        row = row or SettingsData("")
         self.commune_name.setText(row.commune_name)
         self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
         self.superior_body.setText(row.superior_body)
@@ -88,7 +111,12 @@ class SettingsDialog(QDialog):
         self.drafting_unit_short.setText(row.drafting_unit_short)
 
     def accept(self) -> None:
-        """Save and close; on a missing required value, say what is missing and stay open."""
+        """Save and close; on a missing required value, say what is missing and stay open. Nothing happens before
+        the data file is there (``db`` None: "Lưu" is disabled then)."""
+        from core.operations.settings import save_settings
+
+        if self.db is None:
+            return
         try:
             save_settings(self.db, SettingsData(
                 commune_name=self.commune_name.text(),

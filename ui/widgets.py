@@ -1,11 +1,12 @@
 """Small reusable widgets: an editable table of rows for short lists, dialog buttons, a choice delegate (the date
-field is :mod:`ui.date_edit`)."""
+field is :mod:`ui.date_edit`), a call once a window is on the screen."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,37 @@ from PySide6.QtWidgets import (
 )
 
 from core.dates import DateError, format_date, parse_date
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, from the event loop, after the first paint of the widget it watches (its parent)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]):
+        super().__init__(widget)
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        if widget.isVisible():  # shown already: its Show event is past
+            QTimer.singleShot(500, self._call)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Paint:
+            QTimer.singleShot(0, self._call)  # after this paint is done and on the screen
+        elif event.type() == QEvent.Show:  # a window never asked to paint (hidden behind another): go on anyway
+            QTimer.singleShot(500, self._call)
+        return False
+
+    def _call(self) -> None:
+        if self._callback is not None:
+            callback, self._callback = self._callback, None
+            self.parent().removeEventFilter(self)
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call ``callback`` once, from the event loop, just after ``widget``'s first paint (the window is on the
+    screen); should the window system never ask for a paint (a window fully hidden behind another), half a second
+    after it is shown rather than never."""
+    _FirstPaint(widget, callback)
 
 
 def fit_columns(view: QTableView, stretch: int, max_chars: int = 22) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError
 from core.db import Database
-from core.models import DEFAULT_DRAFTING_UNIT
-from core.settings import SettingsData, SettingsError, load_settings, settings_data
+from core.settings import load_settings, settings_data
 from core.settings import save_settings as _store
 
 __all__ = ["DEFAULT_DRAFTING_UNIT", "SettingsData", "SettingsError", "commune_label", "read_settings",
@@ -21,10 +21,11 @@ def read_settings(db: Database) -> SettingsData | None:
 
 
 def save_settings(db: Database, data: SettingsData) -> SettingsData:
-    """Store ``data`` as the commune's settings: empty optional values take their defaults (number suffix
-    "KH-UBND", :data:`DEFAULT_DRAFTING_UNIT`, "VP"; the địa danh is the commune's name) and texts are trimmed.
+    """Store ``data`` as the commune's settings: empty optional values take their defaults (those of
+    :class:`SettingsData`: number suffix "KH-UBND", :data:`DEFAULT_DRAFTING_UNIT`, "VP"; the địa danh is the
+    commune's name) and texts are trimmed.
 
-    Raises :class:`core.settings.SettingsError` when the commune name is empty.
+    Raises :class:`core.commune.SettingsError` when the commune name is empty.
     """
     values = asdict(data)
     for key, value in values.items():
@@ -32,9 +33,9 @@ def save_settings(db: Database, data: SettingsData) -> SettingsData:
             values[key] = value.strip()
     values["vice_chairmen"] = [v.strip() for v in data.vice_chairmen if v.strip()]
     values["place_name"] = values["place_name"] or values["commune_name"]
-    values["number_suffix"] = values["number_suffix"] or "KH-UBND"
-    values["drafting_unit"] = values["drafting_unit"] or DEFAULT_DRAFTING_UNIT
-    values["drafting_unit_short"] = values["drafting_unit_short"] or "VP"
+    defaults = SettingsData("")
+    for key in ("number_suffix", "drafting_unit", "drafting_unit_short"):
+        values[key] = values[key] or getattr(defaults, key)
     with db.session() as s:
         return settings_data(_store(s, **values))
 
