@@ -91,6 +91,12 @@ LEVELS = {"commune": "Cấp xã", "district": "Cấp huyện (đến 30/6/2025)"
 CATEGORIES = {"title": "Danh hiệu thi đua", "form": "Hình thức khen thưởng"}
 
 
+def level_rank(level: str) -> int:
+    """Where a granting level stands in lists: the commune's own first, as :data:`LEVELS` orders them; an unknown
+    level last."""
+    return list(LEVELS).index(level) if level in LEVELS else len(LEVELS)
+
+
 class CatalogueError(ValueError):
     """An entry the clerk must correct; the message is Vietnamese and names the entry."""
 
@@ -113,9 +119,7 @@ class CatalogueEntry:
 def read_catalogue(session: Session) -> list[CatalogueEntry]:
     """Every catalogue entry, by level then name."""
     names = [f.name for f in fields(CatalogueEntry)]
-    order = list(LEVELS)
-    forms = sorted(session.scalars(select(AwardForm)), key=lambda f: (order.index(f.granting_level)
-                                                            if f.granting_level in order else 9, f.name))
+    forms = sorted(session.scalars(select(AwardForm)), key=lambda f: (level_rank(f.granting_level), f.name))
     return [CatalogueEntry(**{n: getattr(f, n) for n in names}) for f in forms]
 
 

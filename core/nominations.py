@@ -16,7 +16,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.catalogue import in_force_in, in_force_on, routes
+from core.catalogue import in_force_in, in_force_on, level_rank, routes
 from core.dates import EARLIEST
 from core.terms import AwardRoute
 from core.text import fold, nfc, search_key
@@ -24,7 +24,6 @@ from core.models import (
     AwardForm, AwardKind, Nomination, NominationStatus, Nominee, NomineeKind, Plan, PlanKind, PlanStatus,
 )
 from core.paths import resources_dir
-from core.plans import LEVEL_ORDER
 
 # Each status in the clerk's words, the one name the list, the form and the history use; a route only words
 # differently what ends it (core.season.ROUTE_STATUS_LABELS).
@@ -119,7 +118,7 @@ def open_to(form: AwardForm, kind: NomineeKind) -> bool:
 def forms_for(session: Session, kind: NomineeKind, year: int) -> list[AwardForm]:
     """The award forms open to ``kind`` and in force in ``year``: the commune's own first, then upwards."""
     forms = [f for f in session.scalars(select(AwardForm)) if open_to(f, kind) and in_force_in(f, year)]
-    return sorted(forms, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name))
+    return sorted(forms, key=lambda f: (level_rank(f.granting_level), f.name))
 
 
 def validate(session: Session, data: NominationData, today: dt.date) -> None:

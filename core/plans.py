@@ -100,7 +100,6 @@ def plan_date(kind: PlanKind, year: int, campaign_start: dt.date | None = None,
 
 BENEFICIARIES = {"individual": "các cá nhân", "collective": "các tập thể", "household": "các hộ gia đình",
                  "any": "các tập thể, cá nhân"}
-LEVEL_ORDER = {"commune": 0, "district": 1, "province": 2, "central": 3}
 
 
 def award_sentence(form, commune: str) -> str:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from core.defaults import award_deadline
 from core.drafts import AssignmentData, DraftContext, PlanDraft, RecipientData
 from core.operations.settings import DEFAULT_DRAFTING_UNIT
-from core.catalogue import in_force_on
-from core.plans import FIELD_LABELS, LEVEL_ORDER, award_sentence, plan_date, unit_name
+from core.catalogue import in_force_on, level_rank
+from core.plans import FIELD_LABELS, award_sentence, plan_date, unit_name
 from core.terms import Field, SectionKind
 from ui.date_edit import DateEdit
 from ui.widgets import RowsModel, fit_columns
@@ -164,7 +164,7 @@ class AwardPage(PlanPage):
         self.forms.clear()
         day = plan_date(plan.kind, plan.year, plan.campaign_start, plan.issue_date)
         offered = [f for f in context.award_forms if in_force_on(f, day)]
-        for form in sorted(offered, key=lambda f: (LEVEL_ORDER.get(f.granting_level, 9), f.name)):  # ours first
+        for form in sorted(offered, key=lambda f: (level_rank(f.granting_level), f.name)):  # ours first
             item = QListWidgetItem(f"{form.name} ({LEVEL_LABELS.get(form.granting_level, form.granting_level)})")
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
