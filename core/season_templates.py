@@ -175,14 +175,19 @@ def decision(path: Path) -> None:
     document.save(path)
 
 
-def decision_list(path: Path) -> None:
-    """Danh sách kèm theo Quyết định: I. Cá nhân, II. Tập thể, III. Hộ gia đình (landscape)."""
-    document = _document(landscape=True)
+def _list_heading(document) -> None:
+    """The heading of a danh sách kèm theo: DANH SÁCH, its title, the document it is attached to, a rule."""
     paragraph(document, "DANH SÁCH", 14, bold=True)
     paragraph(document, "{{ list_title }}", 14, bold=True)
     paragraph(document, "{{ attached_to }}", 14, italic=True)
     rule(document, 40, LANDSCAPE_WIDTH_MM)
     paragraph(document, after=AFTER_PT)
+
+
+def decision_list(path: Path) -> None:
+    """Danh sách kèm theo Quyết định: I. Cá nhân, II. Tập thể, III. Hộ gia đình (landscape)."""
+    document = _document(landscape=True)
+    _list_heading(document)
     _grouped_tables(document, DECISION_PEOPLE, DECISION_GROUPS)
     paragraph(document, "{{ total_line }}", 14, italic=True, align=LEFT)
     document.save(path)
@@ -211,11 +216,7 @@ def proposal_list(path: Path) -> None:
     paragraph(left, "{{ commune_upper }}", 13, bold=True)
     paragraph(right, "", 13)
     paragraph(document, after=AFTER_PT)
-    paragraph(document, "DANH SÁCH", 14, bold=True)
-    paragraph(document, "{{ list_title }}", 14, bold=True)
-    paragraph(document, "{{ attached_to }}", 14, italic=True)
-    rule(document, 40, LANDSCAPE_WIDTH_MM)
-    paragraph(document, after=AFTER_PT)
+    _list_heading(document)
     _grouped_tables(document, PROPOSAL_PEOPLE, PROPOSAL_GROUPS)
     paragraph(document, "{{ total_line }}", 14, italic=True, align=LEFT, after=AFTER_PT)
     _signature(document, recipients=False)
