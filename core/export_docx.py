@@ -33,8 +33,10 @@ from core.layout import (
     FIRST_LINE_INDENT_MM,
     HEADER_DISTANCE_MM,
     HEADER_LEFT_MM,
+    MARGINS_MM,
     MOTTO,
     NATIONAL_TITLE,
+    PAGE_MM,
     RULE_BOX_PT,
     RULE_PT,
     SIGN_LINES,
@@ -47,7 +49,7 @@ from core.layout import (
 FONT = "Times New Roman"
 
 
-def _set_font(rpr) -> None:
+def set_font(rpr) -> None:
     """On the run properties ``rpr``: Times New Roman in all four script slots, theme fonts (which Word would
     prefer) dropped."""
     fonts = rpr.find(qn("w:rFonts"))
@@ -71,17 +73,22 @@ def _set_language(rpr) -> None:
     lang.set(qn("w:eastAsia"), "vi-VN")
 
 
-def _run(paragraph, text: str, size: float, bold: bool = False, italic: bool = False):
+def run(paragraph, text: str, size: float, bold: bool = False, italic: bool = False):
+    """A run of ``text`` appended to ``paragraph`` in Times New Roman ``size`` pt (bold, italic as asked); returns
+    the python-docx run."""
     run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
-    _set_font(run._r.get_or_add_rPr())
+    set_font(run._r.get_or_add_rPr())
     return run
 
 
-def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER,
+def paragraph(container, text: str = "", size: float = 14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER,
                after: float = 0, indent_first: float | None = None, keep_with_next: bool = False):
+    """A paragraph appended to ``container`` (the document or a table cell): exact line spacing for ``size`` pt,
+    nothing above, ``after`` pt below, first line indented ``indent_first`` mm, widow control on; centred unless
+    ``align`` says otherwise. Empty ``text`` gives an empty line of that size. Returns the python-docx paragraph."""
     p = container.add_paragraph()
     p.alignment = align
     fmt = p.paragraph_format
@@ -93,14 +100,14 @@ def _paragraph(container, text: str = "", size: float = 14, bold=False, italic=F
     if indent_first is not None:
         fmt.first_line_indent = Mm(indent_first)
     if text:
-        _run(p, text, size, bold, italic)
+        run(p, text, size, bold, italic)
     return p
 
 
-def _rule(container, width_mm: float, cell_width_mm: float) -> None:
+def rule(container, width_mm: float, cell_width_mm: float) -> None:
     """A centred solid line ``width_mm`` long and 0.75 pt thick, clear of the text above it: the bottom border
     of an empty paragraph 4 pt high with side indents (NĐ 30, Phụ lục I, mục II.1b, II.2, II.5b)."""
-    p = _paragraph(container, size=5, after=AFTER_PT)
+    p = paragraph(container, size=5, after=AFTER_PT)
     p.paragraph_format.line_spacing = Pt(RULE_BOX_PT)  # exactly: the line sits under the text above
     side = max(0.0, (cell_width_mm - width_mm) / 2)
     p.paragraph_format.left_indent = Mm(side)
@@ -113,7 +120,7 @@ def _rule(container, width_mm: float, cell_width_mm: float) -> None:
         line.set(qn(key), value)  # w:sz in eighths of a point
     borders.append(line)
     ppr.append(borders)
-    _run(p, "", 5)
+    run(p, "", 5)
 
 
 _TBLPR_AFTER = {qn("w:tblBorders"): ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"),
@@ -141,7 +148,7 @@ def _borderless(table) -> None:
     _table_property(table, borders)
 
 
-def _cell_margins(table) -> None:
+def cell_margins(table) -> None:
     """Cells padded :data:`CELL_PADDING_MM` left and right, none above and below, stated rather than left to the
     renderer's default, so the print (``ui.printing``) wraps cell text at the same width."""
     margins = OxmlElement("w:tblCellMar")
@@ -153,12 +160,14 @@ def _cell_margins(table) -> None:
     _table_property(table, margins)
 
 
-def _two_columns(document, left_mm: float):
+def two_columns(document, left_mm: float):
+    """A borderless one-row table across the text width, its left column ``left_mm`` mm wide (the header's and the
+    closing block's layout, NĐ 30, Phụ lục I, mục II); returns its two (empty) cells."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borderless(table)
-    _cell_margins(table)
+    cell_margins(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = width  # the grid: LibreOffice reads this
@@ -175,7 +184,7 @@ def _page_number_header(section) -> None:
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
         run = p.add_run()
         run.font.size = Pt(13)
-        _set_font(run._r.get_or_add_rPr())
+        set_font(run._r.get_or_add_rPr())
         if kind:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
@@ -225,35 +234,39 @@ def _clean_template(document) -> None:
             part._blob = APP_XML.encode("utf-8")
 
 
-def _setup(document) -> None:
+def setup_document(document) -> None:
+    """A4 portrait with the margins of :mod:`core.layout` (NĐ 30, Phụ lục I, mục I.3), 14 pt Times New Roman in
+    Vietnamese as the default, page numbers from page 2 in the top margin (mục I.7)."""
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.page_width, section.page_height = (Mm(side) for side in PAGE_MM)
+    top, right, bottom, left = (Mm(margin) for margin in MARGINS_MM)
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = top, right, bottom, left
     section.header_distance = Mm(HEADER_DISTANCE_MM)
     normal = document.styles["Normal"]
     normal.font.size = Pt(14)
     document_defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for rpr in (document_defaults, normal.element.get_or_add_rPr()):
-        _set_font(rpr)
+        set_font(rpr)
         _set_language(rpr)
     _page_number_header(section)
 
 
-def _header(document, layout: PlanLayout) -> None:
-    left, right = _two_columns(document, HEADER_LEFT_MM)
+def header_block(document, layout: PlanLayout) -> None:
+    """The header (NĐ 30, Phụ lục I, mục II.1–4): issuing body and số on the left, Quốc hiệu, Tiêu ngữ and place-date
+    on the right, each with its rule of the length ``layout.rules_mm`` gives."""
+    left, right = two_columns(document, HEADER_LEFT_MM)
     for line in layout.agency_lines:
-        _paragraph(left, line, 13, bold=True)
-    _rule(left, layout.rules_mm[0], HEADER_LEFT_MM)
-    _paragraph(left, layout.number_line, 13)
-    _paragraph(right, NATIONAL_TITLE, 13, bold=True)
-    _paragraph(right, MOTTO, 14, bold=True)
-    _rule(right, layout.rules_mm[1], TEXT_WIDTH_MM - HEADER_LEFT_MM)
-    _paragraph(right, layout.place_date, 14, italic=True)
+        paragraph(left, line, 13, bold=True)
+    rule(left, layout.rules_mm[0], HEADER_LEFT_MM)
+    paragraph(left, layout.number_line, 13)
+    paragraph(right, NATIONAL_TITLE, 13, bold=True)
+    paragraph(right, MOTTO, 14, bold=True)
+    rule(right, layout.rules_mm[1], TEXT_WIDTH_MM - HEADER_LEFT_MM)
+    paragraph(right, layout.place_date, 14, italic=True)
 
 
-def _row_rules(tr, header: bool = False) -> None:
+def row_rules(tr, header: bool = False) -> None:
     """The table row ``tr`` (a w:tr element) never splits across pages (w:cantSplit); a header row repeats on
     each page (w:tblHeader)."""
     tr_pr = tr.get_or_add_trPr()
@@ -264,36 +277,38 @@ def _row_rules(tr, header: bool = False) -> None:
 def _targets_table(document, rows: list[list[str]], widths_mm: list[float]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
-    _cell_margins(table)
+    cell_margins(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in widths_mm]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for r, row in enumerate(rows):
-        _row_rules(table.rows[r]._tr, header=r == 0)
+        row_rules(table.rows[r]._tr, header=r == 0)
         for c, text in enumerate(row):
             cell = table.rows[r].cells[c]
             cell.width = widths[c]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             cell._tc.remove(cell.paragraphs[0]._p)
-            _paragraph(cell, text, 13, bold=r == 0,
+            paragraph(cell, text, 13, bold=r == 0,
                        align=WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(document, after=AFTER_PT)
+    paragraph(document, after=AFTER_PT)
 
 
-def _closing(document, layout: PlanLayout) -> None:
-    left, right = _two_columns(document, CLOSING_LEFT_MM)
-    _row_rules(left._tc.getparent())  # Nơi nhận and the signature stay on one page
-    p = _paragraph(left, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _run(p, "Nơi nhận:", 12, bold=True, italic=True)
+def closing_block(document, layout: PlanLayout) -> None:
+    """Nơi nhận on the left (12 pt bold italic, then 11 pt items) and the signer's title, room to sign and stamp and
+    name on the right (NĐ 30, Phụ lục I, mục II.7 and II.9d), kept on one page."""
+    left, right = two_columns(document, CLOSING_LEFT_MM)
+    row_rules(left._tc.getparent())  # Nơi nhận and the signature stay on one page
+    p = paragraph(left, align=WD_ALIGN_PARAGRAPH.LEFT)
+    run(p, "Nơi nhận:", 12, bold=True, italic=True)
     for item in layout.recipients:
-        _paragraph(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+        paragraph(left, item, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in layout.signer_lines:
-        _paragraph(right, line, 14, bold=True)
+        paragraph(right, line, 14, bold=True)
     for _ in range(SIGN_LINES):  # room to sign and stamp
-        _paragraph(right, "", 14)
-    _paragraph(right, layout.signer_name, 14, bold=True)
+        paragraph(right, "", 14)
+    paragraph(right, layout.signer_name, 14, bold=True)
 
 
 def export_docx(layout: PlanLayout, path: Path | str) -> Path:
@@ -303,37 +318,24 @@ def export_docx(layout: PlanLayout, path: Path | str) -> Path:
     """
     document = Document()
     _clean_template(document)
-    _setup(document)
+    setup_document(document)
     _properties(document, layout)
-    _header(document, layout)
-    _paragraph(document, after=AFTER_PT)
-    _paragraph(document, layout.doc_type, 14, bold=True)
-    _paragraph(document, layout.title, 14, bold=True)
-    _rule(document, layout.rules_mm[2], TEXT_WIDTH_MM)
-    _paragraph(document, after=AFTER_PT)
+    header_block(document, layout)
+    paragraph(document, after=AFTER_PT)
+    paragraph(document, layout.doc_type, 14, bold=True)
+    paragraph(document, layout.title, 14, bold=True)
+    rule(document, layout.rules_mm[2], TEXT_WIDTH_MM)
+    paragraph(document, after=AFTER_PT)
     for i, para in enumerate(layout.body):
         size, bold, italic = STYLES[para.style]
-        _paragraph(document, para.text, size, bold, italic, WD_ALIGN_PARAGRAPH.JUSTIFY, after=AFTER_PT,
+        paragraph(document, para.text, size, bold, italic, WD_ALIGN_PARAGRAPH.JUSTIFY, after=AFTER_PT,
                    indent_first=FIRST_LINE_INDENT_MM,
                    keep_with_next=layout.keeps_with_next(i))
         if layout.target_table and i == layout.table_after:
             _targets_table(document, layout.target_table, layout.table_widths_mm)
-    _closing(document, layout)
+    closing_block(document, layout)
     path = Path(path)
     with atomic_write(path) as temp:  # a kill or a full disk never damages the previous file at this path
         document.save(str(temp))
     return path
 
-
-# The blocks the award season's templates are built from (core.season_templates): the plan's own page set-up,
-# header, rules, paragraphs, tables and closing, so every document of the commune looks the same.
-setup_document = _setup
-set_font = _set_font
-header_block = _header
-closing_block = _closing
-paragraph = _paragraph
-run = _run
-rule = _rule
-two_columns = _two_columns
-row_rules = _row_rules
-cell_margins = _cell_margins

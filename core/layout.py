@@ -20,7 +20,9 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"  # NĐ 30, Phụ lục I, mục 
 # under the tiêu ngữ is exactly this long (NĐ 30, Phụ lục I, mục II.1b), where the estimate below is ~14 % long.
 MOTTO_WIDTH_MM = 60.5
 BLANK = "\u00a0" * 6  # room to write a number or a day by hand
-TEXT_WIDTH_MM = 210 - 30 - 15  # A4 less the left and right margins of NĐ 30, Phụ lục I, mục I.3
+PAGE_MM = (210, 297)  # A4 portrait, width × height (NĐ 30, Phụ lục I, mục I.1–2)
+MARGINS_MM = (20, 15, 20, 30)  # top, right, bottom, left: the low end of each range of NĐ 30, Phụ lục I, mục I.3
+TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM[1] - MARGINS_MM[3]
 CELL_PADDING_MM = 1.9  # left and right padding inside every table cell (Word's default: 0,19 cm)
 CELL_MARGINS_MM = 2 * CELL_PADDING_MM + 0.2  # a cell's padding on both sides, with room to spare
 HEADER_DISTANCE_MM = 10  # from the top of the page to the page number (in the top margin, NĐ 30, Phụ lục I, I.7)

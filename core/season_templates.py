@@ -41,6 +41,7 @@ from core.layout import (
     HEADER_LEFT_MM,
     MOTTO,
     NATIONAL_TITLE,
+    PAGE_MM,
     SIGN_LINES,
     TEXT_WIDTH_MM,
     PlanLayout,
@@ -84,7 +85,7 @@ def _document(landscape: bool = False):
     if landscape:
         section = document.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.page_height, section.page_width = (Mm(side) for side in PAGE_MM)
     return document
 
 

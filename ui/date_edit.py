@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.dates import DateError, format_date, parse_date
+from core.dates import EARLIEST, LATEST, DateError, format_date, parse_date
 
 VIETNAMESE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 
@@ -124,8 +124,8 @@ class DateEdit(QWidget):
             self.calendar.setFirstDayOfWeek(Qt.Monday)
             self.calendar.setGridVisible(True)
             self.calendar.setVerticalHeaderFormat(QCalendarWidget.NoVerticalHeader)
-            self.calendar.setMinimumDate(QDate(1900, 1, 1))
-            self.calendar.setMaximumDate(QDate(2100, 12, 31))
+            self.calendar.setMinimumDate(EARLIEST)
+            self.calendar.setMaximumDate(LATEST)
             self.calendar.clicked.connect(self._picked)
             self.calendar.activated.connect(self._picked)
         shown = self.value() or self.suggested or dt.date.today()

@@ -11,7 +11,7 @@ by the rules the .docx asks Word and LibreOffice to apply, so all three break at
   them (w:keepNext);
 * the targets table's header row repeats at the top of each page it continues on (w:tblHeader).
 
-Pages have the margins of NĐ 30/2020/NĐ-CP, Phụ lục I, mục I.3 (top/bottom 20 mm, left 30 mm, right 15 mm)
+Pages have the margins of NĐ 30/2020/NĐ-CP, Phụ lục I, mục I.3 (:data:`core.layout.MARGINS_MM`)
 and the page number centred in the top margin from page 2 (mục I.7).
 """
 
@@ -43,6 +43,7 @@ from core.layout import (
     FIRST_LINE_INDENT_MM,
     HEADER_DISTANCE_MM,
     HEADER_LEFT_MM,
+    MARGINS_MM,
     MOTTO,
     NATIONAL_TITLE,
     RULE_BOX_PT,
@@ -55,7 +56,6 @@ from core.layout import (
 )
 from core.paths import resources_dir
 
-MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom
 TABLE_BORDER_PT = 0.5  # the targets table's grid, as Word's "Table Grid"
 WORD_JOINER = "\u2060"
 SCALE = 20  # typesetting units per point: twips, Word's own unit; fonts are sized in whole units
@@ -293,8 +293,9 @@ def _draw_page(painter: QPainter, page: list[_Line]) -> None:
 
 def configure(printer: QPrinter) -> None:
     """A4 portrait with the decree's margins."""
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, MARGINS_MM,
-                                      QPageLayout.Millimeter))
+    top, right, bottom, left = MARGINS_MM
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+                                      QMarginsF(left, top, right, bottom), QPageLayout.Millimeter))
 
 
 def paint(layout: PlanLayout, printer: QPrinter) -> int:
