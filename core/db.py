@@ -89,15 +89,6 @@ def _checkpoint_after_write(session: Session) -> None:
         log.warning("WAL checkpoint after a committed save failed (retried after the next save): %s", exc)
 
 
-SYNCED_FOLDERS = ("onedrive", "google drive", "googledrive", "my drive", "dropbox", "icloud")
-
-
-def in_synced_folder(path: Path) -> bool:
-    """Whether ``path`` lies in a folder a cloud client syncs (OneDrive, Google Drive, Dropbox, iCloud): such a
-    client may copy the file while it is being written, or bring back an older copy from another PC."""
-    return any(part.lower().startswith(SYNCED_FOLDERS) for part in path.resolve().parts)
-
-
 def _nfc_before_flush(session: Session, _ctx, _instances) -> None:
     """Normalise every string attribute of new and dirty objects with :func:`core.text.nfc`: NFC (GUIDE: text is
     NFC everywhere) and no control character (a U+0001 saved would make every .docx export of the plan fail)."""

@@ -23,3 +23,12 @@ def default_db_path() -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False)) / "thidua.sqlite3"
+
+
+SYNCED_FOLDERS = ("onedrive", "google drive", "googledrive", "my drive", "dropbox", "icloud")
+
+
+def in_synced_folder(path: Path) -> bool:
+    """Whether ``path`` lies in a folder a cloud client syncs (OneDrive, Google Drive, Dropbox, iCloud): such a
+    client may copy the file while it is being written, or bring back an older copy from another PC."""
+    return any(part.lower().startswith(SYNCED_FOLDERS) for part in path.resolve().parts)

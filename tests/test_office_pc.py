@@ -19,7 +19,8 @@ from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from conftest import ROOT
-from core.db import Database, DatabaseError, ReadOnlyError, backup, in_synced_folder
+from core.db import Database, DatabaseError, ReadOnlyError, backup
+from core.paths import in_synced_folder
 from core.models import Nominee, NomineeKind, Plan
 from core.settings import load_settings, save_settings
 from ui import app, dialogs

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
     def notice(self) -> str:
         """The warning shown above the tabs ("" for none): a file open only for viewing, a file in a synced
         folder."""
-        from core.db import in_synced_folder
+        from core.paths import in_synced_folder
 
         lines = []
         if self.db is not None and self.db.read_only:
