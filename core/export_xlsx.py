@@ -29,6 +29,7 @@ from core.dates import DateError, format_date, parse_date
 from core.errors import DocumentError
 from core.catalogue import in_force_in, in_force_on
 from core.files import atomic_write
+from core.layout import signer_lines
 from core.safe_files import ZipBudget, open_zip
 from core.text import fold, nfc
 from core.models import AwardForm, CommuneSettings, NominationStatus, NomineeKind
@@ -72,12 +73,13 @@ def _text(cell, value) -> None:
         cell.data_type = "s"
 
 
-def export_nominations(rows: list[NominationRow], settings: CommuneSettings, year: int | None, path: Path | str,
-                       signer: tuple[str, str, str] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "")) -> int:
-    """Write ``rows`` as the nomination list at ``path``; returns the number of nominations written.
+def export_nominations(rows: list[NominationRow], settings: CommuneSettings, year: int | None, path: Path | str) -> int:
+    """Write ``rows`` as the nomination list at ``path``, signed "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" by the chairman
+    on record (:func:`core.layout.signer_lines`); returns the number of nominations written.
 
-    ``signer`` is (authority, title, name). Raises ``OSError`` when the file cannot be written.
+    Raises ``OSError`` when the file cannot be written.
     """
+    signer = [*signer_lines("TM.", "Chủ tịch"), "", "", "", settings.chairman_name or ""]
     workbook = Workbook()
     workbook.remove(workbook.active)
     people = [r for r in rows if r.nominee_kind is NomineeKind.INDIVIDUAL]
@@ -143,8 +145,7 @@ def _sheet(workbook, title, columns, rows, settings, year, signer, cells) -> Non
     sign_col = max(1, width - 2)
     for offset, (text, bold, italic) in enumerate([
             (f"{place}, ngày … tháng … năm {year or dt.date.today().year}", False, True),
-            (signer[0], True, False), (signer[1], True, False), ("", False, False), ("", False, False),
-            ("", False, False), (signer[2], True, False)], 2):
+            *((line, bool(line), False) for line in signer)], 2):
         r = row_no + offset
         ws.merge_cells(start_row=r, start_column=sign_col, end_row=r, end_column=width)
         cell = ws.cell(r, sign_col, text)

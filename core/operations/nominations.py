@@ -284,7 +284,7 @@ def export_nominations(db: Database, ids: list[int], year: int | None, path: Pat
         if settings is None:
             raise ValueError("Chưa nhập thông tin xã (Tệp → Thông tin xã) nên chưa xuất được danh sách.")
         s.expunge(settings)
-    return write_list(listed, settings, year, path, ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", settings.chairman_name))
+    return write_list(listed, settings, year, path)
 
 
 # -- the award catalogue
