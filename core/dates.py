@@ -17,6 +17,10 @@ _DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})"
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _PACKED = re.compile(r"(\d{2})(\d{2})(\d{4})")
 
+# A date as a document writes it, day first: "15/3/2026", "15-03-2026" or "15 tháng 3 năm 2026"; groups day,
+# month, year. Patterns that look for a date in a document's text are built on it and read it with written_date.
+WRITTEN_DATE = r"(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})"
+
 
 class DateError(ValueError):
     """A typed date that cannot be read or does not exist; the message is one Vietnamese sentence."""
@@ -49,3 +53,13 @@ def parse_date(text: str) -> dt.date | None:
 def format_date(day: dt.date | None) -> str:
     """``day`` as dd/mm/yyyy, "" for None (the one way every screen and file shows a date)."""
     return f"{day:%d/%m/%Y}" if day else ""
+
+
+def written_date(match: re.Match[str], first_group: int = 1) -> dt.date | None:
+    """The date a match of :data:`WRITTEN_DATE` names (its groups from ``first_group``: day, month, year), or
+    ``None`` when no such day exists ("31 tháng 2"): a document's impossible date is left out, never moved."""
+    day, month, year = (int(match.group(first_group + i)) for i in range(3))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.dates import WRITTEN_DATE, written_date
 from core.extraction import ExtractedTarget, extract_targets, plan_year, split_sentences
 from core.models import Comparator, Field, SuperiorDocument, Target
 from core.reading import Document, DocumentError, PageProgress, read_document
@@ -98,7 +99,7 @@ class SuperiorHeader:
 
 
 _NUMBER = re.compile(r"Số\s*:\s*(\d+\s*/\s*[A-ZĐ][A-ZĐ0-9\-]*)")
-_DATE = re.compile(r",\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")  # "<địa danh>, ngày …"
+_DATE = re.compile(r",\s*ngày\s+" + WRITTEN_DATE)  # "<địa danh>, ngày 20 tháng 01 năm 2026"
 _BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|I\.\s|[IVX]+\.\s|MỤC ĐÍCH)", re.I)
 _ISSUER_LEVEL = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)\s+\S")
 
@@ -121,12 +122,7 @@ def read_header(text: str) -> SuperiorHeader:
     joined = "\n".join(lines)
     number = _NUMBER.search(joined)
     date = _DATE.search(joined)
-    issue_date = None
-    if date:
-        try:
-            issue_date = dt.date(int(date.group(3)), int(date.group(2)), int(date.group(1)))
-        except ValueError:
-            issue_date = None
+    issue_date = written_date(date) if date else None
     issuer = None
     for i, line in enumerate(lines[:-1]):
         level = _ISSUER_LEVEL.match(lines[i + 1])
@@ -159,8 +155,7 @@ class SuperiorDeadline:
     for_awards: bool
 
 
-_DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn chót|không quá)\s+(?:là\s+)?(?:ngày\s+)?"
-                       r"(\d{1,2})\s*(?:/|-|tháng\s+)(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})", re.I)
+_DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn chót|không quá)\s+(?:là\s+)?(?:ngày\s+)?" + WRITTEN_DATE, re.I)
 
 
 def superior_deadlines(text: str) -> list[SuperiorDeadline]:
@@ -171,9 +166,8 @@ def superior_deadlines(text: str) -> list[SuperiorDeadline]:
     for line in text.splitlines():
         for sentence in split_sentences(line, clauses=True):
             for m in _DEADLINE.finditer(sentence):
-                try:
-                    day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-                except ValueError:
+                day = written_date(m)
+                if day is None:
                     continue
                 folded = fold(sentence)
                 found.append(SuperiorDeadline(day, sentence.strip(" -+•"),

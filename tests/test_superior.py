@@ -106,3 +106,18 @@ def test_the_operations_say_which_targets_were_read_from_a_scan(db, tmp_path):
     assert again is not None and again.from_ocr and again.unread_pages == []  # the unread pages are not stored
     looked_up = ops.superior_targets(db, {shown.targets[0].id, typed.targets[0].id})
     assert looked_up[shown.targets[0].id].from_ocr and not looked_up[typed.targets[0].id].from_ocr
+
+
+def test_the_dates_a_superior_plan_sets_are_read_in_every_written_form_and_an_impossible_one_is_left_out():
+    from core.superior import read_header, superior_deadlines
+
+    text = ("Các xã gửi báo cáo sơ kết trước ngày 15/6/2026.\n"
+            "Hồ sơ đề nghị khen thưởng gửi chậm nhất ngày 05 tháng 12 năm 2026.\n"
+            "Báo cáo tổng kết gửi trước ngày 31/02/2026; hạn chót 20-1-2027.")
+    found = [(d.day.isoformat(), d.for_awards) for d in superior_deadlines(text)]
+    assert found == [("2026-06-15", False), ("2026-12-05", True), ("2027-01-20", False)]
+    header = read_header("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LÂM\nSố: 12/KH-UBND\nĐắk Lâm, ngày 20/01/2026\nKẾ HOẠCH\n"
+                         "Phát động phong trào thi đua năm 2026\nCăn cứ Luật Thi đua, khen thưởng;")
+    assert header.issue_date is not None and header.issue_date.isoformat() == "2026-01-20"
+    impossible = read_header("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LÂM\nĐắk Lâm, ngày 30 tháng 02 năm 2026\nKẾ HOẠCH\nX")
+    assert impossible.issue_date is None
