@@ -7,7 +7,7 @@ from conftest import go_to, import_plan, last_plan, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from samples import TARGETS
 from sqlalchemy import select
 
@@ -403,6 +403,33 @@ ngày 15/12/{year}. Các sở gửi báo cáo năm trước ngày 15/3/2020.
         plan = s.get(Plan, wizard.plan_id)
         assert plan.award_deadline == dt.date(year, 12, 5)
         assert any(a.deadline == dt.date(year, 12, 15) and "khen thưởng" in a.task for a in plan.assignments)
+
+
+def test_a_deadline_typed_wrong_in_the_table_is_refused_with_the_reason_beside_it(qtbot, db, tab):
+    wizard = tab.create()
+    go_to(wizard, 6)
+    page = wizard.organisation
+    page.add.click()
+    row = page.model.rowCount() - 1
+    before = page.model.rows[row][2]
+
+    def said() -> list[str]:
+        return [label.text() for label in page.findChildren(QLabel) if "31/02/2026" in
+                label.text()]
+
+    editor = _open_editor(qtbot, page.table, row, 2, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "31/02/2026")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: said() == ["Ngày «31/02/2026» không có thật."])  # committed on the next turn of the loop
+    assert page.model.rows[row][2] == before  # kept, never moved to another day
+    qtbot.waitUntil(lambda: page.table.viewport().findChild(QLineEdit) is None)  # the old editor is gone
+    editor = _open_editor(qtbot, page.table, row, 2, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "15122026")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rows[row][2] == dt.date(2026, 12, 15))
+    assert said() == []
 
 
 def _type_year(wizard, year: int) -> None:

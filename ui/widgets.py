@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -152,8 +153,11 @@ class RowsModel(ListModel):
     """Rows of plain values (lists) under fixed column titles; every cell is editable text or a date.
 
     Dates are shown dd/mm/yyyy and typed as in every date field (:func:`core.dates.parse_date`); an empty cell is
-    None.
+    None. A date that cannot be read keeps the cell as it was and ``refused`` carries the sentence saying why
+    (shown by :func:`refusal_label`); the next accepted edit sends ``refused("")``.
     """
+
+    refused = Signal(str)
 
     def __init__(self, headers: list[str], date_columns: tuple[int, ...] = (), parent=None):
         super().__init__(headers, parent)
@@ -177,14 +181,24 @@ class RowsModel(ListModel):
         if index.column() in self.date_columns:
             try:
                 value = parse_date(text)
-            except DateError:
-                return False  # the view keeps the old value; the tooltip says the format
+            except DateError as exc:
+                self.refused.emit(str(exc))
+                return False  # the cell keeps its value
         else:
             value = text
         self.rows[index.row()][index.column()] = value
+        self.refused.emit("")
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
+
+
+def refusal_label(model: RowsModel) -> QLabel:
+    """A red sentence that says why the last date typed into ``model`` was refused, empty once a cell is accepted
+    (the same colour as a date field's own refusal)."""
+    label = QLabel(wordWrap=True, styleSheet="color:#b00020")
+    model.refused.connect(label.setText)
+    return label
 
 
 def save_cancel(dialog: QDialog) -> QDialogButtonBox:

@@ -24,7 +24,7 @@ from core.plans import PERIOD_ERROR, default_title, period_in_order
 from core.terms import PlanKind
 from core.superior import SuperiorHeader
 from ui.date_edit import DateEdit
-from ui.widgets import RowsModel, fit_columns
+from ui.widgets import RowsModel, fit_columns, refusal_label
 from ui.wizard.base import PlanPage, required
 
 KIND_LABELS = {PlanKind.ANNUAL: "Kế hoạch năm", PlanKind.CAMPAIGN: "Đợt thi đua cao điểm (có thời gian cụ thể)"}
@@ -197,7 +197,7 @@ class BasisPage(PlanPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
-        buttons.addStretch()
+        buttons.addWidget(refusal_label(self.model), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)

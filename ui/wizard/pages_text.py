@@ -26,7 +26,7 @@ from core.catalogue import in_force_on, level_rank
 from core.plans import FIELD_LABELS, award_sentence, plan_date, unit_name
 from core.terms import Field, SectionKind
 from ui.date_edit import DateEdit
-from ui.widgets import RowsModel, fit_columns
+from ui.widgets import RowsModel, fit_columns, refusal_label
 from ui.wizard.base import PlanPage, required
 
 BULLETS_HINT = "Mỗi dòng là một ý (khi in sẽ thành một gạch đầu dòng)."
@@ -218,7 +218,7 @@ class OrganisationPage(PlanPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
-        buttons.addStretch()
+        buttons.addWidget(refusal_label(self.model), 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
