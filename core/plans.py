@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -303,13 +304,14 @@ def copy_plan(session: Session, source: Plan, year: int, settings: CommuneSettin
     so adopting the same superior plan again adds nothing twice. Either way a text naming the commune as
     ``source`` printed it (its frozen settings when issued) names it as ``settings`` say now.
     """
-    old_unit, new_unit = unit_name(printed_settings(source, settings)), unit_name(settings)
-    old_place = printed_settings(source, settings).place_name or source.place_name
+    printed = printed_settings(source, settings)
+    renamed = commune_renamer(printed, settings)
 
     def text(value: str) -> str:
-        value = value.replace(old_unit, new_unit) if old_unit != new_unit else value
+        value = renamed(value)
         return value if revision else re.sub(rf"\b{source.year}\b", str(year), value)
 
+    old_place = printed.place_name or source.place_name
     place = source.place_name
     if old_place and place == old_place:
         place = settings.place_name or settings.commune_name
@@ -354,6 +356,45 @@ def copy_plan(session: Session, source: Plan, year: int, settings: CommuneSettin
     session.add(plan)
     session.flush()
     return plan
+
+
+def commune_renamer(before, after) -> Callable[[str], str]:
+    """A function that makes a text naming the commune as ``before`` names it (:func:`unit_name`, "xã Bình Hải")
+    name it as ``after`` does ("xã Bình Hải Đông", "phường Bình Hải"); the identity when the name is the same.
+    ``before``, ``after``: CommuneSettings or SettingsData."""
+    old, new = unit_name(before), unit_name(after)
+    if old == new:
+        return lambda text: text
+    return lambda text: text.replace(old, new)
+
+
+def rename_commune(session: Session, before, after) -> int:
+    """After the commune's name or unit type changed from ``before`` to ``after`` (CommuneSettings or
+    SettingsData): every draft plan's texts that name the commune as before name it as after (trích yếu, chủ đề,
+    sections, targets, assignments, Nơi nhận), and its địa danh follows when it was the old one. An issued plan
+    keeps what it printed. Returns how many drafts changed."""
+    renamed = commune_renamer(before, after)
+    old_place = before.place_name or before.commune_name
+    new_place = after.place_name or after.commune_name
+    changed = 0
+    for plan in session.scalars(select(Plan).where(Plan.status == PlanStatus.DRAFT)):
+        texts: list[tuple[object, str]] = [(plan, "title"), (plan, "theme")]
+        texts += [(row, name) for row in plan.sections for name in ("heading", "body")]
+        texts += [(row, "indicator") for row in plan.targets]
+        texts += [(row, name) for row in plan.assignments for name in ("unit", "task")]
+        texts += [(row, "name") for row in plan.recipients]
+        touched = False
+        for row, name in texts:
+            value = getattr(row, name)
+            if value and renamed(value) != value:
+                setattr(row, name, renamed(value))
+                touched = True
+        if plan.place_name == old_place and old_place != new_place:
+            plan.place_name = new_place
+            touched = True
+        changed += touched
+    session.flush()
+    return changed
 
 
 def _is_standing(basis) -> bool:

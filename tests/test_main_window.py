@@ -77,6 +77,37 @@ def test_closing_the_main_window_saves_an_open_wizard(qtbot, db, monkeypatch):
         assert s.get(Plan, 1).number == "12"
 
 
+def test_renaming_the_commune_renames_the_open_draft_and_says_so(qtbot, db, monkeypatch):
+    from core.demo import create_demo_data
+    from core.models import Plan
+
+    create_demo_data(db)
+    window = _window(qtbot, db)
+    window.plans_tab.view.selectRow(0)
+    wizard = window.plans_tab.open_selected()
+    assert "xã Hòa Phong" in wizard.info.title_edit.toPlainText()
+    wizard.info.number.setText("12")  # typed just before opening the settings
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, message: told.append(message))
+    dialog = window.edit_settings()
+    dialog.commune_name.clear()
+    type_text(dialog.commune_name, "Hòa Phong Đông")
+    dialog.place_name.clear()
+    type_text(dialog.place_name, "Hòa Phong Đông")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert told == ["Tên «xã Hòa Phong» đã được đổi thành «xã Hòa Phong Đông» trong 1 kế hoạch đang soạn. Kế hoạch "
+                    "đã ban hành giữ nguyên như đã in."]
+    reopened = window.plans_tab.wizard
+    assert reopened is not wizard and reopened.isVisible()
+    assert "xã Hòa Phong Đông" in reopened.info.title_edit.toPlainText()
+    assert reopened.info.number.text() == "12" and reopened.info.place.text() == "Hòa Phong Đông"
+    assert "xã Hòa Phong Đông" in reopened.organisation.recipients.toPlainText()
+    with db.session() as s:
+        plan = s.get(Plan, 1)
+        texts = [plan.title, *(r.name for r in plan.recipients), *(a.unit + a.task for a in plan.assignments)]
+        assert not [t for t in texts if "xã Hòa Phong" in t and "xã Hòa Phong Đông" not in t]
+
+
 def test_backup_makes_a_file_sqlite_opens_and_restore_brings_the_rows_back(qtbot, db, tmp_path, monkeypatch):
     from core.demo import create_demo_data
     from core.models import Plan, Nomination

@@ -261,8 +261,20 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.db, self)
         dialog.accepted.connect(self.refresh_title)
+        dialog.renaming.connect(lambda: self._close_plan_for_rename(dialog))
         dialog.open()
         return dialog
+
+    def _close_plan_for_rename(self, dialog: SettingsDialog) -> None:
+        """The commune is being renamed: the plan open in the wizard is saved and closed first, so the rename
+        reaches its texts too, and opened again (on the page it was at) once the settings are saved."""
+        tab = self.plans_tab
+        if tab is None or tab.wizard is None or tab.wizard.closed:
+            return
+        plan_id = tab.wizard.plan_id
+        tab.wizard.close()
+        if tab.wizard.closed:
+            dialog.finished.connect(lambda _result: tab.open_plan(plan_id))
 
     def edit_catalogue(self) -> CatalogueDialog:
         """Open the award catalogue (window-modal); the nominations tab refreshes after a save."""

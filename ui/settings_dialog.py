@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -35,7 +36,11 @@ class SettingsDialog(QDialog):
     """Edits the commune's settings (:mod:`core.operations.settings`); saves on "Lưu".
 
     ``db`` None: a new data file still being created (nothing to read yet); "Lưu" is enabled once
-    :meth:`set_database` gives the file."""
+    :meth:`set_database` gives the file. ``renaming`` is sent just before a changed name, unit type or địa danh is
+    saved (the open plan is saved and closed then: its drafts are renamed with it); once saved, the clerk is told
+    how many drafts now carry the new name."""
+
+    renaming = Signal()
 
     def __init__(self, db: Database | None, parent=None):
         super().__init__(parent)
@@ -99,6 +104,7 @@ class SettingsDialog(QDialog):
 
             row = read_settings(self.db)
         row = row or SettingsData("")
+        self._names = self._typed_names(row.commune_name, row.unit_type, row.place_name)
         self.commune_name.setText(row.commune_name)
         self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
         self.superior_body.setText(row.superior_body)
@@ -110,15 +116,23 @@ class SettingsDialog(QDialog):
         self.drafting_unit.setText(row.drafting_unit)
         self.drafting_unit_short.setText(row.drafting_unit_short)
 
+    @staticmethod
+    def _typed_names(name: str, unit_type, place: str) -> tuple[str, object, str]:
+        return name.strip(), unit_type, place.strip() or name.strip()
+
     def accept(self) -> None:
         """Save and close; on a missing required value, say what is missing and stay open. Nothing happens before
         the data file is there (``db`` None: "Lưu" is disabled then)."""
         from core.operations.settings import save_settings
+        from ui import dialogs
 
         if self.db is None:
             return
+        if self.commune_name.text().strip() and self._names != self._typed_names(
+                self.commune_name.text(), UnitType(self.unit_type.currentData()), self.place_name.text()):
+            self.renaming.emit()
         try:
-            save_settings(self.db, SettingsData(
+            saved = save_settings(self.db, SettingsData(
                 commune_name=self.commune_name.text(),
                 unit_type=UnitType(self.unit_type.currentData()),
                 superior_body=self.superior_body.text(),
@@ -134,4 +148,9 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             self.commune_name.setFocus()
             return
+        if saved.renamed_drafts:
+            what = f"Tên «{saved.renamed[0]}» đã được đổi thành «{saved.renamed[1]}»" if saved.renamed else \
+                "Địa danh mới đã được dùng"
+            dialogs.inform(self, f"{what} trong {saved.renamed_drafts} kế hoạch đang soạn. Kế hoạch đã ban hành "
+                                 "giữ nguyên như đã in.")
         super().accept()
