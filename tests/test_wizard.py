@@ -430,6 +430,7 @@ def test_a_deadline_typed_wrong_in_the_table_is_refused_with_the_reason_beside_i
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: page.model.rows[row][2] == dt.date(2026, 12, 15))
     assert said() == []
+    assert page.table.columnWidth(2) > page.table.fontMetrics().horizontalAdvance("15/12/2026")  # shown whole
 
 
 def _type_year(wizard, year: int) -> None:

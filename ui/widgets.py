@@ -55,7 +55,8 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
 def fit_columns(view: QTableView, stretch: int, max_chars: int = 22) -> None:
     """Column ``stretch`` (the long text: an indicator, a title) takes the free width and wraps on two lines,
     its full text on hover; the others fit their contents up to ``max_chars`` characters, re-measured (on
-    the first 100 rows) whenever the rows change. The clerk may still drag any column wider."""
+    the first 100 rows) whenever the rows or a cell change (a date typed into an empty column is shown whole).
+    The clerk may still drag any column wider."""
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.Stretch)
@@ -74,7 +75,7 @@ def fit_columns(view: QTableView, stretch: int, max_chars: int = 22) -> None:
                                                 max(limit, view.fontMetrics().horizontalAdvance(title) + 20)))
 
     model = view.model()
-    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+    for signal in (model.modelReset, model.rowsInserted, model.layoutChanged, model.dataChanged):
         signal.connect(refit)
     refit()
 
