@@ -637,6 +637,23 @@ def test_delete_key_asks_and_ctrl_z_brings_the_targets_back(qtbot, db, tab, supe
     assert page.model.rowCount() == count and page.model.rows[0].indicator == "Tổng giá trị sản xuất"
 
 
+def test_ctrl_z_after_the_xoa_button_brings_the_target_back(qtbot, db, tab, superior, monkeypatch):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    go_to(wizard, 2)
+    page = wizard.targets
+    assert import_plan(page, superior)
+    page.adopt_ticked()
+    count = page.model.rowCount()
+    page.view.selectRow(0)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: True)
+    qtbot.mouseClick(page.remove_button, Qt.LeftButton)
+    assert page.model.rowCount() == count - 1
+    page.remove_button.setFocus()  # the focus stays on the button just clicked
+    QTest.keySequence(page.remove_button, QKeySequence.Undo)
+    assert page.model.rowCount() == count and page.model.rows[0].indicator == "Tổng giá trị sản xuất"
+
+
 def test_a_renamed_commune_reaches_the_revision_and_next_years_copy(qtbot, db, tab, superior, monkeypatch):
     from ui.settings_dialog import SettingsDialog
 

@@ -129,7 +129,7 @@ class TargetsPage(PlanPage):
         self.add_button.clicked.connect(self.add_own)
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.Delete, self.view, activated=self.remove_selected, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.Undo, self.view, activated=self.undo_remove, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence.Undo, self, activated=self.undo_remove, context=Qt.WidgetWithChildrenShortcut)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.group_button.clicked.connect(self.model.group_by_field)
