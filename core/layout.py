@@ -319,7 +319,7 @@ def _movement(plan: Plan) -> str:
 def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     """The printed plan's blocks from the plan and the commune settings (those frozen at ban hành for an
     issued plan, see :func:`core.plans.printed_settings`)."""
-    settings = printed_settings(plan, settings)
+    current, settings = settings, printed_settings(plan, settings)
     agency = agency_lines(unit_name(settings))
     number = plan.number or BLANK
     layout = PlanLayout(
@@ -344,14 +344,16 @@ def build_layout(plan: Plan, settings: CommuneSettings) -> PlanLayout:
     for i, para in enumerate(body):  # NĐ 30, Phụ lục I, mục II.6a: each căn cứ ends ";", the last "."
         para.text = para.text.rstrip(";.") + (";" if i < len(body) - 1 else ".")
     intro = f"Ủy ban nhân dân {unit_name(settings)} ban hành Kế hoạch {plan.title[:1].lower()}{plan.title[1:]}"
-    intro += f" với chủ đề: “{plan.theme.strip()}”." if plan.theme.strip() else "."
+    theme = plan.theme.strip().rstrip(".").strip()  # the sentence's own full stop follows the quote
+    intro += f" với chủ đề: “{theme}”." if theme else "."
     body.append(Paragraph("body", intro))
     revised = plan.revises
-    if revised is not None:
-        what = f"Kế hoạch số {revised.number}/{settings.number_suffix}" if revised.number else "Kế hoạch"
+    if revised is not None:  # named as it was issued, even by a commune since renamed
+        issued_by = printed_settings(revised, current)
+        what = f"Kế hoạch số {revised.number}/{issued_by.number_suffix}" if revised.number else "Kế hoạch"
         when = f" {long_date(revised.issue_date)}" if revised.issue_date else ""
         body.append(Paragraph("body", f"Kế hoạch này sửa đổi, bổ sung {what}{when} của Ủy ban nhân dân "
-                                      f"{unit_name(settings)} và thay thế kế hoạch đó."))
+                                      f"{unit_name(issued_by)} và thay thế kế hoạch đó."))
     roman = iter(_ROMAN)
     body.append(Paragraph("h1", f"{next(roman)}. MỤC ĐÍCH, YÊU CẦU"))
     for i, (kind, label) in enumerate([(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")], 1):

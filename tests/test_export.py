@@ -11,9 +11,9 @@ from docx.shared import Pt
 from core.demo import create_demo_data
 from core.export_docx import export_docx
 from core.layout import build_layout, vn_number
-from core.models import Plan, PlanStatus
+from core.models import Plan, PlanStatus, UnitType
 from core.plans import PlanError, copy_plan, ensure_draft, issue
-from core.settings import load_settings
+from core.settings import load_settings, save_settings
 
 
 @pytest.fixture
@@ -227,7 +227,6 @@ def test_campaign_plan_prints_its_period(db, tmp_path):
 def test_a_campaign_plan_with_only_one_of_its_dates_cannot_be_issued(db, start, end):
     from core.models import PlanKind
     from core.plans import new_plan, problems
-    from core.settings import save_settings
 
     missing = "Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc."
     with db.session() as s:
@@ -283,7 +282,6 @@ def test_an_incomplete_basis_is_listed_as_a_problem(demo):
 def test_a_new_plan_starts_with_the_law_and_its_decree(db):
     from core.models import PlanKind
     from core.plans import new_plan
-    from core.settings import save_settings
 
     with db.session() as s:
         settings = save_settings(s, commune_name="Bình Hải", place_name="Bình Hải", chairman_name="Phạm Văn Tâm")
@@ -331,7 +329,6 @@ def test_targets_table_columns_fit_their_words(demo, tmp_path):
 
 
 def test_the_drafting_unit_is_a_setting_and_issued_plans_keep_theirs(demo, tmp_path):
-    from core.settings import save_settings
 
     with demo.session() as s:
         save_settings(s, commune_name="Hòa Phong", drafting_unit="Phòng Văn hóa - Xã hội", drafting_unit_short="VHXH")
@@ -393,7 +390,6 @@ def _new_plan(db, kind, year, **settings):
     from core.catalogue import load_award_forms
     from core.models import PlanKind, SuperiorLevel
     from core.plans import new_plan
-    from core.settings import save_settings
 
     values = dict(commune_name="Bình Hải", place_name="Bình Hải", chairman_name="Phạm Văn Tâm",
                   superior_body="UBND tỉnh Đắk Lâm", superior_level=SuperiorLevel.PROVINCE) | settings
@@ -523,11 +519,21 @@ def test_a_superior_only_target_blocks_issuing_until_confirmed(demo):
         assert plan.status is PlanStatus.ISSUED
 
 
-def test_a_revision_says_what_it_amends(demo):
+def test_a_revision_says_what_it_amends_as_it_was_issued_even_after_a_rename(demo):
     with demo.session() as s:
         plan = s.get(Plan, 1)
         issue(plan, "5", dt.date(2026, 2, 5), load_settings(s))
+        save_settings(s, commune_name="Hòa Phong Đông", unit_type=UnitType.WARD)
         revision = copy_plan(s, plan, plan.year, load_settings(s), revision=True)
-        texts = [p.text for p in build_layout(revision, load_settings(s)).body]
+        layout = build_layout(revision, load_settings(s))
     assert ("Kế hoạch này sửa đổi, bổ sung Kế hoạch số 05/KH-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân "
-            "xã Hòa Phong và thay thế kế hoạch đó.") in texts
+            "xã Hòa Phong và thay thế kế hoạch đó.") in [p.text for p in layout.body]
+    assert layout.issuer == "Ủy ban nhân dân phường Hòa Phong Đông"
+
+
+def test_a_theme_typed_with_its_full_stop_is_quoted_without_it(demo):
+    with demo.session() as s:
+        plan = s.get(Plan, 1)
+        plan.theme = "Đoàn kết, sáng tạo, đẩy mạnh cải cách hành chính. "
+        texts = [p.text for p in build_layout(plan, load_settings(s)).body]
+    assert any(t.endswith("với chủ đề: “Đoàn kết, sáng tạo, đẩy mạnh cải cách hành chính”.") for t in texts)
