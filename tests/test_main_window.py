@@ -171,6 +171,23 @@ def test_qt_dialog_buttons_speak_vietnamese(qtbot, qapp):
         qapp.removeTranslator(translator)
 
 
+def test_choosing_a_folder_speaks_vietnamese(qtbot, qapp, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui import translations
+
+    translator = translations.install(qapp)
+    try:
+        dialog = QFileDialog(None, "Chọn thư mục", str(tmp_path))
+        dialog.setOption(QFileDialog.DontUseNativeDialog)
+        dialog.setFileMode(QFileDialog.Directory)
+        qtbot.addWidget(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "Thư mục:" in labels and not [t for t in labels if "Director" in t]
+    finally:
+        qapp.removeTranslator(translator)
+
+
 def test_plan_actions_need_a_fitting_selection(qtbot, db, monkeypatch):
     from core.demo import create_demo_data
 

@@ -30,6 +30,8 @@ QT_VIETNAMESE = {
     ("QFileDialog", "Files of &type:"): "&Loại tệp:",
     ("QFileDialog", "File &name:"): "&Tên tệp:",
     ("QFileDialog", "Files of type:"): "Loại tệp:",
+    ("QFileDialog", "Directory:"): "Thư mục:",  # choosing a folder: the name field and the type list
+    ("QFileDialog", "Directories"): "Thư mục",
     ("QFileDialog", "&Open"): "&Mở",
     ("QFileDialog", "&Save"): "&Lưu",
     ("QFileDialog", "&Choose"): "&Chọn",
