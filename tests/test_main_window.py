@@ -188,6 +188,19 @@ def test_choosing_a_folder_speaks_vietnamese(qtbot, qapp, tmp_path):
         qapp.removeTranslator(translator)
 
 
+def test_a_file_no_program_can_open_is_said_with_where_it_is(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    written = tmp_path / "ke-hoach.docx"
+    written.write_bytes(b"x")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no program for .docx on this PC
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, message: said.append(message))
+    assert dialogs.open_path(None, written) is False
+    assert said == [f"Máy chưa có chương trình mở tệp «ke-hoach.docx» (ví dụ Microsoft Word, Excel hoặc "
+                    f"LibreOffice). Tệp vẫn được lưu ở thư mục «{tmp_path}»."]
+
+
 def test_plan_actions_need_a_fitting_selection(qtbot, db, monkeypatch):
     from core.demo import create_demo_data
 

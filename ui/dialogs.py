@@ -62,8 +62,20 @@ def exported(parent: QWidget, message: str, path: str) -> None:
     open_folder = box.addButton("Mở thư mục", QMessageBox.AcceptRole)
     box.exec()
     if box.clickedButton() in (open_file, open_folder):
-        target = path if box.clickedButton() is open_file else str(Path(path).parent)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+        open_path(parent, Path(path) if box.clickedButton() is open_file else Path(path).parent)
+
+
+def open_path(parent: QWidget | None, path: Path) -> bool:
+    """Open the file or folder ``path`` with the program the computer uses for it; when none can (no program for
+    .docx installed), say so in one sentence and where the file is. Returns whether it opened."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    if path.is_dir():
+        warn(parent, f"Không mở được thư mục «{path}». Hãy mở nó bằng File Explorer.")
+    else:
+        warn(parent, f"Máy chưa có chương trình mở tệp «{path.name}» (ví dụ Microsoft Word, Excel hoặc LibreOffice). "
+                     f"Tệp vẫn được lưu ở thư mục «{path.parent}».")
+    return False
 
 
 def confirm(parent: QWidget | None, question: str, yes: str = "Đồng ý", no: str = "Không") -> bool:

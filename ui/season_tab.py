@@ -8,8 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -298,5 +297,5 @@ class SeasonTab(QWidget):
             return []
         if dialogs.confirm(self, f"Đã ghi {len(written)} tệp vào {folder}. Mở thư mục?", yes="Mở thư mục",
                            no="Đóng"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+            dialogs.open_path(self, Path(folder))
         return written
