@@ -146,8 +146,10 @@ def test_closing_midway_loses_nothing_and_resumes(qtbot, db, tab):
 def test_autosave_after_typing(qtbot, db, tab):
     wizard = tab.create()
     go_to(wizard, 1)
+    wizard.saved_at.setText("")
     wizard.basis.theme.setPlainText("Chủ đề lưu tự động")
     qtbot.waitUntil(lambda: last_plan(db).theme == "Chủ đề lưu tự động", timeout=5000)
+    assert wizard.saved_at.isVisible() and wizard.saved_at.text().startswith("Đã lưu lúc ")  # said beside the steps
 
 
 def test_back_and_next_keep_values(qtbot, db, tab):

@@ -15,7 +15,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidget, QWizard
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget, QWizard
 
 from core.drafts import derived_values, follow_defaults
 from core.errors import DatabaseError
@@ -78,7 +78,13 @@ class PlanWizard(QWizard):
             self.steps.addItem(STEPS[self.pages.index(page)])
         self.steps.setFixedWidth(self.steps.sizeHintForColumn(0) + 24)
         self.steps.itemClicked.connect(lambda item: self.jump_to(self.steps.row(item)))
-        self.setSideWidget(self.steps)
+        self.saved_at = QLabel("Mọi thay đổi được tự lưu.", wordWrap=True, styleSheet="color:#52606d")
+        self.side = QWidget()  # kept: QWizard does not take the side widget from Python
+        column = QVBoxLayout(self.side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.steps, 1)
+        column.addWidget(self.saved_at)  # the clerk sees the work is kept
+        self.setSideWidget(self.side)
         self.targets.imported.connect(self.basis.add_from_header)
         self.targets.deadlines_found.connect(self.award.use_superior_deadlines)
         self.targets.deadlines_found.connect(self.organisation.add_superior_deadlines)
@@ -182,6 +188,7 @@ class PlanWizard(QWizard):
             self._tell_save_failed(exc)
             return
         self._save_failed = False
+        self.saved_at.setText(f"Đã lưu lúc {dt.datetime.now():%H:%M}.")
         self.saved.emit()
 
     def _tell_save_failed(self, exc: Exception) -> None:
