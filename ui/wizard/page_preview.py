@@ -23,8 +23,8 @@ class PreviewPage(PlanPage):
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.setZoomMode(QPrintPreviewWidget.FitToWidth)
         self.preview.paintRequested.connect(self._paint)
-        self.problems = QListWidget()
-        self.problems.setMaximumHeight(110)
+        self.problems = QListWidget(wordWrap=True)  # a long sentence wraps, never scrolls sideways
+        self.problems.setMaximumHeight(170)
         self.status = QLabel()
         self.export_button = QPushButton("Xuất .docx…")
         self.print_button = QPushButton("In / xem trước khi in…")
