@@ -43,6 +43,7 @@ from core.catalogue import ROUTE_LABELS
 from core.operations import nominations as ops
 from core.operations.season import form_routes
 from core.season import SeasonError, status_label
+from core.terms import AwardRoute, NominationStatus
 from ui import dialogs
 from ui.merge_dialog import MergeDialog
 from ui.nomination_dialog import NominationDialog
@@ -57,7 +58,7 @@ COLUMNS = [("Họ và tên / tên", 26, "name"), ("Hình thức / danh hiệu", 
            ("Ngày sinh", 10, "birth_date"), ("Loại", 11, "award_kind"), ("Kế hoạch / phong trào", 24, "plan"),
            ("Tóm tắt thành tích", 40, "achievement"), ("Số QĐ", 12, "decision_number"),
            ("Ngày QĐ", 10, "decision_date"), ("Hướng xử lý", 16, "route")]
-COL_YEAR, COL_DEADLINE = 2, 3
+COL_YEAR, COL_DEADLINE, COL_STATUS = 2, 3, 4
 OVERDUE, SOON = QColor("#fecaca"), QColor("#fef3c7")
 XLSX_FILTER = "Excel (*.xlsx)"
 BLOCK = 200  # rows read from the file at a time, as the view scrolls
@@ -198,6 +199,8 @@ class NominationsTab(QWidget):
             self.view.setColumnWidth(col, width * metrics.averageCharWidth() + 12)
         longest = deadline_text(dt.date(2026, 12, 28), "soon", dt.date(2026, 12, 28) - dt.timedelta(DUE_SOON_DAYS))
         self.view.setColumnWidth(COL_DEADLINE, metrics.horizontalAdvance(longest + "  ") + 16)  # never cut
+        statuses = [status_label(route, status) for route in AwardRoute for status in NominationStatus]
+        self.view.setColumnWidth(COL_STATUS, max(map(metrics.horizontalAdvance, statuses)) + 16)  # never cut
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.alert = QLabel(styleSheet="color:#9a3412; font-weight:bold")
         self.year = QComboBox()
@@ -208,6 +211,7 @@ class NominationsTab(QWidget):
         for combo in (self.status, self.form, self.unit, self.route):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9 if combo in (self.form, self.unit) else 8)
+        self.route.setMinimumContentsLength(len("Mọi hướng xử lý"))  # its first choice whole
         self.year.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # "Tất cả các năm" whole
         self.search = QLineEdit(placeholderText="Tìm theo tên, đơn vị, thành tích (gõ không dấu cũng được)…")
         self.search.setClearButtonEnabled(True)
