@@ -104,3 +104,15 @@ def test_a_decision_and_its_certificates_are_signed_alike(db, authority, title, 
     with db.session() as s:
         assert decision_context(s, s.get(AwardDocument, info.id), load_settings(s))["signer_lines"] == lines
     assert ops.certificate_job(db, info.id).certificates[0].texts["signer_title"] == on_certificate
+
+
+def test_the_calibration_shows_millimetres_with_a_decimal_comma(qtbot, db, decision):
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from ui.certificates import CalibrationDialog
+
+    dialog = CalibrationDialog(db, "GK_CTX", "Giấy khen")
+    qtbot.addWidget(dialog)
+    box = dialog.findChildren(QDoubleSpinBox)[0]
+    box.setValue(148.5)
+    assert box.text() == "148,5 mm"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.certificates import Certificate, Placement, sample
 from core.operations import season as ops
+from ui.date_edit import VIETNAMESE
 from ui import dialogs
 from ui.printing import serif_family
 
@@ -154,6 +155,7 @@ class CalibrationDialog(QDialog):
             boxes = []
             for axis, value, top in (("ngang", p.x, self.size[0]), ("dọc", p.y, self.size[1])):
                 box = QDoubleSpinBox(minimum=0, maximum=top, singleStep=0.5, decimals=1, suffix=" mm", value=value)
+                box.setLocale(VIETNAMESE)  # 148,5 mm: a decimal comma, as the clerk writes it
                 row.addWidget(QLabel(axis))
                 row.addWidget(box)
                 boxes.append(box)

@@ -61,9 +61,9 @@ class CouncilDialog(QDialog):
         self.secretary = QLineEdit()
         self.present, self.total = QSpinBox(minimum=1, maximum=99, value=9), QSpinBox(minimum=1, maximum=99, value=11)
         members = QHBoxLayout()
-        for label, box in (("có mặt", self.present), ("trên tổng số", self.total)):
-            members.addWidget(box)
+        for label, box in (("có mặt", self.present), ("trên tổng số", self.total)):  # "có mặt 9 trên tổng số 11"
             members.addWidget(QLabel(label))
+            members.addWidget(box)
         members.addStretch()
         form = QFormLayout()
         for label, widget in (("Ngày họp:", self.held_on), ("Bắt đầu:", self.start_time), ("Kết thúc:", self.end_time),
