@@ -103,6 +103,21 @@ def test_a_namesake_on_record_is_offered_and_never_rewritten(qtbot, an):
     assert len(history(tab)) == 2
 
 
+def test_the_offer_moves_no_field_and_the_form_fits_an_office_laptop(qtbot, an):
+    tab = make_tab(qtbot, an)
+    dialog = tab.add()
+    qtbot.waitExposed(dialog)
+    where = {field: field.mapTo(dialog, field.rect().topLeft()) for field in (dialog.gender, dialog.birth_date,
+                                                                              dialog.unit, dialog.deadline)}
+    type_text(dialog.name, "Nguyễn Văn An")
+    dialog.name.editingFinished.emit()  # the clerk leaves the name field
+    assert dialog.person_box.isVisible()
+    qtbot.wait(10)
+    assert {field: field.mapTo(dialog, field.rect().topLeft()) for field in where} == where  # the aim stays true
+    size = dialog.sizeHint()
+    assert size.width() <= 1340 and size.height() <= 660  # 1366×768 less the title bar and the taskbar
+
+
 def test_another_person_of_the_same_name_leaves_the_first_as_he_was(qtbot, an):
     tab = make_tab(qtbot, an)
     dialog = new_entry_for_an(qtbot, tab)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -91,6 +92,10 @@ class NominationDialog(QDialog):
         self.plan.addItem("(không thuộc kế hoạch nào)", None)
         for label, plan_id in ops.plan_choices(db):
             self.plan.addItem(label, plan_id)
+        for combo in (self.form, self.plan):  # a long form's name is shown whole when the list opens, not widening
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # the dialog past the screen
+            combo.setMinimumContentsLength(34)
+            combo.currentTextChanged.connect(combo.setToolTip)  # the whole name on hover
         self.movement = QLineEdit(placeholderText="ví dụ: Phong trào thi đua năm 2026")
         self.achievement = QPlainTextEdit()
         self.achievement.setTabChangesFocus(True)
@@ -106,19 +111,20 @@ class NominationDialog(QDialog):
         self.hints.setFixedHeight(HINT_LINES * self.hints.fontMetrics().lineSpacing() + 4)
         self.errors: dict[str, QLabel] = {}
         self.dates = {"birth_date": self.birth_date, "deadline": self.deadline, "decision_date": self.decision_date}
-        form = QFormLayout()
-        for key, label, widget in [
+        person_form, award_form = QFormLayout(), QFormLayout()  # two columns: the dialog fits a 768-pixel screen
+        rows = [(person_form, key, label, widget) for key, label, widget in [
             ("nominee_kind", "Đối tượng:", self.kind), ("name", "Họ và tên / tên:", self.name),
-            ("person", "", self.person_box),
             ("gender", "Giới tính:", self.gender), ("birth_date", "Ngày sinh:", self.birth_date),
-            ("position", "Chức vụ:", self.position), ("unit", "Đơn vị:", self.unit), ("year", "Năm xét:", self.year),
-            ("award_form_code", "Hình thức / danh hiệu:", self.form),
+            ("position", "Chức vụ:", self.position), ("unit", "Đơn vị:", self.unit),
+        ]] + [(award_form, key, label, widget) for key, label, widget in [
+            ("year", "Năm xét:", self.year), ("award_form_code", "Hình thức / danh hiệu:", self.form),
             ("award_kind", "Loại khen thưởng:", self.award_kind),
             ("plan_id", "Kế hoạch thi đua:", self.plan), ("movement", "Phong trào:", self.movement),
             ("achievement", "Tóm tắt thành tích:", self.achievement), ("deadline", "Hạn nộp hồ sơ:", self.deadline),
             ("status", "Trạng thái:", self.status), ("decision_number", "Số quyết định:", self.decision_number),
             ("decision_date", "Ngày quyết định:", self.decision_date), ("note", "Ghi chú:", self.note),
-        ]:
+        ]]
+        for form, key, label, widget in rows:
             if key in self.dates:  # the date field says its own problems beside it
                 self.errors[key] = widget.error
                 form.addRow(label, widget)
@@ -136,9 +142,18 @@ class NominationDialog(QDialog):
             inner.addWidget(widget)
             inner.addWidget(error)
             form.addRow(label, box)
+        for widget in (self.name, self.position, self.unit, self.birth_date):  # a full name and unit shown whole
+            widget.setMinimumWidth(30 * self.fontMetrics().averageCharWidth())
+        columns = QHBoxLayout()
+        columns.addLayout(person_form, 1)
+        columns.addSpacing(16)
+        columns.addLayout(award_form, 1)
         buttons = save_cancel(self)
+        self.errors["person"] = QLabel(styleSheet="color:#b00020", visible=False, wordWrap=True)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
+        layout.addWidget(self.person_box)  # under both columns: appearing, it moves no field the clerk aims at
+        layout.addWidget(self.errors["person"])
         layout.addWidget(self.hints)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -227,11 +242,11 @@ class NominationDialog(QDialog):
         for r in found:
             button = QRadioButton(record_text(r))
             self.person_choice.addButton(button, r.id)
-            layout.addWidget(button)
+            layout.addWidget(button, 0, Qt.AlignLeft)  # as wide as its words: a click beside them is no choice
         if found:
             other = QRadioButton("Người khác (lập hồ sơ mới với thông tin vừa nhập)")
             self.person_choice.addButton(other, OTHER_PERSON)
-            layout.addWidget(other)
+            layout.addWidget(other, 0, Qt.AlignLeft)
         self.person_box.setVisible(bool(found))
         self.errors["person"].setVisible(False)
         self._lock_person(None)
