@@ -78,14 +78,18 @@ def default_title(kind: PlanKind, settings, year: int) -> str:
             f"{unit_name(settings)} năm {year}")
 
 
+def superior_short(settings) -> str:
+    """The superior body without its "UBND" / "Ủy ban nhân dân": "tỉnh Đồng Tháp", "huyện Bình Sơn"."""
+    return (settings.superior_body or "").replace("UBND ", "").replace("Ủy ban nhân dân ", "").strip()
+
+
 def fill(text: str, settings, year: int, kind: PlanKind = PlanKind.ANNUAL) -> str:
     """A default text of :mod:`core.defaults` with its placeholders filled for the commune of ``settings`` (rural or
     urban words by its unit type) and the plan's ``year`` and ``kind``."""
-    superior_short = settings.superior_body.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
     superior_giver = ("Chủ tịch Ủy ban nhân dân tỉnh" if settings.superior_level.value == "province"
                       else "Chủ tịch Ủy ban nhân dân huyện")
     return text.format(unit=unit_name(settings), where=f"trên địa bàn {unit_name(settings)}", year=year,
-                       superior_body=settings.superior_body, superior_short=superior_short,
+                       superior_body=settings.superior_body, superior_short=superior_short(settings),
                        superior_giver=superior_giver, movement=defaults.MOVEMENT[kind],
                        drafting_unit=settings.drafting_unit or FORMER_DRAFTING_UNIT,
                        drafting_short=settings.drafting_unit_short or "VP",

@@ -19,9 +19,9 @@ from core.layout import BLANK, date_line, signer_lines
 from core.models import AwardDocument, CommuneSettings, CouncilSession, Nomination, Plan, PlanStatus
 from core.nominations import NOMINEE_LABELS
 from core.paths import resources_dir
-from core.plans import unit_name
+from core.plans import superior_short, unit_name
 from core.season import decision_signer_lines, full_number, list_order, printed, threshold_for
-from core.terms import NominationStatus, NomineeKind
+from core.terms import NominationStatus, NomineeKind, SuperiorLevel
 
 _ROMAN = ("I", "II", "III")
 _GROUP_KEYS = {NomineeKind.INDIVIDUAL: "individuals", NomineeKind.COLLECTIVE: "collectives",
@@ -87,17 +87,30 @@ def counts_phrase(nominations: list[Nomination]) -> str:
     return " và ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
-def _form_name(m: Nomination) -> str:
-    """The form's name as the commune prints it: "Giấy khen của Chủ tịch Ủy ban nhân dân xã Hòa Phong" rather than
-    the catalogue's "… cấp xã"."""
-    name = m.award_form.name
-    return name.replace("cấp xã", "xã") if name.endswith("cấp xã") else name
+_LEVEL_WORDS = {SuperiorLevel.PROVINCE: "cấp tỉnh", SuperiorLevel.DISTRICT: "cấp huyện"}
 
 
-def _form_names(nominations: list[Nomination]) -> list[str]:
+def printed_form_name(name: str, settings: CommuneSettings) -> str:
+    """An award form's name as the commune's documents print it: the catalogue's "… cấp xã" names the commune
+    ("Giấy khen của Chủ tịch Ủy ban nhân dân xã Hòa Phong"), and "… cấp tỉnh" / "… cấp huyện" the superior body
+    when it is of that level ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"); any other name as it is."""
+    if name.endswith("cấp xã"):
+        return name.removesuffix("cấp xã") + unit_name(settings)
+    level = _LEVEL_WORDS.get(settings.superior_level)
+    superior = superior_short(settings)
+    if level and name.endswith(level) and superior.startswith(level.removeprefix("cấp ") + " "):
+        return name.removesuffix(level) + superior
+    return name
+
+
+def _form_name(m: Nomination, settings: CommuneSettings) -> str:
+    return printed_form_name(m.award_form.name, settings)
+
+
+def _form_names(nominations: list[Nomination], settings: CommuneSettings) -> list[str]:
     names: list[str] = []
     for m in nominations:
-        name = _form_name(m)
+        name = _form_name(m, settings)
         name = name[:1].lower() + name[1:] if name.startswith("Danh hiệu") else name
         if name not in names:
             names.append(name)
@@ -117,7 +130,7 @@ def _common(document: AwardDocument, settings: CommuneSettings) -> dict:
             "signer_name": document.signer_name, "drafting_unit": s.drafting_unit}
 
 
-def _rows(nominations: list[Nomination]) -> dict[str, list[dict]]:
+def _rows(nominations: list[Nomination], settings: CommuneSettings) -> dict[str, list[dict]]:
     """Rows of a danh sách per group (individuals, collectives, households), numbered from 1 in each."""
     out: dict[str, list[dict]] = {key: [] for key in _GROUP_KEYS.values()}
     for m in sorted(nominations, key=list_order):
@@ -126,14 +139,14 @@ def _rows(nominations: list[Nomination]) -> dict[str, list[dict]]:
         group.append({"stt": str(len(group) + 1), "name": n.name, "gender": n.gender or "",
                       "birth_date": _day(n.birth_date), "position": n.position, "unit": n.unit,
                       "position_unit": ", ".join(part for part in (n.position, n.unit) if part),
-                      "year": str(m.year or ""), "form": _form_name(m), "achievement": m.achievement,
+                      "year": str(m.year or ""), "form": _form_name(m, settings), "achievement": m.achievement,
                       "note": m.note})
     return out
 
 
-def _grouped(nominations: list[Nomination]) -> dict:
+def _grouped(nominations: list[Nomination], settings: CommuneSettings) -> dict:
     """The three groups and their headings, numbered I, II, III among the groups that have rows."""
-    rows = _rows(nominations)
+    rows = _rows(nominations, settings)
     headings, roman = {}, iter(_ROMAN)
     for kind, key in _GROUP_KEYS.items():
         headings[f"{key}_heading"] = f"{next(roman)}. {NOMINEE_LABELS[kind].upper()}" if rows[key] else ""
@@ -171,7 +184,7 @@ def decision_context(session: Session, document: AwardDocument, settings: Commun
     """Fields of the Quyết định khen thưởng (template ``quyet_dinh``)."""
     items = [i.nomination for i in document.items]
     c = _common(document, settings)
-    names = _form_names(items)
+    names = _form_names(items, settings)
     day = document.issue_date or dt.date.today()
     bases = legal_bases(day)
     plan = _plan_basis(session, document.year)
@@ -201,7 +214,7 @@ def decision_list_context(session: Session, document: AwardDocument, settings: C
     items = [i.nomination for i in document.items]
     c = _common(document, settings)
     when = _day(document.issue_date) or f"{BLANK}/{BLANK}/{document.year}"
-    return {**c, **_grouped(items), "doc_title": "Danh sách kèm theo Quyết định khen thưởng",
+    return {**c, **_grouped(items, settings), "doc_title": "Danh sách kèm theo Quyết định khen thưởng",
             "list_title": f"Cá nhân, tập thể, hộ gia đình được khen thưởng năm {document.year}",
             "attached_to": f"(Kèm theo Quyết định số {c['number']} ngày {when} của Chủ tịch Ủy ban nhân dân "
                            f"{c['commune']})"}
@@ -217,14 +230,14 @@ def proposal_context(session: Session, document: AwardDocument, settings: Commun
     """Fields of the Tờ trình (template ``to_trinh``)."""
     items = [i.nomination for i in document.items]
     c = _common(document, settings)
-    names = _form_names(items)
+    names = _form_names(items, settings)
     to = document.addressee.strip() or addressee(settings)
     body = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 và các văn bản hướng dẫn thi hành;",
             f"Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng {c['commune']},",
             f"Ủy ban nhân dân {c['commune']} kính đề nghị xem xét, tặng khen thưởng cho {counts_phrase(items)} đã có "
             f"thành tích xuất sắc trong phong trào thi đua năm {document.year}, cụ thể:"]
     for name in names:
-        chosen = [m for m in items if _form_name(m).lower() == name.lower()]
+        chosen = [m for m in items if _form_name(m, settings).lower() == name.lower()]
         body.append(f"- {name[:1].upper()}{name[1:]}: {counts_phrase(chosen)};")
     body[-1] = body[-1].rstrip(";") + "."
     body.append("(Có danh sách, biên bản họp Hội đồng Thi đua - Khen thưởng và báo cáo thành tích kèm theo.)")
@@ -247,7 +260,7 @@ def proposal_list_context(session: Session, document: AwardDocument, settings: C
     c = _common(document, settings)
     deciders = _and(sorted({m.award_form.decided_by for m in items if m.award_form.decided_by}))
     when = _day(document.issue_date) or f"{BLANK}/{BLANK}/{document.year}"
-    return {**c, **_grouped(items), "doc_title": "Danh sách kèm theo Tờ trình đề nghị khen thưởng",
+    return {**c, **_grouped(items, settings), "doc_title": "Danh sách kèm theo Tờ trình đề nghị khen thưởng",
             "list_title": f"Đề nghị {deciders or 'cấp trên'} khen thưởng năm {document.year}",
             "attached_to": f"(Kèm theo Tờ trình số {c['number']} ngày {when} của Ủy ban nhân dân {c['commune']})",
             "signer_lines": signer_lines(document.signer_authority, document.signer_title)}
@@ -275,13 +288,13 @@ def council_context(session: Session, council: CouncilSession, settings: Commune
     thresholds: dict[str, list[str]] = {}  # rule → the forms it applies to
     for n, vote in enumerate(council.votes, 1):
         m = vote.nomination
-        rows.append({"stt": str(n), "name": m.nominee.name, "form": m.award_form.name,
+        rows.append({"stt": str(n), "name": m.nominee.name, "form": _form_name(m, settings),
                      "votes": f"{vote.votes_for}/{council.members_present}",
                      "share": f"{vote.votes_for / council.members_present:.0%}" if council.members_present else "",
                      "result": "Đạt" if vote.passed else "Không đạt"})
         forms = thresholds.setdefault(threshold_for(m.award_form_code, day).printed(), [])
-        if m.award_form.name not in forms:
-            forms.append(m.award_form.name)
+        if _form_name(m, settings) not in forms:
+            forms.append(_form_name(m, settings))
     passed = sum(v.passed for v in council.votes)
     closing = ["Tỷ lệ phiếu đồng ý cần đạt:",
                *[f"- {_and(forms)}: {rule}." for rule, forms in thresholds.items()],
@@ -335,8 +348,8 @@ def achievement_context(session: Session, m: Nomination, settings: CommuneSettin
         decision = ", ".join(part for part in (g.decision_number and f"Quyết định số {g.decision_number}",
                                                g.decision_date and f"ngày {_day(g.decision_date)}") if part)
         rows["titles" if g.award_form.category == "title" else "forms"].append(
-            {"stt": "", "year": str(g.year or ""), "form": _form_name(g), "decision": decision or DOTS})
-    form = _form_name(m)
+            {"stt": "", "year": str(g.year or ""), "form": _form_name(g, settings), "decision": decision or DOTS})
+    form = _form_name(m, settings)
     return {"place_date": date_line(settings.place_name or settings.commune_name, None,
                                                                  m.year or dt.date.today().year),
             "issuer": n.name, "doc_title": f"Báo cáo thành tích đề nghị tặng {form}",

@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from core.models import AwardDocument, Nomination, NominationStatus, NomineeKind
+from core.models import AwardDocument, Nomination, NominationStatus, NomineeKind, SuperiorLevel
 from core.nominations import NominationData, restore_nomination
 from core.operations import season as ops
 from core.season import DECISION, PROPOSAL, CouncilData, SeasonError, candidates, threshold_for
@@ -261,7 +261,7 @@ def test_achievement_reports_from_the_record(season_db, tmp_path):
     assert len(reports) == 2  # one per nominee sent up
     person = _text(next(p for p in reports if "vo-van-phuc" in p.name))
     _nd30(next(p for p in reports if "vo-van-phuc" in p.name))
-    assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN CẤP TỈNH" in person
+    assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK LÂM" in person
     assert "Họ và tên: Võ Văn Phúc. Giới tính: Nam." in person and "Ngày, tháng, năm sinh: 06/05/1980." in person
     assert "Quê quán: …" in person  # not on record: a visible blank
     assert "Quyết định số 31/QĐ-UBND, ngày 20/12/2024" in person
@@ -342,3 +342,24 @@ def test_a_decision_numbered_as_printed_keeps_only_its_number(season_db):
     with pytest.raises(SeasonError, match="số nguyên dương"):
         ops.issue_document(season_db, info.id, "0", dt.date(2026, 12, 20))
     assert ops.issue_document(season_db, info.id, "9/QĐ-UBND", dt.date(2026, 12, 20)).number == "09/QĐ-UBND"
+
+
+@pytest.mark.parametrize(("catalogue", "level", "superior", "printed"), [
+    ("Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã", SuperiorLevel.PROVINCE, "UBND tỉnh Đắk Lâm",
+     "Giấy khen của Chủ tịch Ủy ban nhân dân xã Hòa Phong"),
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh", SuperiorLevel.PROVINCE, "UBND tỉnh Đắk Lâm",
+     "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Đắk Lâm"),
+    ("Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện", SuperiorLevel.DISTRICT, "Ủy ban nhân dân huyện Bình Sơn",
+     "Giấy khen của Chủ tịch Ủy ban nhân dân huyện Bình Sơn"),
+    # a district superior does not name the province: the catalogue's words stay
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh", SuperiorLevel.DISTRICT, "UBND huyện Bình Sơn",
+     "Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh"),
+    ("Danh hiệu “Lao động tiên tiến”", SuperiorLevel.PROVINCE, "UBND tỉnh Đắk Lâm", "Danh hiệu “Lao động tiên tiến”"),
+])
+def test_documents_name_the_body_that_gives_the_award(catalogue, level, superior, printed):
+    from core.models import CommuneSettings, UnitType
+    from core.season_docs import printed_form_name
+
+    settings = CommuneSettings(commune_name="Hòa Phong", unit_type=UnitType.COMMUNE, superior_level=level,
+                               superior_body=superior)
+    assert printed_form_name(catalogue, settings) == printed
