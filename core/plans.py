@@ -372,16 +372,32 @@ def commune_renamer(before, after) -> Callable[[str], str]:
     return lambda text: text.replace(old, new)
 
 
+def _default_lines(settings, kind: PlanKind, year: int) -> list[str]:
+    """Every line :func:`new_plan` writes from :mod:`core.defaults` for ``settings``, in one fixed order (so the
+    lists for two settings pair line by line)."""
+    templates = [*defaults.PURPOSE[kind], *defaults.REQUIREMENT, *(text for _h, text in defaults.CONTENT.values()),
+                 *(part for pair in defaults.ORGANISATION for part in pair), *defaults.LOCAL_RECIPIENTS,
+                 *defaults.RECIPIENTS[settings.superior_level.value]]
+    return [default_title(kind, settings, year)] + [fill(t, settings, year, kind) for t in templates]
+
+
 def rename_commune(session: Session, before, after) -> int:
-    """After the commune's name or unit type changed from ``before`` to ``after`` (CommuneSettings or
-    SettingsData): every draft plan's texts that name the commune as before name it as after (trích yếu, chủ đề,
-    sections, targets, assignments, Nơi nhận), and its địa danh follows when it was the old one. An issued plan
-    keeps what it printed. Returns how many drafts changed."""
+    """After the commune's name, unit type or địa danh changed from ``before`` to ``after`` (CommuneSettings or
+    SettingsData): in every draft plan, a line still as :func:`new_plan` wrote it takes the new default (a xã
+    become phường gets the urban wording), and any other text naming the commune as before names it as after
+    (trích yếu, chủ đề, sections, targets, assignments, Nơi nhận); its địa danh follows when it was the old one.
+    An issued plan keeps what it printed. Returns how many drafts changed."""
     renamed = commune_renamer(before, after)
     old_place = before.place_name or before.commune_name
     new_place = after.place_name or after.commune_name
     changed = 0
     for plan in session.scalars(select(Plan).where(Plan.status == PlanStatus.DRAFT)):
+        if before.superior_level == after.superior_level:
+            pairs = zip(_default_lines(before, plan.kind, plan.year), _default_lines(after, plan.kind, plan.year),
+                        strict=True)
+            follow = {old: new for old, new in pairs if old != new}
+        else:
+            follow = {}
         texts: list[tuple[object, str]] = [(plan, "title"), (plan, "theme")]
         texts += [(row, name) for row in plan.sections for name in ("heading", "body")]
         texts += [(row, "indicator") for row in plan.targets]
@@ -390,8 +406,9 @@ def rename_commune(session: Session, before, after) -> int:
         touched = False
         for row, name in texts:
             value = getattr(row, name)
-            if value and renamed(value) != value:
-                setattr(row, name, renamed(value))
+            new_value = renamed("\n".join(follow.get(line, line) for line in value.split("\n"))) if value else value
+            if new_value != value:
+                setattr(row, name, new_value)
                 touched = True
         if plan.place_name == old_place and old_place != new_place:
             plan.place_name = new_place

@@ -537,3 +537,31 @@ def test_a_theme_typed_with_its_full_stop_is_quoted_without_it(demo):
         plan.theme = "Đoàn kết, sáng tạo, đẩy mạnh cải cách hành chính. "
         texts = [p.text for p in build_layout(plan, load_settings(s)).body]
     assert any(t.endswith("với chủ đề: “Đoàn kết, sáng tạo, đẩy mạnh cải cách hành chính”.") for t in texts)
+
+
+def test_a_xa_become_phuong_gets_the_urban_wording_in_its_drafts_and_keeps_what_the_clerk_wrote(db):
+    from dataclasses import replace
+
+    from core.commune import SettingsData
+    from core.models import Field, PlanKind, SectionKind
+    from core.operations import plans as plan_ops
+    from core.operations import settings as settings_ops
+    from core.plans import section_of
+
+    settings_ops.save_settings(db, SettingsData("Bình Hải", place_name="Bình Hải", superior_body="UBND tỉnh Đắk Lâm"))
+    plan_id = plan_ops.create_plan(db, PlanKind.ANNUAL, 2026)
+    with db.session() as s:
+        plan = s.get(Plan, plan_id)
+        assert "nông thôn mới" in section_of(plan, SectionKind.CONTENT, Field.ECONOMY).body
+        plan.assignments[0].task = "Việc riêng của xã Bình Hải do văn phòng tự viết."
+    saved = settings_ops.save_settings(db, replace(settings_ops.read_settings(db), unit_type=UnitType.WARD))
+    assert saved.renamed == ("xã Bình Hải", "phường Bình Hải") and saved.renamed_drafts == 1
+    with db.session() as s:
+        plan = s.get(Plan, plan_id)
+        economy = section_of(plan, SectionKind.CONTENT, Field.ECONOMY).body
+        assert economy.startswith("Phát triển thương mại, dịch vụ, du lịch và kinh tế đô thị")
+        assert "nông thôn mới" not in economy and "đô thị văn minh" in economy
+        assert "phường Bình Hải" in plan.title and "xã Bình Hải" not in plan.title
+        assert plan.assignments[0].task == "Việc riêng của phường Bình Hải do văn phòng tự viết."
+        assert "Các ban, ngành, tổ dân phố, khu phố" in [r.name for r in plan.recipients]  # a phường has no thôn
+        assert "Các ban, ngành, tổ dân phố, khu phố" in [a.unit for a in plan.assignments]
