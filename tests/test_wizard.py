@@ -656,6 +656,29 @@ def test_ctrl_z_after_the_xoa_button_brings_the_target_back(qtbot, db, tab, supe
     assert page.model.rowCount() == count and page.model.rows[0].indicator == "Tổng giá trị sản xuất"
 
 
+def test_a_superior_plan_imported_by_mistake_is_taken_off_with_its_basis(qtbot, db, tab, superior, tmp_path,
+                                                                          monkeypatch):
+    wrong = tmp_path / "nham.txt"
+    wrong.write_text("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LÂM\nSố: 9/KH-UBND\nĐắk Lâm, ngày 02 tháng 01 năm 2020\nKẾ HOẠCH\n"
+                     "Phát động phong trào thi đua năm 2020\n- Tỷ lệ hộ nghèo giảm còn dưới 3%.\n", encoding="utf-8")
+    wizard = tab.create()
+    go_to(wizard, 2)
+    page = wizard.targets
+    assert import_plan(page, superior)
+    page.adopt_ticked()
+    adopted = page.model.rowCount()
+    assert import_plan(page, wrong)
+    assert "năm 2020" in page.warnings.text() and len(wizard.basis.model.rows) == 4
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: "nham.txt" in question)
+    qtbot.mouseClick(page.drop_button, Qt.LeftButton)
+    assert "năm 2020" not in page.warnings.text() and "ke-hoach-huyen.docx" in page.superior_label.text()
+    assert page.model.rowCount() == adopted  # what was adopted stays
+    assert [row[1] for row in wizard.basis.model.rows if row[1] == "9/KH-UBND"] == []
+    wizard.close()
+    reopened = tab.open_plan(wizard.plan_id)
+    assert [d.file_name for d in reopened.targets._documents] == ["ke-hoach-huyen.docx"]
+
+
 def test_a_renamed_commune_reaches_the_revision_and_next_years_copy(qtbot, db, tab, superior, monkeypatch):
     from ui.settings_dialog import SettingsDialog
 

@@ -79,6 +79,7 @@ class TargetsPage(PlanPage):
     imported = Signal(object, int)  # SuperiorHeader, superior document id
     import_finished = Signal(bool)  # after every import_file: whether a plan was imported
     deadlines_found = Signal(list)  # the SuperiorDeadline list of a newly imported plan
+    dropped = Signal(int)  # the superior document id the clerk took off this plan
 
     def __init__(self, db: Database, parent=None):
         super().__init__("3. Kế hoạch cấp trên và chỉ tiêu",
@@ -98,6 +99,10 @@ class TargetsPage(PlanPage):
         self.model.edited.connect(self._update_warnings)
         self.open_button = QPushButton("Mở kế hoạch cấp trên…")
         self.open_button.clicked.connect(self.open_superior)
+        self.drop_button = QPushButton("Bỏ kế hoạch này…", visible=False)
+        self.drop_button.setToolTip("Bỏ kế hoạch cấp trên đang hiện khỏi kế hoạch của xã (nhập nhầm tệp); các chỉ tiêu "
+                                    "đã đưa vào vẫn giữ.")
+        self.drop_button.clicked.connect(self.drop_shown)
         self.superior_label = QLabel("Chưa mở kế hoạch cấp trên.", wordWrap=True)
         self.documents = QComboBox()  # which of the plan's superior plans is shown
         self.documents.setToolTip("Các kế hoạch cấp trên đã nhập cho kế hoạch này")
@@ -154,7 +159,10 @@ class TargetsPage(PlanPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.open_button)
+        opening = QHBoxLayout()
+        opening.addWidget(self.open_button, 1)
+        opening.addWidget(self.drop_button)
+        left_layout.addLayout(opening)
         left_layout.addWidget(self.documents)
         left_layout.addWidget(self.superior_label)
         choose = QHBoxLayout()
@@ -192,8 +200,8 @@ class TargetsPage(PlanPage):
         layout.addWidget(self.warnings)
 
     def inputs(self):
-        return [self.open_button, self.adopt_button, self.add_button, self.remove_button, self.up_button,
-                self.down_button, self.group_button, self.confirm_button, self.view, self.select_all,
+        return [self.open_button, self.drop_button, self.adopt_button, self.add_button, self.remove_button,
+                self.up_button, self.down_button, self.group_button, self.confirm_button, self.view, self.select_all,
                 self.select_none, self.select_field]
 
     def hints(self):
@@ -248,7 +256,6 @@ class TargetsPage(PlanPage):
         self._documents = [d for d in self._documents if d.id != shown.id] + [shown]
         self.changed.emit()  # the plan now lists this superior plan
         self._list_documents()
-        self._show(shown)
         self.imported.emit(shown.header, shown.id)
         self.deadlines_found.emit(shown.deadlines)
         if shown.already_imported:
@@ -258,11 +265,38 @@ class TargetsPage(PlanPage):
         self.import_finished.emit(True)
 
     def _list_documents(self) -> None:
-        """The combo box of the plan's superior plans (hidden while there is at most one)."""
+        """The combo box of the plan's superior plans (hidden while there is at most one), and show the newest;
+        with none, say so."""
         self.documents.clear()
         for d in self._documents:
             self.documents.addItem(f"{d.file_name} (nhập {d.imported_at:%d/%m/%Y})", d.id)
         self.documents.setVisible(len(self._documents) > 1)
+        self.drop_button.setVisible(bool(self._documents))
+        if self._documents:
+            self._show(self._documents[-1])
+        else:
+            self.superior.set_rows([], set())
+            self.scan_note.hide()
+            self.superior_label.setText("Chưa mở kế hoạch cấp trên.")
+            self.superior_label.setToolTip("")
+
+    def drop_shown(self) -> bool:
+        """Take the superior plan shown off this plan (a file imported by mistake), after asking: its targets
+        leave the left table, the căn cứ made from it goes (page 2); the targets already adopted stay."""
+        index = self.documents.currentIndex() if len(self._documents) > 1 else len(self._documents) - 1
+        if index < 0:
+            return False
+        doc = self._documents[index]
+        if not dialogs.confirm(self, f"Bỏ kế hoạch cấp trên «{doc.file_name}» khỏi kế hoạch này? Căn cứ lấy từ văn "
+                                     "bản đó cũng được bỏ; các chỉ tiêu đã đưa vào kế hoạch của xã vẫn giữ.",
+                               yes="Bỏ"):
+            return False
+        del self._documents[index]
+        self._list_documents()
+        self.dropped.emit(doc.id)
+        self.changed.emit()
+        self._update_warnings()
+        return True
 
     def _show(self, doc: ops.SuperiorPlanView) -> None:
         """List the targets of the superior plan ``doc`` (those the clerk rejected unticked) and the deadlines
@@ -419,12 +453,6 @@ class TargetsPage(PlanPage):
                              if t.derived_from_id in superiors else Row(**vars(t)) for t in plan.targets])
         self._documents = [d for d in (ops.superior_plan(self.db, i) for i in plan.superior_document_ids) if d]
         self._list_documents()
-        if self._documents:
-            self._show(self._documents[-1])
-        else:
-            self.superior.set_rows([], set())
-            self.scan_note.hide()
-            self.superior_label.setText("Chưa mở kế hoạch cấp trên.")
         self._update_warnings()
 
     def store(self, plan: PlanDraft) -> None:

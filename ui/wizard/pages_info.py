@@ -229,6 +229,13 @@ class BasisPage(PlanPage):
         self.model.add_row(["Kế hoạch", header.number or "", header.issue_date, header.issuer or "",
                             f"về {header.title[:1].lower()}{header.title[1:]}" if header.title else ""])
 
+    def drop_superior(self, document_id: int) -> None:
+        """The superior plan ``document_id`` was taken off the plan (page 3): so is the căn cứ made from it."""
+        for row in reversed(range(len(self._bases))):
+            if self._bases[row].superior_document_id == document_id:
+                del self._bases[row]
+                self.model.remove_row(row)
+
     def load(self, plan: PlanDraft, context: DraftContext) -> None:
         self._bases = list(plan.legal_bases)
         self.model.set_rows([[b.doc_type, b.number, b.issue_date, b.issuer, b.summary] for b in plan.legal_bases])

@@ -86,6 +86,7 @@ class PlanWizard(QWizard):
         column.addWidget(self.saved_at)  # the clerk sees the work is kept
         self.setSideWidget(self.side)
         self.targets.imported.connect(self.basis.add_from_header)
+        self.targets.dropped.connect(self.basis.drop_superior)
         self.targets.deadlines_found.connect(self.award.use_superior_deadlines)
         self.targets.deadlines_found.connect(self.organisation.add_superior_deadlines)
         self.preview.export_button.clicked.connect(self.export_docx)
