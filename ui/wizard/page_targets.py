@@ -302,6 +302,7 @@ class TargetsPage(PlanPage):
         """List the targets of the superior plan ``doc`` (those the clerk rejected unticked) and the deadlines
         it sets; a plan read from a scan says so under the source, with the pages that yielded nothing."""
         self.documents.setCurrentIndex(self.documents.findData(doc.id))
+        self.adopted.clear()  # what was said of the plan shown before
         targets, due = doc.targets, doc.deadlines
         name = doc.file_name + (" (bản quét)" if doc.from_ocr else "")
         self.superior.set_rows(targets, self._rejected)
