@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -254,47 +255,66 @@ def period_in_order(start: dt.date | None, end: dt.date | None) -> bool:
     return start is None or end is None or start < end
 
 
-def problems(plan: Plan) -> list[str]:
-    """What must be fixed before the plan is issued, in Vietnamese; empty when it is complete."""
-    found = []
+@dataclass(frozen=True)
+class Problem:
+    """Something to fix before the plan is issued: ``text`` (one Vietnamese sentence) and the ``part`` of the plan
+    it concerns, named like the wizard's steps: "info", "basis", "targets", "purpose", "content", "award",
+    "organisation", "signer"."""
+
+    part: str
+    text: str
+
+
+def plan_problems(plan: Plan) -> list[Problem]:
+    """What must be fixed before the plan is issued, each with the part of the plan to fix; empty when complete."""
+    found: list[Problem] = []
+
+    def add(part: str, text: str) -> None:
+        found.append(Problem(part, text))
+
     if not plan.title.strip():
-        found.append("Chưa có trích yếu (tên kế hoạch).")
+        add("info", "Chưa có trích yếu (tên kế hoạch).")
     for n, basis in enumerate(plan.legal_bases, 1):
         gaps = basis_gaps(basis)
         if gaps:
-            found.append(f"Căn cứ thứ {n} ({basis.doc_type}) còn thiếu: {', '.join(gaps)}.")
+            add("basis", f"Căn cứ thứ {n} ({basis.doc_type}) còn thiếu: {', '.join(gaps)}.")
     if not plan.targets and plan.kind is PlanKind.ANNUAL:  # a campaign may have only qualitative aims
-        found.append("Chưa có chỉ tiêu thi đua nào.")
+        add("targets", "Chưa có chỉ tiêu thi đua nào.")
     for t in plan.targets:
         why = scope_problem(t.indicator, t.value, t.unit)
         if why and not t.scope_confirmed:
-            found.append(f"Chỉ tiêu «{t.indicator}» có vẻ {why}: sửa cho phù hợp với xã, hoặc chọn chỉ tiêu "
+            add("targets", f"Chỉ tiêu «{t.indicator}» có vẻ {why}: sửa cho phù hợp với xã, hoặc chọn chỉ tiêu "
                          "đó ở bước 3 và bấm «Xác nhận đúng cho xã».")
     for kind, label in [(SectionKind.PURPOSE, "Mục đích"), (SectionKind.REQUIREMENT, "Yêu cầu")]:
         section = section_of(plan, kind)
         if section is None or not section.body.strip():
-            found.append(f"Phần «{label}» đang trống.")
+            add("purpose", f"Phần «{label}» đang trống.")
     if not any(s.kind is SectionKind.CONTENT and s.body.strip() for s in plan.sections):
-        found.append("Phần «Nội dung thi đua» đang trống.")
+        add("content", "Phần «Nội dung thi đua» đang trống.")
     if not plan.signer_name.strip():
-        found.append("Chưa có họ tên người ký.")
+        add("signer", "Chưa có họ tên người ký.")
     if not plan.recipients:
-        found.append("Chưa có «Nơi nhận».")
+        add("organisation", "Chưa có «Nơi nhận».")
     if plan.kind is PlanKind.CAMPAIGN and not (plan.campaign_start and plan.campaign_end):
-        found.append("Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
+        add("info", "Kế hoạch đợt thi đua chưa có thời gian bắt đầu và kết thúc.")
     elif plan.kind is PlanKind.CAMPAIGN and not period_in_order(plan.campaign_start, plan.campaign_end):
-        found.append(PERIOD_ERROR)
+        add("info", PERIOD_ERROR)
     if plan.kind is PlanKind.CAMPAIGN and plan.campaign_end and plan.award_deadline \
             and plan.award_deadline < plan.campaign_end:
-        found.append(f"Hạn nộp hồ sơ khen thưởng ({plan.award_deadline:%d/%m/%Y}) trước ngày kết thúc đợt thi đua "
-                     f"({plan.campaign_end:%d/%m/%Y}): chưa có kết quả để xét.")
+        add("award", f"Hạn nộp hồ sơ khen thưởng ({plan.award_deadline:%d/%m/%Y}) trước ngày kết thúc đợt thi "
+                     f"đua ({plan.campaign_end:%d/%m/%Y}): chưa có kết quả để xét.")
     if plan.issue_date:
         for a in plan.assignments:
             if a.deadline and a.deadline < plan.issue_date:
-                found.append(f"Thời hạn của «{a.unit}» ({a.deadline:%d/%m/%Y}) trước ngày ban hành.")
+                add("organisation", f"Thời hạn của «{a.unit}» ({a.deadline:%d/%m/%Y}) trước ngày ban hành.")
         if plan.award_deadline and plan.award_deadline < plan.issue_date:
-            found.append("Hạn nộp hồ sơ khen thưởng trước ngày ban hành.")
+            add("award", "Hạn nộp hồ sơ khen thưởng trước ngày ban hành.")
     return found
+
+
+def problems(plan: Plan) -> list[str]:
+    """The sentences of :func:`plan_problems`: what must be fixed before the plan is issued; empty when complete."""
+    return [problem.text for problem in plan_problems(plan)]
 
 
 def copy_plan(session: Session, source: Plan, year: int, settings: CommuneSettings, *, revision: bool = False) -> Plan:

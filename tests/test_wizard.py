@@ -238,6 +238,18 @@ def test_issue_from_the_wizard_freezes_the_plan(qtbot, db, tab, superior, monkey
     assert not revision.read_only
 
 
+def test_a_double_click_on_a_problem_goes_to_the_step_that_fixes_it(qtbot, db, tab):
+    wizard = tab.create()
+    qtbot.waitExposed(wizard)
+    go_to(wizard, 8)
+    problems = wizard.preview.problems
+    row = next(i for i in range(problems.count()) if problems.item(i).text() == "Chưa có chỉ tiêu thi đua nào.")
+    rect = problems.visualItemRect(problems.item(row))
+    qtbot.mouseClick(problems.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(problems.viewport(), Qt.LeftButton, pos=rect.center())
+    assert wizard.currentPage() is wizard.targets
+
+
 def test_issue_is_refused_while_something_is_missing(qtbot, db, tab, monkeypatch):
     wizard = tab.create()
     go_to(wizard, 8)

@@ -19,7 +19,7 @@ from core.drafts import DraftContext, PlanDraft, read_context, read_draft, remem
 from core.drafts import save_draft as _write_draft
 from core.layout import PlanLayout, build_layout
 from core.models import Plan, PlanKind, PlanStatus
-from core.plans import PlanError, copy_plan, issue, new_plan, plans_overview, problems
+from core.plans import PlanError, Problem, copy_plan, issue, new_plan, plan_problems, plans_overview
 from core.settings import SettingsError, load_settings
 
 
@@ -48,10 +48,11 @@ class OpenedPlan:
 
 @dataclass
 class PlanView:
-    """A plan as it prints (:class:`core.layout.PlanLayout`) and what still blocks issuing it."""
+    """A plan as it prints (:class:`core.layout.PlanLayout`) and what still blocks issuing it, each problem with the
+    part of the plan to fix (:class:`core.plans.Problem`)."""
 
     layout: PlanLayout
-    problems: list[str]
+    problems: list[Problem]
     file_stem: str  # "Ke-hoach-thi-dua-2026", "-v2" for a revision: the suggested export file name
 
 
@@ -136,7 +137,7 @@ def plan_view(db: Database, plan_id: int) -> PlanView:
     with db.session() as s:
         plan = _plan(s, plan_id)
         stem = f"Ke-hoach-thi-dua-{plan.year}{'-v' + str(plan.version) if plan.version > 1 else ''}"
-        return PlanView(build_layout(plan, _settings(s)), problems(plan), stem)
+        return PlanView(build_layout(plan, _settings(s)), plan_problems(plan), stem)
 
 
 def issue_plan(db: Database, plan_id: int, number: str, day: dt.date) -> OpenedPlan:

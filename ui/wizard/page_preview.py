@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 from core.drafts import DraftContext, PlanDraft
 from core.layout import PlanLayout
+from core.plans import Problem
 from ui.printing import configure, paint
 from ui.wizard.base import PlanPage
 
 
 class PreviewPage(PlanPage):
     """Read-only preview: the printed pages themselves (:func:`ui.printing.paint`, which breaks pages where the
-    .docx breaks them), with the problems that block issuing."""
+    .docx breaks them), with the problems that block issuing; a double-click (or Enter) on one sends ``go_to`` with
+    the part of the plan to fix (:attr:`core.plans.Problem.part`)."""
+
+    go_to = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__("9. Xem trước",
@@ -25,6 +30,8 @@ class PreviewPage(PlanPage):
         self.preview.paintRequested.connect(self._paint)
         self.problems = QListWidget(wordWrap=True)  # a long sentence wraps, never scrolls sideways
         self.problems.setMaximumHeight(170)
+        self.problems.setToolTip("Nhấn đúp vào một mục để đến bước cần sửa.")
+        self.problems.itemActivated.connect(lambda item: self.go_to.emit(item.data(Qt.UserRole)))
         self.status = QLabel()
         self.export_button = QPushButton("Xuất .docx…")
         self.print_button = QPushButton("In / xem trước khi in…")
@@ -58,12 +65,14 @@ class PreviewPage(PlanPage):
         if self.layout_shown is not None:
             paint(self.layout_shown, printer)
 
-    def show(self, layout: PlanLayout, found: list[str]) -> None:
+    def show(self, layout: PlanLayout, found: list[Problem]) -> None:
         """Show the plan's printed pages and list ``found``, the problems that block issuing."""
         self.layout_shown = layout
         self.preview.updatePreview()
         self.problems.clear()
-        self.problems.addItems(found)
+        for problem in found:
+            item = QListWidgetItem(problem.text, self.problems)
+            item.setData(Qt.UserRole, problem.part)
         self.problems.setVisible(bool(found) and not self.read_only)
         self.status.setText("<span style='color:#b00020'>Cần sửa trước khi ban hành:</span>" if found
                             else "<span style='color:#166534'>Kế hoạch đã đủ các phần bắt buộc.</span>")

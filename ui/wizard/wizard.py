@@ -67,8 +67,9 @@ class PlanWizard(QWizard):
         self.preview = PreviewPage()
         self.award = AwardPage()
         self.organisation = OrganisationPage()
-        self.pages = [self.info, self.basis, self.targets, self.purpose, ContentPage(), self.award,
-                      self.organisation, SignerPage(), self.preview]
+        self.content, self.signer = ContentPage(), SignerPage()
+        self.pages = [self.info, self.basis, self.targets, self.purpose, self.content, self.award,
+                      self.organisation, self.signer, self.preview]
         self.steps = QListWidget()  # the nine steps, the current one marked; a click goes there
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
@@ -87,6 +88,10 @@ class PlanWizard(QWizard):
         self.setSideWidget(self.side)
         self.targets.imported.connect(self.basis.add_from_header)
         self.targets.dropped.connect(self.basis.drop_superior)
+        parts = {"info": self.info, "basis": self.basis, "targets": self.targets, "purpose": self.purpose,
+                 "content": self.content, "award": self.award, "organisation": self.organisation,
+                 "signer": self.signer}  # core.plans.Problem.part → the step that fixes it
+        self.preview.go_to.connect(lambda part: self.jump_to(self.pages.index(parts[part])))
         self.targets.deadlines_found.connect(self.award.use_superior_deadlines)
         self.targets.deadlines_found.connect(self.organisation.add_superior_deadlines)
         self.preview.export_button.clicked.connect(self.export_docx)
