@@ -17,10 +17,10 @@ import io
 import logging
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PIL import Image, ImageChops, ImageOps, ImageSequence
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageSequence
 
 from core.paths import resources_dir
 from core.reading import MAX_PAGES, DocumentError, PageProgress
@@ -53,17 +53,26 @@ class Cancelled(Exception):  # noqa: N818 (a stop the clerk asked for, not an er
 
 
 @dataclass
-class RecognisedPage:
-    """One page's text: its ``paragraphs`` (each a list of lines, as the engine laid them out) in reading order,
-    none when nothing could be read, and the engine's mean word ``confidence`` (0–100)."""
+class Table:
+    """A ruled table found on a scanned page: its ``rows`` top to bottom, each the text of its cells left to
+    right (a cell's wrapped lines joined, an empty cell ""), as a .docx table row is read."""
 
-    paragraphs: list[list[str]]
+    rows: list[list[str]]
+
+
+@dataclass
+class RecognisedPage:
+    """One page's text: its ``paragraphs`` in reading order, each a list of lines as the engine laid them out or
+    a :class:`Table`, none when nothing could be read, and the engine's mean word ``confidence`` (0–100)."""
+
+    paragraphs: list[list[str] | Table]
     confidence: int
 
     @property
     def lines(self) -> list[str]:
-        """All lines of the page in reading order."""
-        return [line for paragraph in self.paragraphs for line in paragraph]
+        """All lines of the page in reading order, a table's rows with their cells separated by " | "."""
+        return [line for paragraph in self.paragraphs for line in (
+            [" | ".join(cells) for cells in paragraph.rows] if isinstance(paragraph, Table) else paragraph)]
 
 
 def recognise(data: bytes, name: str, on_page: PageProgress | None = None) -> list[RecognisedPage]:
@@ -194,15 +203,13 @@ def _line_profile_score(small: Image.Image) -> float:
     return sum((v - mean) ** 2 for v in rows) / len(rows)
 
 
-def upright(page: Image.Image) -> Image.Image:
-    """``page`` (grey) turned so that its text lines run across, and straightened when skewed by more than
-    ``MIN_SKEW`` (up to ``MAX_SKEW``) degrees; the projection profile of the text decides. A smaller skew is
-    left to Tesseract, which reads it better unturned (docs/OCR.md); upside down is left to the engine too."""
+def straighten(page: Image.Image) -> Image.Image:
+    """``page`` (grey, its text lines running across) straightened when skewed by more than ``MIN_SKEW`` (up to
+    ``MAX_SKEW``) degrees, as the projection profile of its text decides; ``page`` itself when it is not. A
+    smaller skew is left to Tesseract, which reads it better unturned (docs/OCR.md)."""
     small = page.copy()
     small.thumbnail((600, 600))
     small = small.point(lambda v: 0 if v < 140 else 255)
-    if _line_profile_score(small.rotate(90, expand=True)) > 1.5 * _line_profile_score(small):
-        page, small = page.rotate(90, expand=True), small.rotate(90, expand=True)
     scores = {angle: _line_profile_score(small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255))
               for angle in range(-MAX_SKEW, MAX_SKEW + 1)}
     coarse = max(scores, key=lambda a: (scores[a], -abs(a)))
@@ -213,13 +220,42 @@ def upright(page: Image.Image) -> Image.Image:
     return page.rotate(fine, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
 
 
+def _sideways(api) -> bool:
+    """Whether the text lines Tesseract's layout analysis finds on the image set in ``api`` run down the page
+    rather than across it (weighed by their length): a page lying sideways. Unlike a projection profile, this
+    is not fooled by a table's vertical rules or by a page holding one narrow column of short cells."""
+    import tesserocr
+
+    layout = api.AnalyseLayout()
+    across = down = 0
+    for line in tesserocr.iterate_level(layout, tesserocr.RIL.TEXTLINE) if layout is not None else ():
+        box = line.BoundingBox(tesserocr.RIL.TEXTLINE)
+        if box is not None:
+            width, height = box[2] - box[0], box[3] - box[1]
+            if width >= height:
+                across += width
+            else:
+                down += height
+    return down > across
+
+
 def _read_page(api, page: Image.Image) -> RecognisedPage:
-    grey = upright(ink(page))
-    result = _recognise_image(api, grey)
+    """One page read upright: turned a quarter when it lies sideways, straightened when skewed, and read again
+    upside down when the engine is unsure of it. Tesseract's layout analysis of the page as it came is reused
+    by the recognition when the page needs no turning (most pages), so the check costs nothing then."""
+    grey = ink(page)
+    api.SetImage(grey)
+    turned = grey.rotate(90, expand=True) if _sideways(api) else grey
+    straight = straighten(turned)
+    if straight is not grey:
+        api.SetImage(straight)
+    result = _recognise(api, straight)
     if result.confidence < UPRIGHT_CONFIDENCE:
-        turned = _recognise_image(api, grey.rotate(180))
-        if turned.confidence > result.confidence:
-            result = turned
+        upside_down_image = straight.rotate(180)
+        api.SetImage(upside_down_image)
+        upside_down = _recognise(api, upside_down_image)
+        if upside_down.confidence > result.confidence:
+            result = upside_down
     return result
 
 
@@ -234,11 +270,180 @@ def tidy(line: str) -> str:
     return _TILDE_DASH.sub("- ", _SPECK.sub("", line)).strip()
 
 
-def _recognise_image(api, grey: Image.Image) -> RecognisedPage:
-    api.SetImage(grey)
-    paragraphs = []  # Tesseract puts an empty line between paragraphs (and between the cells of a table)
-    for block in api.GetUTF8Text().split("\n\n"):
-        lines = [line for line in map(tidy, block.splitlines()) if line]
-        if lines:
-            paragraphs.append(lines)
-    return RecognisedPage(paragraphs, api.MeanTextConf() if paragraphs else 0)
+def _recognise(api, image: Image.Image) -> RecognisedPage:
+    """The text of ``image`` (already set in ``api``), in paragraphs; a ruled table's rows rebuilt into cells."""
+    text = api.GetUTF8Text()
+    confidence = api.MeanTextConf()
+    words, rules = _words(api)
+    tables = _ruled_tables(rules)
+    if tables:
+        paragraphs = _paragraphs_with_tables(words, tables, lambda box: _reread(api, image, box))
+    else:  # the engine's own paragraphs: Tesseract puts an empty line between them
+        paragraphs = [lines for block in text.split("\n\n")
+                      if (lines := [line for line in map(tidy, block.splitlines()) if line])]
+    return RecognisedPage(paragraphs, confidence if paragraphs else 0)
+
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels
+
+
+@dataclass
+class _Word:
+    text: str
+    box: Box
+    paragraph: int  # the engine's paragraph and line it belongs to, numbered down the page
+    line: int
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
+
+
+@dataclass
+class _Rules:
+    across: list[Box]  # the horizontal and vertical rules Tesseract's layout analysis found (blocks of lines)
+    down: list[Box]
+
+
+def _words(api) -> tuple[list[_Word], _Rules]:
+    """The recognised words of the page with their boxes, in the engine's reading order, and its ruling lines."""
+    import tesserocr
+
+    words: list[_Word] = []
+    rules = _Rules([], [])
+    iterator = api.GetIterator()
+    paragraph = line = -1
+    for word in tesserocr.iterate_level(iterator, tesserocr.RIL.WORD) if iterator is not None else ():
+        kind = word.BlockType()
+        if kind in (tesserocr.PT.HORZ_LINE, tesserocr.PT.VERT_LINE):
+            box = word.BoundingBox(tesserocr.RIL.BLOCK)
+            if box is not None:
+                (rules.across if kind == tesserocr.PT.HORZ_LINE else rules.down).append(box)
+            continue
+        paragraph += word.IsAtBeginningOf(tesserocr.RIL.PARA)
+        line += word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE)
+        text, box = word.GetUTF8Text(tesserocr.RIL.WORD), word.BoundingBox(tesserocr.RIL.WORD)
+        if text and box is not None:
+            words.append(_Word(text, box, paragraph, line))
+    return words, rules
+
+
+@dataclass
+class _Grid:
+    """A ruled table: the y of its horizontal rules (row boundaries, top to bottom) and its vertical rules."""
+
+    left: int
+    right: int
+    rows: list[float]
+    columns: list[Box]
+
+    def holds(self, word: _Word) -> bool:
+        x, y = word.centre
+        return self.left <= x <= self.right and self.rows[0] <= y <= self.rows[-1]
+
+    def cells(self, words: list[_Word], reread: Callable[[Box], str]) -> list[list[str]]:
+        """The rows of the table, each its cells' text: a word goes to the row and the column its centre is in
+        (columns found row by row, from the vertical rules crossing the row: merged cells make fewer cells).
+        A cell where no word was read is given to ``reread`` (a lone "4" or "8" the page's layout analysis
+        took for a speck); a lone "|" (a piece of a rule) is dropped."""
+        out = []
+        for top, bottom in zip(self.rows, self.rows[1:], strict=False):
+            middle = (top + bottom) / 2
+            edges = sorted([self.left, self.right] + [(b[0] + b[2]) / 2 for b in self.columns
+                                                       if b[1] <= middle <= b[3]])
+            bounds = [edge for k, edge in enumerate(edges) if k == 0 or edge - edges[k - 1] > RULE_MERGE]
+            inside = sorted((w for w in words if top <= w.centre[1] < bottom), key=lambda w: (w.line, w.box[0]))
+            if not inside:
+                continue
+            cells = [tidy(" ".join(w.text for w in inside if left <= w.centre[0] < right and w.text.strip("|")))
+                     for left, right in zip(bounds, bounds[1:], strict=False)]
+            out.append([cell or reread((round(left), round(top), round(right), round(bottom)))
+                        for cell, left, right in zip(cells, bounds, bounds[1:], strict=False)])
+        return out
+
+
+RULE_MERGE = 12  # pixels: rules closer than this are one rule (a thick or doubled line)
+
+
+def _ruled_tables(rules: _Rules) -> list[_Grid]:
+    """The ruled tables of a page: two or more vertical rules side by side over the same height, and the
+    horizontal rules reaching across them. A rule under a header's name (no vertical rule) makes no table."""
+    grids: list[_Grid] = []
+    for box in sorted(rules.down, key=lambda b: b[1]):
+        grid = next((g for g in grids if box[1] < g.rows[-1] and box[3] > g.rows[0]), None)
+        if grid is None:
+            grids.append(_Grid(box[0], box[2], [box[1], box[3]], [box]))
+        else:
+            grid.left, grid.right = min(grid.left, box[0]), max(grid.right, box[2])
+            grid.rows = [min(grid.rows[0], box[1]), max(grid.rows[-1], box[3])]
+            grid.columns.append(box)
+    tables = []
+    for grid in grids:
+        if len(grid.columns) < 2:
+            continue
+        width = grid.right - grid.left
+        ys = sorted([(b[1] + b[3]) / 2 for b in rules.across if b[2] - b[0] > width / 2
+                     and grid.rows[0] - RULE_MERGE <= (b[1] + b[3]) / 2 <= grid.rows[-1] + RULE_MERGE]
+                    + grid.rows)
+        grid.rows = [y for k, y in enumerate(ys) if k == 0 or y - ys[k - 1] > RULE_MERGE]
+        if len(grid.rows) >= 3:
+            tables.append(grid)
+    return tables
+
+
+CELL_MARGIN = 6  # pixels inside a cell's rules: what is left is the cell's text
+CELL_INK = 30  # dark pixels (specks of grain aside) in an empty cell above this are text the page's reading missed
+CELL_CONFIDENCE = 50  # a cell read on its own with a lower confidence (0–100) is left empty
+
+
+def _reread(api, image: Image.Image, box: Box) -> str:
+    """The text of one table cell (``box`` between its rules) read on its own, "" when it holds no ink. On a
+    whole page Tesseract drops a lone short number in a cell ("4", "8") as a speck; alone it reads it."""
+    import tesserocr
+
+    left, top, right, bottom = box
+    crop = image.crop((left + CELL_MARGIN, top + CELL_MARGIN, right - CELL_MARGIN, bottom - CELL_MARGIN))
+    if crop.width < 8 or crop.height < 8:
+        return ""
+    if crop.filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v < 128 else 0).histogram()[255] <= CELL_INK:
+        return ""
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    try:
+        api.SetImage(ImageOps.expand(crop, border=20, fill=255))
+        text = tidy(" ".join(api.GetUTF8Text().split()).strip("| "))
+        return text if any(c.isalnum() for c in text) and api.MeanTextConf() >= CELL_CONFIDENCE else ""
+    finally:
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
+
+
+def _paragraphs_with_tables(words: list[_Word], tables: list[_Grid],
+                            reread: Callable[[Box], str]) -> list[list[str] | Table]:
+    """The page's paragraphs in the engine's reading order, each table's words replaced by its rows where its
+    first word was read."""
+    out: list[list[str] | Table] = []
+    placed: set[int] = set()
+    lines: dict[int, list[str]] = {}  # the words of each line of the paragraph being built
+    paragraph = None
+
+    def flush() -> None:
+        text = [line for line in (tidy(" ".join(ws)) for ws in lines.values()) if line]
+        if text:
+            out.append(text)
+        lines.clear()
+
+    for word in words:
+        table = next((k for k, t in enumerate(tables) if t.holds(word)), None)
+        if table is not None:
+            if table not in placed:
+                placed.add(table)
+                flush()
+                rows = tables[table].cells(words, reread)
+                if rows:
+                    out.append(Table(rows))
+            continue
+        if word.paragraph != paragraph:
+            flush()
+            paragraph = word.paragraph
+        lines.setdefault(word.line, []).append(word.text)
+    flush()
+    return out

@@ -150,8 +150,7 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
 
         pages = recognise(data, path.name, on_page)
         unread = [number for number, page in enumerate(pages, start=1) if not page.paragraphs]
-        raw = [(line, None) for page in pages for paragraph in page.paragraphs
-               for line in _unwrap(paragraph, drop_page_numbers=True)]
+        raw = _scan_lines(pages)
     if sum(len(text) for text, _cells in raw) > MAX_CHARS or len(raw) > MAX_LINES:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
@@ -167,6 +166,49 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
     if not lines:
         raise DocumentError(f"Tệp «{path.name}» không có chữ nào để đọc.")
     return Document(path.name, hashlib.sha256(data).hexdigest(), lines, from_ocr, unread)
+
+
+def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
+    """The lines of recognised pages (:class:`core.ocr.RecognisedPage`): paragraphs unwrapped, page numbers
+    dropped, a table's rows with their cells kept apart as a .docx table's are. A table running on from the
+    previous page stays one table: specks and page numbers between its parts are dropped, and when its first
+    row has an empty first cell (no row number) it is the rest of the row the previous page ended with."""
+    from core.ocr import Table
+
+    def words(lines: list[str]) -> bool:
+        return any(_WORD.search(line) for line in lines)
+
+    out: list[tuple[str, list[str] | None]] = []
+    ends_in_row = False  # the previous page's last paragraph (specks aside) was a table
+    for page in pages:
+        opening: list[str] | None = []  # the specks and page numbers opening this page, None after them
+        for paragraph in page.paragraphs:
+            if not isinstance(paragraph, Table):
+                lines = _unwrap(paragraph, drop_page_numbers=True)
+                if opening is not None and not words(lines):
+                    opening.extend(lines)
+                    continue
+                out.extend((line, None) for line in (opening or []) + lines)
+                opening = None
+                continue
+            rows = paragraph.rows
+            if opening is not None and ends_in_row:  # the table of the previous page runs on
+                previous = out[-1][1]
+                if previous is not None and rows and not rows[0][0] and len(rows[0]) == len(previous):
+                    whole = [f"{above} {below}".strip() for above, below in zip(previous, rows[0], strict=True)]
+                    out[-1] = (" | ".join(whole), whole)
+                    rows = rows[1:]
+            else:
+                out.extend((line, None) for line in opening or [])
+            out.extend((" | ".join(cells), cells) for cells in rows)
+            opening = None
+        out.extend((line, None) for line in opening or [])
+        last = next((p for p in reversed(page.paragraphs) if isinstance(p, Table) or words(p)), None)
+        ends_in_row = isinstance(last, Table) or (last is None and ends_in_row)
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a speck read as "Ỉ" or "|"
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
