@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageSequence
 
@@ -347,7 +348,7 @@ class _Grid:
         A cell where no word was read is given to ``reread`` (a lone "4" or "8" the page's layout analysis
         took for a speck); a lone "|" (a piece of a rule) is dropped."""
         out = []
-        for top, bottom in zip(self.rows, self.rows[1:], strict=False):
+        for top, bottom in pairwise(self.rows):
             middle = (top + bottom) / 2
             edges = sorted([self.left, self.right] + [(b[0] + b[2]) / 2 for b in self.columns
                                                        if b[1] <= middle <= b[3]])
@@ -356,9 +357,9 @@ class _Grid:
             if not inside:
                 continue
             cells = [tidy(" ".join(w.text for w in inside if left <= w.centre[0] < right and w.text.strip("|")))
-                     for left, right in zip(bounds, bounds[1:], strict=False)]
+                     for left, right in pairwise(bounds)]
             out.append([cell or reread((round(left), round(top), round(right), round(bottom)))
-                        for cell, left, right in zip(cells, bounds, bounds[1:], strict=False)])
+                        for cell, (left, right) in zip(cells, pairwise(bounds), strict=True)])
         return out
 
 
