@@ -266,22 +266,24 @@ _SPECK = re.compile(r"\s+[`´^ˆ˜_¿¡]{1,2}(?=\s|$)")
 _TILDE_DASH = re.compile(r"^[~˜]-?\s*")
 
 
+# A bracket read as a brace at one end: "GRDP 2025{%)", "(tỷ đồng}" (a seal's ring or grain touching it).
+_BRACES = ((re.compile(r"[{\[]([^(){}\[\]]{1,20})\)"), r"(\1)"), (re.compile(r"\(([^(){}\[\]]{1,20})[}\]]"), r"(\1)"))
+
+
 def tidy(line: str) -> str:
-    """A recognised line without the specks Tesseract reads as lone marks, its item dash restored."""
-    return _TILDE_DASH.sub("- ", _SPECK.sub("", line)).strip()
+    """A recognised line without the specks Tesseract reads as lone marks, its item dash restored, a bracket
+    read as a brace at one end made a bracket again."""
+    line = _TILDE_DASH.sub("- ", _SPECK.sub("", line)).strip()
+    for brace, bracket in _BRACES:
+        line = brace.sub(bracket, line)
+    return line
 
 
 def _recognise(api, image: Image.Image) -> RecognisedPage:
     """The text of ``image`` (already set in ``api``), in paragraphs; a ruled table's rows rebuilt into cells."""
-    text = api.GetUTF8Text()
     confidence = api.MeanTextConf()
     words, rules = _words(api)
-    tables = _ruled_tables(rules)
-    if tables:
-        paragraphs = _paragraphs_with_tables(words, tables, lambda box: _reread(api, image, box))
-    else:  # the engine's own paragraphs: Tesseract puts an empty line between them
-        paragraphs = [lines for block in text.split("\n\n")
-                      if (lines := [line for line in map(tidy, block.splitlines()) if line])]
+    paragraphs = _paragraphs(words, _ruled_tables(rules), lambda box: _reread(api, image, box))
     return RecognisedPage(paragraphs, confidence if paragraphs else 0)
 
 
@@ -392,6 +394,7 @@ def _ruled_tables(rules: _Rules) -> list[_Grid]:
     return tables
 
 
+PARAGRAPH_GAP = 2  # a line further below the one before than twice its height starts a paragraph
 CELL_MARGIN = 6  # pixels inside a cell's rules: what is left is the cell's text
 CELL_INK = 30  # dark pixels (specks of grain aside) in an empty cell above this are text the page's reading missed
 CELL_CONFIDENCE = 50  # a cell read on its own with a lower confidence (0–100) is left empty
@@ -417,14 +420,16 @@ def _reread(api, image: Image.Image, box: Box) -> str:
         api.SetPageSegMode(tesserocr.PSM.AUTO)
 
 
-def _paragraphs_with_tables(words: list[_Word], tables: list[_Grid],
-                            reread: Callable[[Box], str]) -> list[list[str] | Table]:
+def _paragraphs(words: list[_Word], tables: list[_Grid], reread: Callable[[Box], str]) -> list[list[str] | Table]:
     """The page's paragraphs in the engine's reading order, each table's words replaced by its rows where its
-    first word was read."""
+    first word was read. A paragraph of the engine is split where a line stands further below the one before
+    than ``PARAGRAPH_GAP`` times that line's height: cells printed one per paragraph ("TT", then "Mục tiêu
+    tăng trưởng (%)" a few lines lower) are not run together, while a page of prose reads as the engine gave it."""
     out: list[list[str] | Table] = []
     placed: set[int] = set()
     lines: dict[int, list[str]] = {}  # the words of each line of the paragraph being built
     paragraph = None
+    line_box: list[int] = []  # top and bottom of the last line read
 
     def flush() -> None:
         text = [line for line in (tidy(" ".join(ws)) for ws in lines.values()) if line]
@@ -442,9 +447,15 @@ def _paragraphs_with_tables(words: list[_Word], tables: list[_Grid],
                 if rows:
                     out.append(Table(rows))
             continue
+        if word.line not in lines and line_box and \
+                word.box[1] - line_box[1] > PARAGRAPH_GAP * (line_box[1] - line_box[0]):
+            flush()
         if word.paragraph != paragraph:
             flush()
             paragraph = word.paragraph
+        if word.line not in lines:
+            line_box = [word.box[1], word.box[3]]
+        line_box = [min(line_box[0], word.box[1]), max(line_box[1], word.box[3])]
         lines.setdefault(word.line, []).append(word.text)
     flush()
     return out
