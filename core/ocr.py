@@ -266,14 +266,16 @@ _SPECK = re.compile(r"\s+[`´^ˆ˜_¿¡]{1,2}(?=\s|$)")
 _TILDE_DASH = re.compile(r"^[~˜]-?\s*")
 
 
+# The square of an area unit read as a question mark, after a number or alone in a cell: "m?/người", "20 km?".
+_SQUARE = re.compile(r"(^|\d\s?)(k?m)\?(?=/|\s|$|[,;.)])")
 # A bracket read as a brace at one end: "GRDP 2025{%)", "(tỷ đồng}" (a seal's ring or grain touching it).
 _BRACES = ((re.compile(r"[{\[]([^(){}\[\]]{1,20})\)"), r"(\1)"), (re.compile(r"\(([^(){}\[\]]{1,20})[}\]]"), r"(\1)"))
 
 
 def tidy(line: str) -> str:
-    """A recognised line without the specks Tesseract reads as lone marks, its item dash restored, a bracket
-    read as a brace at one end made a bracket again."""
-    line = _TILDE_DASH.sub("- ", _SPECK.sub("", line)).strip()
+    """A recognised line without the specks Tesseract reads as lone marks, its item dash restored, "m?" read
+    for "m²" and a bracket read as a brace at one end put right."""
+    line = _SQUARE.sub(r"\1\2²", _TILDE_DASH.sub("- ", _SPECK.sub("", line))).strip()
     for brace, bracket in _BRACES:
         line = brace.sub(bracket, line)
     return line
@@ -348,7 +350,7 @@ class _Grid:
         """The rows of the table, each its cells' text: a word goes to the row and the column its centre is in
         (columns found row by row, from the vertical rules crossing the row: merged cells make fewer cells).
         A cell where no word was read is given to ``reread`` (a lone "4" or "8" the page's layout analysis
-        took for a speck); a lone "|" (a piece of a rule) is dropped."""
+        took for a speck); a "|" at either end of a word (a piece of a rule: "|%") is dropped."""
         out = []
         for top, bottom in pairwise(self.rows):
             middle = (top + bottom) / 2
@@ -358,7 +360,7 @@ class _Grid:
             inside = sorted((w for w in words if top <= w.centre[1] < bottom), key=lambda w: (w.line, w.box[0]))
             if not inside:
                 continue
-            cells = [tidy(" ".join(w.text for w in inside if left <= w.centre[0] < right and w.text.strip("|")))
+            cells = [tidy(" ".join(w.text.strip("|") for w in inside if left <= w.centre[0] < right))
                      for left, right in pairwise(bounds)]
             out.append([cell or reread((round(left), round(top), round(right), round(bottom)))
                         for cell, (left, right) in zip(cells, pairwise(bounds), strict=True)])
