@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageSequence
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps, ImageSequence
 
 from core.paths import resources_dir
 from core.reading import MAX_PAGES, DocumentError, PageProgress
@@ -268,25 +268,106 @@ _TILDE_DASH = re.compile(r"^[~˜]-?\s*")
 
 # The square of an area unit read as a question mark, after a number or alone in a cell: "m?/người", "20 km?".
 _SQUARE = re.compile(r"(^|\d\s?)(k?m)\?(?=/|\s|$|[,;.)])")
+# A roman numeral alone on its line (a table's group row number) read as letters: "H" for II, "IH" for III.
+_ROMAN = {"H": "II", "Il": "II", "lI": "II", "ll": "II", "IH": "III", "HI": "III", "Hl": "III", "lH": "III"}
 # A bracket read as a brace at one end: "GRDP 2025{%)", "(tỷ đồng}" (a seal's ring or grain touching it).
 _BRACES = ((re.compile(r"[{\[]([^(){}\[\]]{1,20})\)"), r"(\1)"), (re.compile(r"\(([^(){}\[\]]{1,20})[}\]]"), r"(\1)"))
 
 
 def tidy(line: str) -> str:
     """A recognised line without the specks Tesseract reads as lone marks, its item dash restored, "m?" read
-    for "m²" and a bracket read as a brace at one end put right."""
+    for "m²", a bracket read as a brace at one end and a lone roman numeral read as letters ("H" for "II") put
+    right."""
     line = _SQUARE.sub(r"\1\2²", _TILDE_DASH.sub("- ", _SPECK.sub("", line))).strip()
     for brace, bracket in _BRACES:
         line = brace.sub(bracket, line)
-    return line
+    return _ROMAN.get(line.rstrip("."), line)
 
 
 def _recognise(api, image: Image.Image) -> RecognisedPage:
     """The text of ``image`` (already set in ``api``), in paragraphs; a ruled table's rows rebuilt into cells."""
     confidence = api.MeanTextConf()
     words, rules = _words(api)
+    if words:
+        ink_map = api.GetThresholdedImage()
+        marks = [_read_alone(api, image, box) for box in _missed_marks(ink_map, words, rules)]
+        words = _with_missed_marks(words, marks)
     paragraphs = _paragraphs(words, _ruled_tables(rules), lambda box: _reread(api, image, box))
     return RecognisedPage(paragraphs, confidence if paragraphs else 0)
+
+
+MARK_BLOCK = 8  # pixels: the page's ink is mapped in squares of this side to find marks no word covers
+PAGE_EDGE = 0.04  # the share of the page's width and height along its edges where ink is the scan's border
+
+
+def _missed_marks(ink_map: Image.Image, words: list[_Word], rules: _Rules) -> list[Box]:
+    """Boxes of the marks on the page that no recognised word or rule covers and that are sized like a short
+    word of the page's text: a lone "1", "12" or "89" on its own line, which Tesseract's layout analysis
+    drops as a speck. A speck of dirt or grain is smaller; the scan's dark border is left out."""
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    height = heights[len(heights) // 2]  # the text's usual word height
+    small = ImageOps.invert(ink_map.convert("L")).resize(
+        (ink_map.width // MARK_BLOCK, ink_map.height // MARK_BLOCK), Image.Resampling.BOX)
+    covered = Image.new("L", small.size, 0)
+    draw = ImageDraw.Draw(covered)
+    for left, top, right, bottom in [w.box for w in words] + rules.across + rules.down:
+        draw.rectangle((left // MARK_BLOCK - 1, top // MARK_BLOCK - 1, right // MARK_BLOCK + 1,
+                        bottom // MARK_BLOCK + 1), fill=255)
+    width, rows = small.size
+    edge_x, edge_y = round(width * PAGE_EDGE), round(rows * PAGE_EDGE)
+    pixels, cover = small.load(), covered.load()
+    seen: set[tuple[int, int]] = set()
+    marks = []
+    for y in range(edge_y, rows - edge_y):
+        for x in range(edge_x, width - edge_x):
+            if (x, y) in seen or pixels[x, y] < 40 or cover[x, y]:
+                continue
+            group, stack = [], [(x, y)]
+            seen.add((x, y))
+            while stack:  # the squares with ink touching this one
+                cx, cy = stack.pop()
+                group.append((cx, cy))
+                for nx, ny in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
+                    if edge_x <= nx < width - edge_x and edge_y <= ny < rows - edge_y and (nx, ny) not in seen \
+                            and pixels[nx, ny] >= 40 and not cover[nx, ny]:
+                        seen.add((nx, ny))
+                        stack.append((nx, ny))
+            xs, ys = [g[0] for g in group], [g[1] for g in group]
+            box = (min(xs) * MARK_BLOCK, min(ys) * MARK_BLOCK, (max(xs) + 1) * MARK_BLOCK, (max(ys) + 1) * MARK_BLOCK)
+            if 0.6 * height <= box[3] - box[1] <= 1.6 * height and box[2] - box[0] <= 4 * height:
+                marks.append(box)
+    return marks
+
+
+MARK_CONFIDENCE = 80  # a mark read alone with a lower confidence (0–100) is dropped
+
+
+def _read_alone(api, image: Image.Image, box: Box) -> _Word | None:
+    """The word a missed mark (``box``) reads as on its own, None when it is no letter or digit read surely."""
+    import tesserocr
+
+    pad = MARK_BLOCK
+    crop = image.crop((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad))
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)  # a single word's mode reads "1" as "L]"
+    try:
+        api.SetImage(ImageOps.expand(crop, border=20, fill=255))
+        text = tidy(" ".join(api.GetUTF8Text().split()))
+        sure = api.MeanTextConf() >= MARK_CONFIDENCE
+    finally:
+        api.SetPageSegMode(tesserocr.PSM.AUTO)
+    return _Word(text, box, -1, -1) if sure and any(c.isalnum() for c in text) else None
+
+
+def _with_missed_marks(words: list[_Word], marks: list[_Word | None]) -> list[_Word]:
+    """``words`` with each mark read alone put in as a paragraph of its own, before the first paragraph that
+    starts below it (the engine's reading order runs down the page)."""
+    out = list(words)
+    for number, mark in enumerate((m for m in marks if m is not None), start=1):
+        mark.paragraph = mark.line = -number
+        at = next((k for k, w in enumerate(out) if (k == 0 or w.paragraph != out[k - 1].paragraph)
+                   and w.box[1] > mark.box[1]), len(out))
+        out.insert(at, mark)
+    return out
 
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels

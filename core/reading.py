@@ -170,9 +170,10 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
 
 def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
     """The lines of recognised pages (:class:`core.ocr.RecognisedPage`): paragraphs unwrapped, page numbers
-    dropped, a table's rows with their cells kept apart as a .docx table's are. A table running on from the
-    previous page stays one table: specks and page numbers between its parts are dropped, and when its first
-    row has an empty first cell (no row number) it is the rest of the row the previous page ended with."""
+    (a lone number opening or closing a page) dropped, a table's rows with their cells kept apart as a .docx
+    table's are. A table running on from the previous page stays one table: specks and page numbers between
+    its parts are dropped, and when its first row has an empty first cell (no row number) it is the rest of the
+    row the previous page ended with."""
     from core.ocr import Table
 
     def words(lines: list[str]) -> bool:
@@ -182,9 +183,9 @@ def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
     ends_in_row = False  # the previous page's last paragraph (specks aside) was a table
     for page in pages:
         opening: list[str] | None = []  # the specks and page numbers opening this page, None after them
-        for paragraph in page.paragraphs:
-            if not isinstance(paragraph, Table):
-                lines = _unwrap(paragraph, drop_page_numbers=True)
+        for k, paragraph in enumerate(page.paragraphs):
+            if not isinstance(paragraph, Table):  # a page number heads or ends its page; a lone number between
+                lines = _unwrap(paragraph, drop_page_numbers=k in (0, len(page.paragraphs) - 1))  # is a cell
                 if opening is not None and not words(lines):
                     opening.extend(lines)
                     continue
