@@ -315,28 +315,25 @@ def _missed_marks(ink_map: Image.Image, words: list[_Word], rules: _Rules) -> li
                         bottom // MARK_BLOCK + 1), fill=255)
     width, rows = small.size
     edge_x, edge_y = round(width * PAGE_EDGE), round(rows * PAGE_EDGE)
-    pixels, cover = small.load(), covered.load()
-    seen: set[tuple[int, int]] = set()
+    darkness, cover = small.tobytes(), covered.tobytes()  # one byte a square, row after row
+    free = {(x, y) for y in range(edge_y, rows - edge_y) for x in range(edge_x, width - edge_x)
+            if darkness[y * width + x] >= 40 and not cover[y * width + x]}  # inked squares no word covers
     marks = []
-    for y in range(edge_y, rows - edge_y):
-        for x in range(edge_x, width - edge_x):
-            if (x, y) in seen or pixels[x, y] < 40 or cover[x, y]:
-                continue
-            group, stack = [], [(x, y)]
-            seen.add((x, y))
-            while stack:  # the squares with ink touching this one
-                cx, cy = stack.pop()
-                group.append((cx, cy))
-                for nx, ny in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
-                    if edge_x <= nx < width - edge_x and edge_y <= ny < rows - edge_y and (nx, ny) not in seen \
-                            and pixels[nx, ny] >= 40 and not cover[nx, ny]:
-                        seen.add((nx, ny))
-                        stack.append((nx, ny))
-            xs, ys = [g[0] for g in group], [g[1] for g in group]
-            box = (min(xs) * MARK_BLOCK, min(ys) * MARK_BLOCK, (max(xs) + 1) * MARK_BLOCK, (max(ys) + 1) * MARK_BLOCK)
-            if 0.6 * height <= box[3] - box[1] <= 1.6 * height and box[2] - box[0] <= 4 * height:
-                marks.append(box)
-    return marks
+    while free:
+        stack = [free.pop()]
+        group = []
+        while stack:  # the squares with ink touching this one
+            cx, cy = stack.pop()
+            group.append((cx, cy))
+            for near in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
+                if near in free:
+                    free.remove(near)
+                    stack.append(near)
+        xs, ys = [g[0] for g in group], [g[1] for g in group]
+        box = (min(xs) * MARK_BLOCK, min(ys) * MARK_BLOCK, (max(xs) + 1) * MARK_BLOCK, (max(ys) + 1) * MARK_BLOCK)
+        if 0.6 * height <= box[3] - box[1] <= 1.6 * height and box[2] - box[0] <= 4 * height:
+            marks.append(box)
+    return sorted(marks, key=lambda b: (b[1], b[0]))
 
 
 MARK_CONFIDENCE = 80  # a mark read alone with a lower confidence (0–100) is dropped
