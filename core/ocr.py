@@ -405,6 +405,8 @@ def _words(api) -> tuple[list[_Word], _Rules]:
             continue
         paragraph += word.IsAtBeginningOf(tesserocr.RIL.PARA)
         line += word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE)
+        if word.Empty(tesserocr.RIL.WORD):  # a blob with no text (tesserocr raises on reading it)
+            continue
         text, box = word.GetUTF8Text(tesserocr.RIL.WORD), word.BoundingBox(tesserocr.RIL.WORD)
         if text and box is not None:
             words.append(_Word(text, box, paragraph, line))
