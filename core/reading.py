@@ -201,7 +201,8 @@ def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
                     rows = rows[1:]
             else:
                 out.extend((line, None) for line in opening or [])
-            out.extend((" | ".join(cells), cells) for cells in rows)
+            # a one-column table (a framed box) is ordinary lines, as a .docx layout cell is
+            out.extend((" | ".join(cells), cells) if len(cells) > 1 else (cells[0], None) for cells in rows)
             opening = None
         out.extend((line, None) for line in opening or [])
         last = next((p for p in reversed(page.paragraphs) if isinstance(p, Table) or words(p)), None)

@@ -239,11 +239,23 @@ def test_a_table_row_broken_across_two_pages_is_read_as_one_row(monkeypatch, tmp
     assert ("Cơ cấu các ngành kinh tế - Dịch vụ", "~", 10.49, "%") in found
 
 
+def test_a_framed_box_of_one_column_on_a_scan_reads_as_ordinary_lines(monkeypatch, tmp_path):
+    box = ocr.Table([["Tỷ lệ hộ nghèo giảm 1,5% trong năm 2025."], ["Thu ngân sách đạt 45 tỷ đồng."]])
+    monkeypatch.setattr(ocr, "recognise", lambda data, name, on_page=None: [ocr.RecognisedPage([box], 90)])
+    path = tmp_path / "khung.png"
+    path.write_bytes(b"one page recognised above")
+    document = read_document(path)
+    assert [(line.text, line.cells) for line in document.lines] == [
+        ("Tỷ lệ hộ nghèo giảm 1,5% trong năm 2025.", None), ("Thu ngân sách đạt 45 tỷ đồng.", None)]
+    assert {(t.value, t.unit) for t in extract_targets(document)} >= {(1.5, "%"), (45, "tỷ đồng")}
+
+
 def test_ocr_confusions_of_units_and_brackets_are_put_right():
     assert ocr.tidy("m?/người") == "m²/người" and ocr.tidy("diện tích 20 km? rừng") == "diện tích 20 km² rừng"
     assert ocr.tidy("Mục tiêu tăng trưởng GRDP 2025 {%)") == "Mục tiêu tăng trưởng GRDP 2025 (%)"
     assert ocr.tidy("Tổng vốn đầu tư (tỷ đồng}") == "Tổng vốn đầu tư (tỷ đồng)"
     assert ocr.tidy("Em? Có m? không") == "Em? Có m? không"  # a question stays a question
+    assert ocr.tidy("H") == "II" and ocr.tidy("IH") == "III"  # a group row's number alone on its line
 
 
 def test_specks_read_as_marks_do_not_glue_the_recipients_to_the_last_sentence():
