@@ -171,42 +171,42 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
 def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
     """The lines of recognised pages (:class:`core.ocr.RecognisedPage`): paragraphs unwrapped, page numbers
     (a lone number opening or closing a page) dropped, a table's rows with their cells kept apart as a .docx
-    table's are. A table running on from the previous page stays one table: specks and page numbers between
-    its parts are dropped, and when its first row has an empty first cell (no row number) it is the rest of the
-    row the previous page ended with."""
+    table's are. A table running on from the previous page stays one table: specks (lines without a word, such
+    as the scan's edge read as "Ỉ |") and page numbers between its parts are dropped, and when the part opening
+    the page has an empty first cell (no row number) its first row is the rest of the row the previous page
+    ended with."""
     from core.ocr import Table
 
     def words(lines: list[str]) -> bool:
         return any(_WORD.search(line) for line in lines)
 
     out: list[tuple[str, list[str] | None]] = []
-    ends_in_row = False  # the previous page's last paragraph (specks aside) was a table
+    specks: list[str] = []  # lines without a word after a table: dropped if the table runs on
+    in_table = False  # the last line with words was a table row
     for page in pages:
-        opening: list[str] | None = []  # the specks and page numbers opening this page, None after them
+        fresh = True  # nothing with words yet on this page
         for k, paragraph in enumerate(page.paragraphs):
             if not isinstance(paragraph, Table):  # a page number heads or ends its page; a lone number between
                 lines = _unwrap(paragraph, drop_page_numbers=k in (0, len(page.paragraphs) - 1))  # is a cell
-                if opening is not None and not words(lines):
-                    opening.extend(lines)
+                if in_table and not words(lines):
+                    specks.extend(lines)
                     continue
-                out.extend((line, None) for line in (opening or []) + lines)
-                opening = None
+                out.extend((line, None) for line in specks + lines)
+                specks.clear()
+                in_table = False
+                fresh = fresh and not words(lines)
                 continue
             rows = paragraph.rows
-            if opening is not None and ends_in_row:  # the table of the previous page runs on
-                previous = out[-1][1]
-                if previous is not None and rows and not rows[0][0] and len(rows[0]) == len(previous):
-                    whole = [f"{above} {below}".strip() for above, below in zip(previous, rows[0], strict=True)]
-                    out[-1] = (" | ".join(whole), whole)
-                    rows = rows[1:]
-            else:
-                out.extend((line, None) for line in opening or [])
+            previous = out[-1][1] if in_table and fresh and out else None
+            if previous is not None and rows and not rows[0][0] and len(rows[0]) == len(previous):
+                whole = [f"{above} {below}".strip() for above, below in zip(previous, rows[0], strict=True)]
+                out[-1] = (" | ".join(whole), whole)
+                rows = rows[1:]
+            specks.clear()
             # a one-column table (a framed box) is ordinary lines, as a .docx layout cell is
             out.extend((" | ".join(cells), cells) if len(cells) > 1 else (cells[0], None) for cells in rows)
-            opening = None
-        out.extend((line, None) for line in opening or [])
-        last = next((p for p in reversed(page.paragraphs) if isinstance(p, Table) or words(p)), None)
-        ends_in_row = isinstance(last, Table) or (last is None and ends_in_row)
+            in_table, fresh = True, False
+    out.extend((line, None) for line in specks)
     return out
 
 
