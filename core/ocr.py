@@ -6,9 +6,12 @@ Why this engine, and how it was measured against the others: ``docs/OCR.md``.
 
 Pages are read one at a time (the memory used does not grow with the page count). Each page is cleaned as OCR
 needs: coloured ink (the red seal, a blue signature) is dropped by keeping each pixel's brightest channel, a page
-lying sideways is turned upright by its text lines' direction, an upside-down one by the engine's confidence,
-and a page skewed by more than 2° is straightened (Tesseract copes with less by itself, and reads it better
-unturned); an uneven grey paper is left to Tesseract's local (Sauvola) threshold.
+lying sideways is turned upright by the direction of the text lines Tesseract's layout analysis finds, an
+upside-down one by the engine's confidence, and a page skewed by more than 2° is straightened (Tesseract copes
+with less by itself, and reads it better unturned); an uneven grey paper is left to Tesseract's local (Sauvola)
+threshold. The page is then put together from the engine's words and their boxes: a ruled table's rows come back
+with their cells (:class:`Table`), and a lone short number the layout analysis dropped as a speck is read on its
+own (docs/OCR.md, "Tables on a scan").
 """
 
 from __future__ import annotations
