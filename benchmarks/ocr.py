@@ -75,7 +75,7 @@ def rapidocr() -> Callable[[Image.Image], list[list[str]]]:
     engine = RapidOCR(params={"Global.log_level": "warning"})
 
     def read(page: Image.Image) -> list[list[str]]:
-        result = engine(numpy.array(ocr.upright(ocr.ink(page)).convert("RGB")))
+        result = engine(numpy.array(ocr.straighten(ocr.ink(page)).convert("RGB")))
         return [list(result.txts or ())]  # lines only: the page as one paragraph
 
     return read
@@ -91,7 +91,7 @@ def asterocr() -> Callable[[Image.Image], list[list[str]]]:
     recogniser = AsterOCR(enable_telemetry=False)
 
     def read(page: Image.Image) -> list[list[str]]:
-        grey = ocr.upright(ocr.ink(page)).convert("RGB")
+        grey = ocr.straighten(ocr.ink(page)).convert("RGB")
         boxes = detector(numpy.array(grey)).boxes
         lines = []
         for box in sorted(boxes if boxes is not None else [], key=lambda b: (round(b[0][1] / 20), b[0][0])):
@@ -107,6 +107,13 @@ ENGINES = {"tesseract": tesseract, "tesseract-script": tesseract_script, "rapido
 
 def folded_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def page_text(paragraphs: list) -> str:
+    """A recognised page's text in reading order, a table row by row and cell by cell (as the reference text of
+    a printed table runs)."""
+    return " ".join(" ".join(" ".join(cells) for cells in p.rows) if isinstance(p, ocr.Table) else " ".join(p)
+                    for p in paragraphs)
 
 
 def f1_counts(targets, gold) -> tuple[int, int, int]:
@@ -170,16 +177,18 @@ def main() -> int:
             pdf.close()
             row = {"engine": engine_name, "scan": scan.stem, "pages": count, "s/page": seconds / count,
                    "cpu s/page": cpu / count}
-            restored = [[[restore(line) for line in paragraph] for paragraph in p] for p in pages]
+            restored = [[ocr.Table([[restore(c) for c in cells] for cells in paragraph.rows])
+                         if isinstance(paragraph, ocr.Table) else [restore(line) for line in paragraph]
+                         for paragraph in p] for p in pages]
             for key, variant in (("edits", pages), ("edits+restore", restored)):
-                edits = sum(Levenshtein.distance(folded_space(" ".join(map(" ".join, p))), folded_space(r))
+                edits = sum(Levenshtein.distance(folded_space(page_text(p)), folded_space(r))
                             for p, r in zip(variant, ref[:count], strict=True))
                 chars = sum(len(folded_space(r)) for r in ref[:count])
                 totals[key][0] += edits
                 totals[key][1] += chars
                 row["CER" if key == "edits" else "CER+restore"] = edits / max(1, chars)
             ref_words = [w for r in ref[:count] for w in r.split() if STACKED.search(w)]
-            got = {w for p in pages for paragraph in p for line in paragraph for w in line.split()}
+            got = {w for p in pages for w in page_text(p).split()}
             totals["stacked"][0] += sum(w in got for w in ref_words)
             totals["stacked"][1] += len(ref_words)
             totals["seconds"][0] += seconds

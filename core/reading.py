@@ -150,8 +150,7 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
 
         pages = recognise(data, path.name, on_page)
         unread = [number for number, page in enumerate(pages, start=1) if not page.paragraphs]
-        raw = [(line, None) for page in pages for paragraph in page.paragraphs
-               for line in _unwrap(paragraph, drop_page_numbers=True)]
+        raw = _scan_lines(pages)
     if sum(len(text) for text, _cells in raw) > MAX_CHARS or len(raw) > MAX_LINES:
         raise _too_long(path.name)
     if legacy_encoded("\n".join(text for text, _cells in raw)):
@@ -167,6 +166,51 @@ def read_document(path: Path | str, on_page: PageProgress | None = None) -> Docu
     if not lines:
         raise DocumentError(f"Tệp «{path.name}» không có chữ nào để đọc.")
     return Document(path.name, hashlib.sha256(data).hexdigest(), lines, from_ocr, unread)
+
+
+def _scan_lines(pages) -> list[tuple[str, list[str] | None]]:
+    """The lines of recognised pages (:class:`core.ocr.RecognisedPage`): paragraphs unwrapped, page numbers
+    (a lone number opening or closing a page) dropped, a table's rows with their cells kept apart as a .docx
+    table's are. A table running on from the previous page stays one table: specks (lines without a word, such
+    as the scan's edge read as "Ỉ |") and page numbers between its parts are dropped, and when the part opening
+    the page has an empty first cell (no row number) its first row is the rest of the row the previous page
+    ended with."""
+    from core.ocr import Table
+
+    def words(lines: list[str]) -> bool:
+        return any(_WORD.search(line) for line in lines)
+
+    out: list[tuple[str, list[str] | None]] = []
+    specks: list[str] = []  # lines without a word after a table: dropped if the table runs on
+    in_table = False  # the last line with words was a table row
+    for page in pages:
+        fresh = True  # nothing with words yet on this page
+        for k, paragraph in enumerate(page.paragraphs):
+            if not isinstance(paragraph, Table):  # a page number heads or ends its page; a lone number between
+                lines = _unwrap(paragraph, drop_page_numbers=k in (0, len(page.paragraphs) - 1))  # is a cell
+                if in_table and not words(lines):
+                    specks.extend(lines)
+                    continue
+                out.extend((line, None) for line in specks + lines)
+                specks.clear()
+                in_table = False
+                fresh = fresh and not words(lines)
+                continue
+            rows = paragraph.rows
+            previous = out[-1][1] if in_table and fresh and out else None
+            if previous is not None and rows and not rows[0][0] and len(rows[0]) == len(previous):
+                whole = [f"{above} {below}".strip() for above, below in zip(previous, rows[0], strict=True)]
+                out[-1] = (" | ".join(whole), whole)
+                rows = rows[1:]
+            specks.clear()
+            # a one-column table (a framed box) is ordinary lines, as a .docx layout cell is
+            out.extend((" | ".join(cells), cells) if len(cells) > 1 else (cells[0], None) for cells in rows)
+            in_table, fresh = True, False
+    out.extend((line, None) for line in specks)
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a speck read as "Ỉ" or "|"
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

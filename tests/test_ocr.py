@@ -14,6 +14,7 @@ import pypdf
 import pypdfium2
 import pytest
 from conftest import ROOT
+from PIL import Image
 
 from core import ocr, superior
 from core.extraction import extract_targets
@@ -21,6 +22,9 @@ from core.models import SuperiorDocument
 from core.reading import DocumentError, read_document
 
 SCAN = ROOT / "tests" / "data" / "scan-2-pages.pdf"
+# A ruled targets table (header, five rows, two labels wrapped onto a second line, lone one-digit values) and a
+# paragraph under it, drawn in Liberation Serif at 200 dpi, turned 0.8°, blurred, on grey paper with grain.
+TABLE_SCAN = ROOT / "tests" / "data" / "scan-table.png"
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +172,90 @@ def test_the_import_dialog_counts_pages_and_cancel_stops_the_recognition(qtbot, 
     assert QThreadPool.globalInstance().waitForDone(60_000)
     assert reading_page.is_set() and len(read_pages) == 1  # page 2 was never recognised
     assert wizard.targets.superior.rowCount() == 0
+
+
+@pytest.fixture(scope="module")
+def scanned_table():
+    return read_document(TABLE_SCAN)
+
+
+def test_a_scanned_table_is_read_row_by_row_each_cell_in_its_column(scanned_table):
+    rows = [line.cells for line in scanned_table.lines if line.cells is not None]
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025"]  # "năm" / "2025" wrapped in its cell
+    assert len(rows) == 6 and all(len(cells) == 4 for cells in rows)
+    by_label = {cells[1]: cells[2:] for cells in rows}
+    # a label wrapped onto a second line comes back whole, in its own row, next to its unit and its plan
+    assert by_label["Số xã đạt chuẩn nông thôn mới nâng cao"] == ["xã", "1"]  # a lone "1" is kept
+    assert by_label["Tỷ lệ hộ nghèo (giảm so với năm 2024)"] == ["%", "giảm 0,77"]
+    assert by_label["Tỷ lệ đất cây xanh đô thị"] == ["m²/người", "8"]
+    # the text around the table reads as before: its heading above, the paragraph under it in one line
+    texts = [line.text for line in scanned_table.lines]
+    assert texts[0] == "2. Chỉ tiêu thi đua năm 2025"
+    assert texts[-1].startswith("3. Các cơ quan, đơn vị căn cứ chỉ tiêu") and texts[-1].endswith("năm 2025.")
+
+
+def test_the_targets_of_a_scanned_table_come_with_their_values_units_and_comparators(scanned_table):
+    found = {(t.comparator, t.value, t.unit): t for t in extract_targets(scanned_table)}
+    assert found.keys() >= {("~", 28603.61, "tỷ đồng"), ("=", 8, "m²/người"), ("=", 1, "xã"),
+                            ("reduce_by", 0.77, "%")}
+    assert found[("=", 1, "xã")].indicator == "Số xã đạt chuẩn nông thôn mới nâng cao"
+    assert found[("=", 8, "m²/người")].indicator == "Tỷ lệ đất cây xanh đô thị"
+    # "≥ 100" is read as "> 100" by the engine: the value and unit are right, the clerk checks the sign
+    assert any(t.value == 100 and t.unit == "%" and t.indicator == "Thu ngân sách nhà nước trên địa bàn"
+               for t in found.values())
+
+
+def test_a_page_filled_by_a_table_is_not_taken_for_a_page_lying_sideways(tmp_path):
+    # a table's long vertical rules once made the page look turned a quarter, and it was read sideways
+    table = Image.open(TABLE_SCAN)
+    body = table.crop((0, 235, table.width, 690))  # the five rows under the header
+    page = Image.new("L", (table.width, 2339), 255)
+    for k in range(5):
+        page.paste(body, (0, 40 + k * body.height))
+    path = tmp_path / "trang-bang.png"
+    page.save(path, dpi=(200, 200))
+    labels = [line.cells[1] for line in read_document(path).lines if line.cells is not None]
+    assert labels.count("Tỷ lệ đất cây xanh đô thị") == 5 and len(labels) == 25
+
+
+def test_a_table_row_broken_across_two_pages_is_read_as_one_row(monkeypatch, tmp_path):
+    header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025"]
+    first_row = ["1", "Cơ cấu các ngành", "%", "khoảng 10,49"]
+    pages = [ocr.RecognisedPage([["2. Chỉ tiêu thi đua"], ocr.Table([header, first_row]),
+                                 ["3"]], 90),  # the page number under the table
+             ocr.RecognisedPage([["Ỉ", "|"], ocr.Table([["", "kinh tế - Dịch vụ", "", ""],  # specks of the edge
+                                                        ["2", "Tỷ lệ hộ nghèo", "%", "giảm 0,77"]]),
+                                 ["II. TỔ CHỨC THỰC HIỆN"]], 90)]
+    monkeypatch.setattr(ocr, "recognise", lambda data, name, on_page=None: pages)
+    path = tmp_path / "ban-quet.png"
+    path.write_bytes(b"two pages recognised above")
+    document = read_document(path)
+    assert [line.cells for line in document.lines if line.cells is not None] == [
+        header, ["1", "Cơ cấu các ngành kinh tế - Dịch vụ", "%", "khoảng 10,49"],
+        ["2", "Tỷ lệ hộ nghèo", "%", "giảm 0,77"]]
+    assert [line.text for line in document.lines if line.cells is None] == [
+        "2. Chỉ tiêu thi đua", "II. TỔ CHỨC THỰC HIỆN"]
+    found = {(t.indicator, t.comparator, t.value, t.unit) for t in extract_targets(document)}
+    assert ("Cơ cấu các ngành kinh tế - Dịch vụ", "~", 10.49, "%") in found
+
+
+def test_a_framed_box_of_one_column_on_a_scan_reads_as_ordinary_lines(monkeypatch, tmp_path):
+    box = ocr.Table([["Tỷ lệ hộ nghèo giảm 1,5% trong năm 2025."], ["Thu ngân sách đạt 45 tỷ đồng."]])
+    monkeypatch.setattr(ocr, "recognise", lambda data, name, on_page=None: [ocr.RecognisedPage([box], 90)])
+    path = tmp_path / "khung.png"
+    path.write_bytes(b"one page recognised above")
+    document = read_document(path)
+    assert [(line.text, line.cells) for line in document.lines] == [
+        ("Tỷ lệ hộ nghèo giảm 1,5% trong năm 2025.", None), ("Thu ngân sách đạt 45 tỷ đồng.", None)]
+    assert {(t.value, t.unit) for t in extract_targets(document)} >= {(1.5, "%"), (45, "tỷ đồng")}
+
+
+def test_ocr_confusions_of_units_and_brackets_are_put_right():
+    assert ocr.tidy("m?/người") == "m²/người" and ocr.tidy("diện tích 20 km? rừng") == "diện tích 20 km² rừng"
+    assert ocr.tidy("Mục tiêu tăng trưởng GRDP 2025 {%)") == "Mục tiêu tăng trưởng GRDP 2025 (%)"
+    assert ocr.tidy("Tổng vốn đầu tư (tỷ đồng}") == "Tổng vốn đầu tư (tỷ đồng)"
+    assert ocr.tidy("Em? Có m? không") == "Em? Có m? không"  # a question stays a question
+    assert ocr.tidy("H") == "II" and ocr.tidy("IH") == "III"  # a group row's number alone on its line
 
 
 def test_specks_read_as_marks_do_not_glue_the_recipients_to_the_last_sentence():
