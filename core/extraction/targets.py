@@ -22,7 +22,7 @@ from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
 from core.extraction.tables import table_targets
-from core.extraction.structure import is_strive_sentence, outline, strip_marker
+from core.extraction.structure import is_strive_sentence, outline, reads_as_item, strip_marker
 from core.extraction.values import Value, find_values, holds_value
 from core.terms import Field
 from core.reading import Document, Line
@@ -42,7 +42,8 @@ _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(
-    r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
+    r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b"
+    r"|xay dung\b.{0,80}\bdat chuan\b")  # "…; xây dựng trường Tiểu học đạt chuẩn mức độ 2."
 # A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
@@ -397,6 +398,7 @@ class _Walk:
             return
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
+        listed = bullet or (info.level is not None and reads_as_item(text))  # "4. Phấn đấu … không còn hộ nghèo."
         for sentence in split_sentences(text) if not bullet else [text]:
             label = _GROUP_LABEL.match(fold(sentence))
             if label and label.group(1):  # "Về xã hội: …" inside a targets zone: the group's field
@@ -404,7 +406,7 @@ class _Walk:
                 sentence = sentence[label.end() :]
             strive = is_strive_sentence(sentence)
             self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
-                         qualitative=bullet or strive)
+                         qualitative=listed or strive)
         if not sub_item:
             self.group_head = ""
 
