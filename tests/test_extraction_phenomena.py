@@ -349,3 +349,67 @@ def test_column_roles_from_the_header(header, role):
 def test_a_rate_per_a_round_base_is_its_unit():
     found = read("Các chỉ tiêu chủ yếu: tỷ số tử vong mẹ dưới 40/100.000 trẻ đẻ ra sống; 1.150/1.200 hộ dùng điện.")
     assert [(t["value"], t["unit"]) for t in found] == [(40, "/100.000 trẻ đẻ ra sống"), (1150, "hộ")]
+
+
+# -- Phenomena met on texts outside the development set (unseen-set review).
+
+def test_a_growth_measured_from_the_plan_does_not_turn_the_text_to_past_results():
+    found = read("Đại hội đề ra các mục tiêu đến năm 2030: thu ngân sách tăng bình quân 10 - 12% so với kế hoạch "
+                 "được giao. Năng suất lúa đạt 65 tạ/ha; sản lượng lương thực đạt 5.200 tấn/năm.")
+    assert [(t["value"], t["value_max"], t["unit"]) for t in found] == [
+        (10, 12, "%"), (65, None, "tạ/ha"), (5200, None, "tấn/năm")]
+
+
+def test_a_ratio_to_the_plan_still_reports_a_result():
+    found = read("Năm 2026 thu ngân sách đạt 112% so với kế hoạch. Sản lượng lúa đạt 5.000 tấn.",
+                 include_unlikely=True)
+    assert all(t["confidence"] < 0.5 for t in found)
+
+
+def test_a_year_or_a_date_before_a_counted_noun_is_no_value():
+    found = read("Ngày đăng 2027-01-08 xã Tân An phát động thi đua.",
+                 "Theo kế hoạch, năm 2027 xã Tân An phấn đấu thu nhập bình quân đầu người đạt 70 triệu đồng/năm.")
+    assert summary(found) == [("Thu nhập bình quân đầu người", "=", 70, None, "triệu đồng/năm")]
+
+
+def test_per_hectare_belongs_to_the_name():
+    (t,) = read("Phấn đấu giá trị sản phẩm trên 1 ha đất canh tác đạt 150 triệu đồng.")
+    assert (t["value"], t["unit"], t["comparator"]) == (150, "triệu đồng", "=")
+    assert "trên 1 ha" in t["indicator"]
+
+
+def test_a_sub_target_for_some_places_in_brackets_is_its_own_target():
+    found = read("Phấn đấu giảm tỷ lệ hộ nghèo bình quân 2%/năm (riêng các xã đặc biệt khó khăn giảm 4%/năm).")
+    assert [(t["comparator"], t["value"], t["unit"]) for t in found] == [
+        ("reduce_by", 2, "%/năm"), ("reduce_by", 4, "%/năm")]
+
+
+def test_a_numbered_target_without_a_value_keeps_the_targets_zone_open():
+    found = read("KẾ HOẠCH năm 2027", "2. Các chỉ tiêu chủ yếu đến năm 2027",
+                 "1. Tỷ lệ hộ gia đình văn hóa: 90%.",
+                 "2. Phấn đấu đến năm 2027 không còn hộ nghèo trên địa bàn xã.",
+                 "3. Tỷ lệ lao động qua đào tạo: 75%.",
+                 "3. Giải pháp thực hiện")
+    assert [(t["indicator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ gia đình văn hóa", 90), ("Không còn hộ nghèo trên địa bàn xã", None),
+        ("Tỷ lệ lao động qua đào tạo", 75)]
+    assert {t["confidence"] for t in found} == {0.95}
+
+
+def test_a_sentence_ending_in_a_single_digit_ends_there():
+    assert split_sentences("Xây dựng trường Tiểu học đạt chuẩn mức độ 2. Tỷ lệ trẻ em suy dinh dưỡng dưới 10%.") == (
+        "Xây dựng trường Tiểu học đạt chuẩn mức độ 2.", "Tỷ lệ trẻ em suy dinh dưỡng dưới 10%.")
+    found = read("Phấn đấu đến năm 2027: tỷ lệ học sinh vào lớp 1 đạt 100%; xây dựng trường Tiểu học đạt chuẩn "
+                 "mức độ 2. Tỷ lệ người sinh con thứ 3 trở lên giảm còn dưới 20%.")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ học sinh vào lớp 1", "=", 100),
+        ("Xây dựng trường Tiểu học đạt chuẩn mức độ 2", "qualitative", None),
+        ("Tỷ lệ người sinh con thứ 3 trở lên", "<", 20)]
+
+
+def test_raising_a_rate_to_a_value_after_a_reduction_is_no_reduction():
+    found = read("Năm 2027, xã đặt mục tiêu giảm tỷ lệ hộ nghèo 0,5%, nâng tỷ lệ dân số tham gia bảo hiểm y tế "
+                 "lên 96% và nâng thu nhập bình quân đầu người lên 80 triệu đồng/năm.")
+    assert summary(found) == [("Tỷ lệ hộ nghèo", "reduce_by", 0.5, None, "%"),
+                              ("Tỷ lệ dân số tham gia bảo hiểm y tế", "=", 96, None, "%"),
+                              ("Thu nhập bình quân đầu người", "=", 80, None, "triệu đồng/năm")]

@@ -42,7 +42,7 @@ _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(
-    r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b"
+    r"(?:tiep tuc )?(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b"
     r"|xay dung\b.{0,80}\bdat chuan\b")  # "…; xây dựng trường Tiểu học đạt chuẩn mức độ 2."
 # A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
@@ -290,7 +290,7 @@ class _Extractor:
         name = _relative_to_quota(name)
         if head and not INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
-        tail = _clean_name(post.strip(" )"))
+        tail = _clean_name(post.strip(" )")) if not re.match(r"\s*và\s", post) else ""  # "96% và …" begins the next
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
             if fold(name) in ("hoan thanh", "dat", "thuc hien") and fold(tail).startswith("chi tieu"):

@@ -236,8 +236,8 @@ def _not_a_target(folded: str, q: _Quantity, cue_start: int, plan_year: int | No
 
 def _in_name(folded: str, q: _Quantity, cue: str | None) -> bool:
     """Whether a quantity belongs to the indicator's name or is no target at all: "trẻ em dưới 5 tuổi",
-    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), "trên 1 ha" (per hectare), or a vote "với trên 90,5%
-    đại biểu tán thành"."""
+    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), "trên 1 ha" (per hectare), or a
+    vote "với trên 90,5% đại biểu tán thành"."""
     if q.unit in _NAME_UNITS and cue not in ("=", "~"):
         return True
     if cue == ">" and q.value == 1 and q.value_max is None and q.unit in _AREA_UNITS:
