@@ -380,8 +380,9 @@ def test_per_hectare_belongs_to_the_name():
 
 def test_a_sub_target_for_some_places_in_brackets_is_its_own_target():
     found = read("Phấn đấu giảm tỷ lệ hộ nghèo bình quân 2%/năm (riêng các xã đặc biệt khó khăn giảm 4%/năm).")
-    assert [(t["comparator"], t["value"], t["unit"]) for t in found] == [
-        ("reduce_by", 2, "%/năm"), ("reduce_by", 4, "%/năm")]
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo bình quân", "reduce_by", 2, "%/năm"),
+        ("Tỷ lệ hộ nghèo bình quân (riêng các xã đặc biệt khó khăn)", "reduce_by", 4, "%/năm")]
 
 
 def test_a_numbered_target_without_a_value_keeps_the_targets_zone_open():
@@ -413,3 +414,20 @@ def test_raising_a_rate_to_a_value_after_a_reduction_is_no_reduction():
     assert summary(found) == [("Tỷ lệ hộ nghèo", "reduce_by", 0.5, None, "%"),
                               ("Tỷ lệ dân số tham gia bảo hiểm y tế", "=", 96, None, "%"),
                               ("Thu nhập bình quân đầu người", "=", 80, None, "triệu đồng/năm")]
+
+
+def test_an_ellipsis_ends_a_sentence():
+    found = read("Phấn đấu đến năm 2027 có 97% người dân tham gia BHYT… Đến năm 2027: 100% trường học đạt chuẩn; "
+                 "60% học sinh được học 2 buổi/ngày.")
+    assert [(t["indicator"], t["value"]) for t in found] == [
+        ("Tỷ lệ người dân tham gia BHYT", 97), ("Tỷ lệ trường học đạt chuẩn", 100),
+        ("Tỷ lệ học sinh được học 2 buổi/ngày", 60)]
+
+
+def test_a_share_after_a_comma_or_a_strive_cue_names_what_follows_it():
+    found = read("Cải cách hành chính là khâu đột phá, phấn đấu 90% hồ sơ được giải quyết trực tuyến.",
+                 "Phấn đấu đến năm 2027 không còn hộ nghèo, 98% người dân tham gia bảo hiểm y tế.",
+                 "Năm 2027 tỷ lệ giải ngân vốn đầu tư công phấn đấu đạt 100% kế hoạch giao.")
+    assert [t["indicator"] for t in found] == [
+        "Tỷ lệ hồ sơ được giải quyết trực tuyến", "Tỷ lệ người dân tham gia bảo hiểm y tế",
+        "Tỷ lệ giải ngân vốn đầu tư công (kế hoạch giao)"]

@@ -75,7 +75,8 @@ _ITEM_END = re.compile(_ITEM_MARKER)
 # A sentence ends at ". " after a lower-case word, a number, a bracket or an acronym of three capitals ("… 5 tỷ USD."),
 # not after "TP." or "Q.".
 _SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])|(?<=[A-ZĐ]{3}[.!?]))\s+(?=[^\W\d_])|"
-                           r"(?<=\s\d[.!?])\s+(?=[A-ZĐ][a-zà-ỹđ])|" + _ITEM_MARKER)  # "… mức độ 2. Tỷ suất …"
+                           r"(?:(?<=\s\d[.!?])|(?<=[^\W\d_]…)|(?<=[^\W\d_]\.\.\.))\s+(?=[A-ZĐ][a-zà-ỹđ])|"
+                           + _ITEM_MARKER)  # "… mức độ 2. Tỷ suất …", "… tham gia BHYT… Đến năm …"
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 

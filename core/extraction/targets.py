@@ -65,6 +65,7 @@ def _split_qualitative(post: str) -> tuple[str, str]:
     return (post[: m.start()], post[m.end() :]) if m else (post, "")
 
 
+_CUE_BEFORE_VALUE = re.compile(r",\s*(?:phan dau|dat muc tieu)(?: co| dat)?\s*$")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -231,6 +232,12 @@ class _Extractor:
         """(name of ``v``, whether it was read after the value, where the next value's name may start, a
         qualitative target after it) — see :meth:`names`; ``post`` is the text after ``v`` up to the next value."""
         pre = clause[pre_start : v.cue_start]
+        opened = pre.rfind("(")
+        if opened >= 0 and ")" not in pre[opened:]:  # "… 2%/năm (riêng các xã khó khăn giảm 4%/năm)"
+            pre = pre[opened + 1 :]
+            if names and fold(pre).lstrip().startswith("rieng "):  # the same indicator for some places only
+                place = _clean_name(pre)
+                return f"{names[-1]} (riêng {place[:1].lower()}{place[1:]})", False, v.end, ""
         pre_words = _clean_name(pre)
         share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
         if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
@@ -238,6 +245,11 @@ class _Extractor:
             relative = relative[:1].lower() + relative[1:]
             relative = relative if relative.startswith("so với") else "so với " + relative
             return f"{names[-1]} ({relative})", False, v.end + len(post), ""
+        if (_CUE_BEFORE_VALUE.search(fold(pre)) or (v.unit == "%" and pre.rstrip().endswith(","))) \
+                and _clean_name(post) and not _RELATIVE_TAIL.match(fold(_clean_name(post))):
+            # "…, phấn đấu 90% hồ sơ được xử lý trực tuyến", "… không còn hộ nghèo, 97% người dân tham gia BHYT":
+            # the subject follows the value
+            pre_words = ""
         if (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) and _clean_name(post):
             subject, trailing = _split_qualitative(post)
             return self.value_first_name(pre_words, subject, v, head, share_of), True, v.end + len(post), trailing
