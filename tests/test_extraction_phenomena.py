@@ -429,5 +429,5 @@ def test_a_share_after_a_comma_or_a_strive_cue_names_what_follows_it():
                  "Phấn đấu đến năm 2027 không còn hộ nghèo, 98% người dân tham gia bảo hiểm y tế.",
                  "Năm 2027 tỷ lệ giải ngân vốn đầu tư công phấn đấu đạt 100% kế hoạch giao.")
     assert [t["indicator"] for t in found] == [
-        "Tỷ lệ hồ sơ được giải quyết trực tuyến", "Tỷ lệ người dân tham gia bảo hiểm y tế",
+        "Tỷ lệ hồ sơ được giải quyết trực tuyến", "Không còn hộ nghèo", "Tỷ lệ người dân tham gia bảo hiểm y tế",
         "Tỷ lệ giải ngân vốn đầu tư công (kế hoạch giao)"]

@@ -96,6 +96,7 @@ class _Extractor:
         self.confidence = CONFIDENCE["zone"]  # of the targets emitted next
         self.carried_cue: tuple[str, str] | None = None  # "giảm từ …" governs later clauses of the same unit
         self.subject = ""  # the current item's leading noun phrase, for clauses that name nothing
+        self.leading: dict[int, str] = {}  # a qualitative target written before a value, by the value's start
 
     def name(self, text: str) -> str:
         """A cleaned indicator name, its diacritics restored in an OCR-damaged document."""
@@ -181,6 +182,8 @@ class _Extractor:
         for v, name, after in zip(values, names, after_first, strict=False):
             if after:  # "90% các chợ …": a new subject, no reduction carried from the clause before
                 self.carried_cue = None
+            if v.start in self.leading:
+                self.emit(source, self.name(self.leading.pop(v.start)), "qualitative", None, line, context)
             comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
             self.emit(source, indicator, comparator, v, line, context)
@@ -207,6 +210,7 @@ class _Extractor:
         the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
         số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
         names: list[str] = []
+        self.leading.clear()
         trailing = ""
         after_first = []  # which names were read after their value
         pre_start = 0
@@ -249,6 +253,9 @@ class _Extractor:
                 and _clean_name(post) and not _RELATIVE_TAIL.match(fold(_clean_name(post))):
             # "…, phấn đấu 90% hồ sơ được xử lý trực tuyến", "… không còn hộ nghèo, 97% người dân tham gia BHYT":
             # the subject follows the value
+            before = _clean_name(pre.rstrip(" ,"))
+            if _QUALITATIVE_START.match(fold(before)) and 2 <= len(before.split()) <= 25:
+                self.leading[v.start] = before
             pre_words = ""
         if (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) and _clean_name(post):
             subject, trailing = _split_qualitative(post)
