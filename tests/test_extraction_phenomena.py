@@ -431,3 +431,30 @@ def test_a_share_after_a_comma_or_a_strive_cue_names_what_follows_it():
     assert [t["indicator"] for t in found] == [
         "Tỷ lệ hồ sơ được giải quyết trực tuyến", "Không còn hộ nghèo", "Tỷ lệ người dân tham gia bảo hiểm y tế",
         "Tỷ lệ giải ngân vốn đầu tư công (kế hoạch giao)"]
+
+
+def test_a_bare_share_after_an_amount_reports_a_result():
+    found = read("Năm 2027, thu ngân sách đạt gần 90 tỷ đồng, đạt 130%; giá trị sản xuất nông nghiệp đạt 342 tỷ đồng, "
+                 "đạt 100,08%.", include_unlikely=True)
+    assert [t["value"] for t in found] == [90, 342]  # the shares of the plan reached are no targets
+    assert all(t["confidence"] < 0.5 for t in found)
+
+
+def test_facts_of_a_merged_commune_and_of_its_congress_are_no_targets():
+    found = read("Đại hội có 168 đại biểu đại diện cho hơn 1.000 đảng viên.",
+                 "Xã Tân An được thành lập trên cơ sở sáp nhập từ 3 xã, có diện tích tự nhiên 112 km2, dân số 22.312 "
+                 "người.", "Phấn đấu đến năm 2030 quy mô dân số khoảng 25.000 người.")
+    assert summary(found) == [("Quy mô dân số", "~", 25000, None, "người")]
+
+
+def test_the_previous_term_reports_results():
+    found = read("Nhiệm kỳ trước, Đảng bộ thực hiện thắng lợi các mục tiêu Nghị quyết đề ra. Giá trị sản xuất tăng "
+                 "9,15%; thu nhập bình quân đầu người đạt 76,3 triệu đồng/năm.")
+    assert found == []
+
+
+def test_multidimensional_poverty_and_schools_as_written():
+    found = read("Phấn đấu đến năm 2030 tỷ lệ nghèo đa chiều giảm còn 0,25%; xây dựng 3/4 trường học đạt chuẩn "
+                 "quốc gia.")
+    assert [(t["value"], t["unit"], t["field"]) for t in found] == [
+        (0.25, "%", "van_hoa_xa_hoi"), (3, "trường học", "van_hoa_xa_hoi")]

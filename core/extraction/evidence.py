@@ -40,7 +40,8 @@ _TARGET_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|"
-    r"\bket qua\b|\bnhiem ky qua\b|"
+    r"\bket qua\b|\bnhiem ky (?:qua|truoc)\b|\bhien (?:nay|tai)\b|"
+    r"[\d.,]+\s*\S{1,12}(?: \S{1,12})?\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)|"  # "900 tỷ đồng, đạt 130%"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
     r"\b(?:bo tri|phan bo)\b.{0,40}\bcho\b"  # a budget allocated to a programme is a means, not a target

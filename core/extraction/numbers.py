@@ -86,6 +86,7 @@ _UNIT_SPELLINGS = [
     ("to dan pho", "tổ dân phố"),
     ("khu pho", "khu phố"),
     ("truong", "trường"),
+    ("truong hoc", "trường học"),
     ("giay", "giấy"),
     ("hoc sinh", "học sinh"),
     ("doanh nghiep", "doanh nghiệp"),
@@ -129,9 +130,9 @@ _UNIT_SPELLINGS.sort(key=lambda p: -len(p[0]))
 
 # Units that count things: a value written before them names its indicator "Số <unit> …".
 COUNT_UNITS = frozenset(
-    {"người", "lao động", "hộ", "xã", "thôn", "tổ dân phố", "khu phố", "trường", "giấy", "học sinh", "doanh nghiệp",
-     "hợp tác xã", "công trình", "dự án", "mô hình", "sản phẩm", "căn nhà", "ngôi nhà", "giường bệnh", "bác sĩ",
-     "đảng viên", "thanh niên", "lượt", "cây", "vụ", "cơ sở", "thuê bao"}
+    {"người", "lao động", "hộ", "xã", "thôn", "tổ dân phố", "khu phố", "trường", "trường học", "giấy", "học sinh",
+     "doanh nghiệp", "hợp tác xã", "công trình", "dự án", "mô hình", "sản phẩm", "căn nhà", "ngôi nhà", "giường bệnh",
+     "bác sĩ", "đảng viên", "thanh niên", "lượt", "cây", "vụ", "cơ sở", "thuê bao"}
 )
 
 

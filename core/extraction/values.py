@@ -36,11 +36,17 @@ _BEFORE_CUES = [
 ]
 _CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*$")
 _COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|nam))")
+_BARE_RATIO = re.compile(r"\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)")
 _OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
 _NAME_UNITS = frozenset({"tuổi", "phút"})
 _AREA_UNITS = frozenset({"ha", "m²", "km²", "sào"})  # units that count only after "đạt", "là", "khoảng"
 _VOTE = re.compile(r"\s*(?:tong so )?dai bieu\b")
+# Numbers that describe the unit rather than set a target: "sáp nhập từ 3 xã", "diện tích tự nhiên 112 km2",
+# "dân số 22.312 người" (with no cue: "quy mô dân số khoảng …" is a target), "168 đại biểu đại diện cho hơn
+# 1.000 đảng viên" (a commune formed by merger, a congress).
+_FACT_BEFORE = re.compile(
+    r"\b(?:sap nhap(?: tu)?|dien tich tu nhien(?: la)?|(?<!quy mo )dan so|dai dien cho(?: hon| gan| tren)?)\s*$")
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
 
 
@@ -87,7 +93,7 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
       sub-target "(trong đó, nước sạch đạt trên 90%)", "(riêng các xã khó khăn giảm 4%)" or one naming its own
       indicator "(Tỷ lệ trường … 81,69%)";
     * a change written after a value: "3.621 tỷ đồng, tăng 8,53% so với năm 2023", "11.892 tỷ đồng, tăng 3,07%";
-    * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao".
+    * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao", "900 tỷ đồng, đạt 130%".
     """
     if previous is None:
         return False
@@ -99,6 +105,8 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
         return False
     if _CHANGE_CUE.search(folded, _back(v.start), v.start) and "," in between:
         return bool(_COMPARED.match(folded, v.end)) or previous.unit != v.unit
+    if "," in between and v.unit == "%" and previous.unit != "%" and _BARE_RATIO.match(folded, previous.end):
+        return True  # "thu ngân sách 900 tỷ đồng, đạt 130%": the share of the plan reached
     return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
 
@@ -236,9 +244,11 @@ def _not_a_target(folded: str, q: _Quantity, cue_start: int, plan_year: int | No
 
 def _in_name(folded: str, q: _Quantity, cue: str | None) -> bool:
     """Whether a quantity belongs to the indicator's name or is no target at all: "trẻ em dưới 5 tuổi",
-    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), "trên 1 ha" (per hectare), or a
-    vote "với trên 90,5% đại biểu tán thành"."""
+    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), "trên 1 ha" (per hectare), a fact
+    ("sáp nhập từ 3 xã", "diện tích tự nhiên 112 km2") or a vote "với trên 90,5% đại biểu tán thành"."""
     if q.unit in _NAME_UNITS and cue not in ("=", "~"):
+        return True
+    if _FACT_BEFORE.search(folded, _back(q.start), q.start):
         return True
     if cue == ">" and q.value == 1 and q.value_max is None and q.unit in _AREA_UNITS:
         return True  # "giá trị sản xuất trên 1 ha canh tác": per hectare
