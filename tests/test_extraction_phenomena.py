@@ -458,3 +458,20 @@ def test_multidimensional_poverty_and_schools_as_written():
                  "quốc gia.")
     assert [(t["value"], t["unit"], t["field"]) for t in found] == [
         (0.25, "%", "van_hoa_xa_hoi"), (3, "trường học", "van_hoa_xa_hoi")]
+
+
+def test_the_first_months_of_the_year_report_results():
+    found = read("Trong sáu tháng đầu năm nay, thu ngân sách đạt gần 30 nghìn tỷ đồng. Năm 2027 phấn đấu thu ngân sách "
+                 "đạt 64 nghìn tỷ đồng.")
+    assert [(t["value"], t["unit"]) for t in found] == [(64, "nghìn tỷ đồng")]
+
+
+def test_units_met_in_provincial_targets():
+    found = read("Các chỉ tiêu chủ yếu năm 2027: số giường bệnh đạt 39,3 giường/01 vạn dân và tỷ lệ dân số tham gia "
+                 "BHYT đạt trên 93%; chỉ số cải cách hành chính tăng 05 bậc; phấn đấu thành lập mới 360 doanh nghiệp; "
+                 "có thêm 05 xã đạt chuẩn NTM.")
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
+        ("Số giường bệnh", 39.3, "giường/vạn dân"), ("Tỷ lệ dân số tham gia BHYT", 93, "%"),
+        ("Chỉ số cải cách hành chính", 5, "bậc"), ("Thành lập mới doanh nghiệp", 360, "doanh nghiệp"),
+        ("Số xã đạt chuẩn NTM", 5, "xã")]
+    assert [t["field"] for t in found][-2:] == ["kinh_te", "kinh_te"]

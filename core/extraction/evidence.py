@@ -41,6 +41,7 @@ _TARGET_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|"
     r"\bket qua\b|\bnhiem ky (?:qua|truoc)\b|\bhien (?:nay|tai)\b|"
+    r"\b(?:\d{1,2}|sau|chin|ba|bay|tam|muoi|muoi mot) thang dau nam\b|"  # "trong sáu tháng đầu năm nay, … đạt"
     r"[\d.,]+\s*\S{1,12}(?: \S{1,12})?\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)|"  # "900 tỷ đồng, đạt 130%"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
     r"\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"

@@ -53,6 +53,8 @@ _UNIT_SPELLINGS = [
     ("ngan dong", "nghìn đồng"),
     ("trieu usd", "triệu USD"),
     ("trieu ty dong", "triệu tỷ đồng"),
+    ("nghin ty dong", "nghìn tỷ đồng"),
+    ("ngan ty dong", "nghìn tỷ đồng"),
     ("trieu m2", "triệu m²"),
     ("trieu m²", "triệu m²"),
     ("trieu luot", "triệu lượt"),
@@ -125,6 +127,7 @@ _UNIT_SPELLINGS = [
     ("duoc sy", "dược sỹ"),
     ("duoc si", "dược sĩ"),
     ("phut", "phút"),
+    ("bac", "bậc"),  # "chỉ số cải cách hành chính tăng 5 bậc"
 ]
 _UNIT_SPELLINGS.sort(key=lambda p: -len(p[0]))
 
@@ -137,9 +140,9 @@ COUNT_UNITS = frozenset(
 
 
 # A per-something suffix written after a unit: "kg/ năm", "lao động/năm", "%/GRDP" (kept in the unit).
-_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|1 van dan|10\.000 dan)(?![\w²])")
+_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|0?1 van dan|10\.000 dan)(?![\w²])")
 _PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã",
-                "van dan": "vạn dân", "1 van dan": "vạn dân", "10.000 dan": "vạn dân"}
+                "van dan": "vạn dân", "1 van dan": "vạn dân", "01 van dan": "vạn dân", "10.000 dan": "vạn dân"}
 
 
 def match_unit(folded: str, pos: int) -> tuple[str, int] | None:

@@ -65,6 +65,8 @@ def _split_qualitative(post: str) -> tuple[str, str]:
     return (post[: m.start()], post[m.end() :]) if m else (post, "")
 
 
+# A verb of making whose object is the counted unit: "thành lập mới 360 doanh nghiệp", "kết nạp 25 đảng viên".
+_MAKING_VERB = re.compile(r"\b(?:thanh lap|phat trien|xay dung|ket nap|trong)(?: moi| them)?$")
 _CUE_BEFORE_VALUE = re.compile(r",\s*(?:phan dau|dat muc tieu)(?: co| dat)?\s*$")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
@@ -310,6 +312,8 @@ class _Extractor:
         if head and not INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
         tail = _clean_name(post.strip(" )")) if not re.match(r"\s*và\s", post) else ""  # "96% và …" begins the next
+        if not tail and unit in COUNT_UNITS and _MAKING_VERB.search(fold(name)):
+            name = f"{name} {unit}"  # "thành lập mới 360 doanh nghiệp" → "Thành lập mới doanh nghiệp"
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
             if fold(name) in ("hoan thanh", "dat", "thuc hien") and fold(tail).startswith("chi tieu"):
