@@ -475,3 +475,12 @@ def test_units_met_in_provincial_targets():
         ("Chỉ số cải cách hành chính", 5, "bậc"), ("Thành lập mới doanh nghiệp", 360, "doanh nghiệp"),
         ("Số xã đạt chuẩn NTM", 5, "xã")]
     assert [t["field"] for t in found][-2:] == ["kinh_te", "kinh_te"]
+
+
+def test_a_rate_named_after_its_value_is_not_named_twice_and_long_prose_keeps_the_measure():
+    found = read("Năm 2027 toàn xã phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
+                 "Phấn đấu đến năm 2030: đẩy mạnh đầu tư phát triển, khuyến khích các thành phần kinh tế mở rộng ngành "
+                 "nghề, thu hút lao động tại chỗ, góp phần cải thiện đời sống nhân dân, thu nhập bình quân đạt 90 "
+                 "triệu đồng/người/năm.")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo", "reduce_by", 1.5), ("Thu nhập bình quân", "=", 90)]

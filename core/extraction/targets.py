@@ -67,6 +67,7 @@ def _split_qualitative(post: str) -> tuple[str, str]:
 
 # A verb of making whose object is the counted unit: "thành lập mới 360 doanh nghiệp", "kết nạp 25 đảng viên".
 _MAKING_VERB = re.compile(r"\b(?:thanh lap|phat trien|xay dung|ket nap|trong)(?: moi| them)?$")
+_STRIVE_VERB = re.compile(r"\b(?:phan dau|dat muc tieu)(?: giam| tang| nang| dat)?\s*$")  # "… giảm 1,5% tỷ lệ hộ nghèo"
 _CUE_BEFORE_VALUE = re.compile(r",\s*(?:phan dau|dat muc tieu)(?: co| dat)?\s*$")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
@@ -251,8 +252,10 @@ class _Extractor:
             relative = relative[:1].lower() + relative[1:]
             relative = relative if relative.startswith("so với") else "so với " + relative
             return f"{names[-1]} ({relative})", False, v.end + len(post), ""
-        if (_CUE_BEFORE_VALUE.search(fold(pre)) or (v.unit == "%" and pre.rstrip().endswith(","))) \
-                and _clean_name(post) and not _RELATIVE_TAIL.match(fold(_clean_name(post))):
+        named_after = _clean_name(post)
+        if (_CUE_BEFORE_VALUE.search(fold(pre)) or (v.unit == "%" and pre.rstrip().endswith(","))
+                or (_STRIVE_VERB.search(fold(pre)) and INDICATOR_START.match(fold(named_after)))) \
+                and named_after and not _RELATIVE_TAIL.match(fold(named_after)):
             # "…, phấn đấu 90% hồ sơ được xử lý trực tuyến", "… không còn hộ nghèo, 97% người dân tham gia BHYT":
             # the subject follows the value
             before = _clean_name(pre.rstrip(" ,"))
@@ -290,7 +293,7 @@ class _Extractor:
         if not subject[1:2].isupper():  # keep acronyms ("NTM") as written
             subject = subject[:1].lower() + subject[1:]
         if v.unit in ("%", "‰"):
-            return f"Tỷ lệ {subject}"
+            return f"Tỷ lệ {subject}" if not _RATE_NAME.match(fold(subject)) else subject[:1].upper() + subject[1:]
         if fold(subject).split()[0] == fold(v.unit).split()[0]:
             return f"Số {subject}"
         if v.unit in COUNT_UNITS:
@@ -303,7 +306,7 @@ class _Extractor:
         after the value kept ("Xây dựng 6 trường đạt chuẩn quốc gia" → "Xây dựng trường đạt chuẩn quốc gia")."""
         name = _clean_name(_TIME_PHRASE.sub("", pre))
         if len(name.split()) > 15:  # prose: keep from the last indicator word on
-            for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
+            for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong|thu nhap"):
                 starts = [m.start() for m in re.finditer(rf"\b(?:{words})\b", fold(name))]
                 if starts:
                     name = name[starts[-1] :]
