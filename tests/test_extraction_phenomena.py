@@ -484,3 +484,10 @@ def test_a_rate_named_after_its_value_is_not_named_twice_and_long_prose_keeps_th
                  "triệu đồng/người/năm.")
     assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
         ("Tỷ lệ hộ nghèo", "reduce_by", 1.5), ("Thu nhập bình quân", "=", 90)]
+
+
+def test_a_headline_restating_a_result_of_the_body_is_that_result():
+    found = read("Tỷ lệ hộ nghèo của xã Tân An giảm bình quân 5,2%/năm",
+                 "Nhiệm kỳ 2020-2025, xã Tân An đạt được nhiều kết quả: tỷ lệ hộ nghèo giảm bình quân 5,2%/năm.",
+                 "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra các chỉ tiêu: tỷ lệ hộ nghèo giảm bình quân 2%/năm.")
+    assert [(t["value"], t["unit"]) for t in found] == [(2, "%/năm")]

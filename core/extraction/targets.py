@@ -377,6 +377,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
         walk.line(text, index, info, values)
     ex.out.extend(tables)
     ex.out.sort(key=lambda t: t.line)
+    _results_restated(ex.out)
     if include_unlikely:
         return ex.out
     return [t for t in ex.out if t.confidence >= TICK]
@@ -435,6 +436,22 @@ class _Walk:
                          qualitative=listed or strive)
         if not sub_item:
             self.group_head = ""
+
+
+def _results_restated(found: list[ExtractedTarget]) -> None:
+    """A value read before any cue (a headline, a lede) that the text states elsewhere as a result — same number,
+    unit and indicator words — is that result: "Tỷ lệ hộ nghèo của xã giảm bình quân 6,7%/năm" over a report of
+    the last term. Its confidence drops to that of a result."""
+    results = [t for t in found if t.confidence == CONFIDENCE["past"]]
+    for t in found:
+        if t.confidence != CONFIDENCE["neutral"] or t.value is None:
+            continue
+        words = set(fold(t.indicator).split())
+        for r in results:
+            shared = words & set(fold(r.indicator).split())
+            if r.value == t.value and r.unit == t.unit and len(shared) * 2 >= len(words):
+                t.confidence = CONFIDENCE["past"]
+                break
 
 
 def _once(lines: list[Line]) -> list[Line]:
