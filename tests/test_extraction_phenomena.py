@@ -491,3 +491,11 @@ def test_a_headline_restating_a_result_of_the_body_is_that_result():
                  "Nhiệm kỳ 2020-2025, xã Tân An đạt được nhiều kết quả: tỷ lệ hộ nghèo giảm bình quân 5,2%/năm.",
                  "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra các chỉ tiêu: tỷ lệ hộ nghèo giảm bình quân 2%/năm.")
     assert [(t["value"], t["unit"]) for t in found] == [(2, "%/năm")]
+
+
+def test_a_state_joined_after_the_last_value_is_its_own_target_and_comrades_are_no_dong():
+    found = read("Đại hội bầu Ban Chấp hành gồm 15 đồng chí.",
+                 "Nhiệm kỳ 2025-2030, Đảng bộ đề ra các chỉ tiêu: tỷ lệ hộ nghèo duy trì giảm ở mức dưới 2% và đạt "
+                 "chuẩn nông thôn mới nâng cao vào năm 2027.", include_unlikely=True)
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo", "<", 2), ("Đạt chuẩn nông thôn mới nâng cao", "qualitative", None)]

@@ -24,7 +24,7 @@ _TRAILING_NOISE = re.compile(
     r"\btăng|hàng năm|hằng năm|\bchiếm)+$", re.I)
 _TRAILING_CUES = re.compile(
     r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
-    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt|cho|tăng gấp|gấp)"
+    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt|cho|tăng gấp|gấp|duy trì)"
     r"|(?<!trở)\s+lên)+\s*$", re.I)
 # A verb before the indicator it sets: "nâng tỷ lệ … lên 95%", "đạt tốc độ tăng … 11%" → "Tỷ lệ …", "Tốc độ tăng …".
 _RAISE_VERB = re.compile(

@@ -56,7 +56,7 @@ _CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt
 # A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
 _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
 # A qualitative target joined to the last subject: "… kiểu mẫu và không còn xã dưới 15 tiêu chí".
-_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì)\b)", re.I)
+_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì|đạt chuẩn)\b)", re.I)
 
 
 def _split_qualitative(post: str) -> tuple[str, str]:
@@ -270,6 +270,9 @@ class _Extractor:
         if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                 and not find_values(rest, keep_skipped=True)):  # not a restated value
             trailing = rest
+        joined = _JOINED_QUALITATIVE.match(post) if last else None
+        if joined and len(post[joined.end() :].split()) >= 3:  # "… dưới 2% và đạt chuẩn nông thôn mới nâng cao"
+            post, trailing = "", post[joined.end() :]
         name = self.pre_name(pre, post, head, v.unit)
         if v.unit.startswith("%") and _GROWTH_CUE.search(pre) and not _RATE_NAME.match(fold(name)):
             name = re.sub(r"\s+tăng(\s+bình quân)?\s*$", lambda m: m.group(1) or "", name, flags=re.I)

@@ -222,8 +222,8 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
         value_max = parse_number(clause[rng.start(1) : rng.end(1)])
         end = rng.end()
     found_unit = match_unit(folded, end) or _word_unit(clause, folded, start, end)
-    if not found_unit:
-        return None, end
+    if not found_unit or (found_unit[0] == "đồng" and folded.startswith(" chi", found_unit[1])):
+        return None, end  # no unit, or "15 đồng chí" (comrades, not dong)
     unit, end = found_unit
     rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
     again = match_unit(folded, rng.end()) if rng and value_max is None else None
