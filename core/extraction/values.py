@@ -46,7 +46,8 @@ _VOTE = re.compile(r"\s*(?:tong so )?dai bieu\b")
 # "dân số 22.312 người" (with no cue: "quy mô dân số khoảng …" is a target), "168 đại biểu đại diện cho hơn
 # 1.000 đảng viên" (a commune formed by merger, a congress).
 _FACT_BEFORE = re.compile(
-    r"\b(?:sap nhap(?: tu)?|dien tich tu nhien(?: la)?|(?<!quy mo )dan so|dai dien cho(?: hon| gan| tren)?)\s*$")
+    r"\b(?:sap nhap(?: tu)?|dien tich tu nhien(?: la)?|(?<!quy mo )dan so|dai dien cho(?: hon| gan| tren)?"
+    r"|\d+ (?:chi bo|to chuc (?:co so )?dang)(?: truc thuoc)?\s*(?:,|voi|gom))\s*$")  # "39 tổ chức đảng, 697 đảng viên"
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
 
 
