@@ -443,7 +443,8 @@ def test_a_bare_share_after_an_amount_reports_a_result():
 def test_facts_of_a_merged_commune_and_of_its_congress_are_no_targets():
     found = read("Đại hội có 168 đại biểu đại diện cho hơn 1.000 đảng viên.",
                  "Xã Tân An được thành lập trên cơ sở sáp nhập từ 3 xã, có diện tích tự nhiên 112 km2, dân số 22.312 "
-                 "người, với 39 tổ chức đảng, 697 đảng viên.", "Phấn đấu đến năm 2030 quy mô dân số khoảng 25.000 người.")
+                 "người, với 39 tổ chức đảng, 697 đảng viên.",
+                 "Phấn đấu đến năm 2030 quy mô dân số khoảng 25.000 người.")
     assert summary(found) == [("Quy mô dân số", "~", 25000, None, "người")]
 
 
