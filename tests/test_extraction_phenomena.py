@@ -500,3 +500,9 @@ def test_a_state_joined_after_the_last_value_is_its_own_target_and_comrades_are_
                  "chuẩn nông thôn mới nâng cao vào năm 2027.", include_unlikely=True)
     assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
         ("Tỷ lệ hộ nghèo", "<", 2), ("Đạt chuẩn nông thôn mới nâng cao", "qualitative", None)]
+
+
+def test_a_bracket_naming_what_reaches_a_value_is_a_sub_target_but_a_goal_restated_is_not():
+    found = read("Phấn đấu đến năm 2030 tỷ lệ hộ dân dùng nước sạch trên 90% (nước hợp vệ sinh đạt 100%); tỷ lệ hộ "
+                 "có nhà tiêu hợp vệ sinh tăng 5% (để đạt 80% trở lên).")
+    assert [(t["comparator"], t["value"]) for t in found] == [(">", 90), ("=", 100), ("=", 5)]

@@ -53,7 +53,8 @@ _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?
 
 _RATIO_CUE = re.compile(r"(?:^|\s)bang\s*$")
 _AFTER_CUE = re.compile(r"\s*(tro len|tro xuong)\b")
-_OWN_NAME = re.compile(r"\(\s*(?:trong do|rieng|ty le|ty trong|toc do|tong|so )")
+_OWN_NAME = re.compile(
+    r"\(\s*(?:trong do|rieng|ty le|ty trong|toc do|tong|so |(?!de\b|con\b)[^\W\d_][^()\d]{0,60}?\sdat\s)")
 # Cues and filler words before a value never run longer than this: patterns anchored at a value's start
 # look back this far only, so a clause of a million characters costs no more per value than a short one.
 _LOOK_BACK = 200
@@ -91,8 +92,8 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
     """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
 
     * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
-      sub-target "(trong đó, nước sạch đạt trên 90%)", "(riêng các xã khó khăn giảm 4%)" or one naming its own
-      indicator "(Tỷ lệ trường … 81,69%)";
+      sub-target "(trong đó, nước sạch đạt trên 90%)", "(hợp vệ sinh đạt 100%)" (not "(để đạt 84% trở lên)"),
+      "(riêng các xã khó khăn giảm 4%)" or one naming its own indicator "(Tỷ lệ trường … 81,69%)";
     * a change written after a value: "3.621 tỷ đồng, tăng 8,53% so với năm 2023", "11.892 tỷ đồng, tăng 3,07%";
     * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao", "900 tỷ đồng, đạt 130%".
     """
