@@ -349,3 +349,160 @@ def test_column_roles_from_the_header(header, role):
 def test_a_rate_per_a_round_base_is_its_unit():
     found = read("Các chỉ tiêu chủ yếu: tỷ số tử vong mẹ dưới 40/100.000 trẻ đẻ ra sống; 1.150/1.200 hộ dùng điện.")
     assert [(t["value"], t["unit"]) for t in found] == [(40, "/100.000 trẻ đẻ ra sống"), (1150, "hộ")]
+
+
+# -- Phenomena met on texts outside the development set (unseen-set review).
+
+def test_a_growth_measured_from_the_plan_does_not_turn_the_text_to_past_results():
+    found = read("Đại hội đề ra các mục tiêu đến năm 2030: thu ngân sách tăng bình quân 10 - 12% so với kế hoạch "
+                 "được giao. Năng suất lúa đạt 65 tạ/ha; sản lượng lương thực đạt 5.200 tấn/năm.")
+    assert [(t["value"], t["value_max"], t["unit"]) for t in found] == [
+        (10, 12, "%"), (65, None, "tạ/ha"), (5200, None, "tấn/năm")]
+
+
+def test_a_ratio_to_the_plan_still_reports_a_result():
+    found = read("Năm 2026 thu ngân sách đạt 112% so với kế hoạch. Sản lượng lúa đạt 5.000 tấn.",
+                 include_unlikely=True)
+    assert all(t["confidence"] < 0.5 for t in found)
+
+
+def test_a_year_or_a_date_before_a_counted_noun_is_no_value():
+    found = read("Ngày đăng 2027-01-08 xã Tân An phát động thi đua.",
+                 "Theo kế hoạch, năm 2027 xã Tân An phấn đấu thu nhập bình quân đầu người đạt 70 triệu đồng/năm.")
+    assert summary(found) == [("Thu nhập bình quân đầu người", "=", 70, None, "triệu đồng/năm")]
+
+
+def test_per_hectare_belongs_to_the_name():
+    (t,) = read("Phấn đấu giá trị sản phẩm trên 1 ha đất canh tác đạt 150 triệu đồng.")
+    assert (t["value"], t["unit"], t["comparator"]) == (150, "triệu đồng", "=")
+    assert "trên 1 ha" in t["indicator"]
+
+
+def test_a_sub_target_for_some_places_in_brackets_is_its_own_target():
+    found = read("Phấn đấu giảm tỷ lệ hộ nghèo bình quân 2%/năm (riêng các xã đặc biệt khó khăn giảm 4%/năm).")
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo bình quân", "reduce_by", 2, "%/năm"),
+        ("Tỷ lệ hộ nghèo bình quân (riêng các xã đặc biệt khó khăn)", "reduce_by", 4, "%/năm")]
+
+
+def test_a_numbered_target_without_a_value_keeps_the_targets_zone_open():
+    found = read("KẾ HOẠCH năm 2027", "2. Các chỉ tiêu chủ yếu đến năm 2027",
+                 "1. Tỷ lệ hộ gia đình văn hóa: 90%.",
+                 "2. Phấn đấu đến năm 2027 không còn hộ nghèo trên địa bàn xã.",
+                 "3. Tỷ lệ lao động qua đào tạo: 75%.",
+                 "3. Giải pháp thực hiện")
+    assert [(t["indicator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ gia đình văn hóa", 90), ("Không còn hộ nghèo trên địa bàn xã", None),
+        ("Tỷ lệ lao động qua đào tạo", 75)]
+    assert {t["confidence"] for t in found} == {0.95}
+
+
+def test_a_sentence_ending_in_a_single_digit_ends_there():
+    assert split_sentences("Xây dựng trường Tiểu học đạt chuẩn mức độ 2. Tỷ lệ trẻ em suy dinh dưỡng dưới 10%.") == (
+        "Xây dựng trường Tiểu học đạt chuẩn mức độ 2.", "Tỷ lệ trẻ em suy dinh dưỡng dưới 10%.")
+    found = read("Phấn đấu đến năm 2027: tỷ lệ học sinh vào lớp 1 đạt 100%; xây dựng trường Tiểu học đạt chuẩn "
+                 "mức độ 2. Tỷ lệ người sinh con thứ 3 trở lên giảm còn dưới 20%.")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ học sinh vào lớp 1", "=", 100),
+        ("Xây dựng trường Tiểu học đạt chuẩn mức độ 2", "qualitative", None),
+        ("Tỷ lệ người sinh con thứ 3 trở lên", "<", 20)]
+
+
+def test_raising_a_rate_to_a_value_after_a_reduction_is_no_reduction():
+    found = read("Năm 2027, xã đặt mục tiêu giảm tỷ lệ hộ nghèo 0,5%, nâng tỷ lệ dân số tham gia bảo hiểm y tế "
+                 "lên 96% và nâng thu nhập bình quân đầu người lên 80 triệu đồng/năm.")
+    assert summary(found) == [("Tỷ lệ hộ nghèo", "reduce_by", 0.5, None, "%"),
+                              ("Tỷ lệ dân số tham gia bảo hiểm y tế", "=", 96, None, "%"),
+                              ("Thu nhập bình quân đầu người", "=", 80, None, "triệu đồng/năm")]
+
+
+def test_an_ellipsis_ends_a_sentence():
+    found = read("Phấn đấu đến năm 2027 có 97% người dân tham gia BHYT… Đến năm 2027: 100% trường học đạt chuẩn; "
+                 "60% học sinh được học 2 buổi/ngày.")
+    assert [(t["indicator"], t["value"]) for t in found] == [
+        ("Tỷ lệ người dân tham gia BHYT", 97), ("Tỷ lệ trường học đạt chuẩn", 100),
+        ("Tỷ lệ học sinh được học 2 buổi/ngày", 60)]
+
+
+def test_a_share_after_a_comma_or_a_strive_cue_names_what_follows_it():
+    found = read("Cải cách hành chính là khâu đột phá, phấn đấu 90% hồ sơ được giải quyết trực tuyến.",
+                 "Phấn đấu đến năm 2027 không còn hộ nghèo, 98% người dân tham gia bảo hiểm y tế.",
+                 "Năm 2027 tỷ lệ giải ngân vốn đầu tư công phấn đấu đạt 100% kế hoạch giao.")
+    assert [t["indicator"] for t in found] == [
+        "Tỷ lệ hồ sơ được giải quyết trực tuyến", "Không còn hộ nghèo", "Tỷ lệ người dân tham gia bảo hiểm y tế",
+        "Tỷ lệ giải ngân vốn đầu tư công (kế hoạch giao)"]
+
+
+def test_a_bare_share_after_an_amount_reports_a_result():
+    found = read("Năm 2027, thu ngân sách đạt gần 90 tỷ đồng, đạt 130%; giá trị sản xuất nông nghiệp đạt 342 tỷ đồng, "
+                 "đạt 100,08%.", include_unlikely=True)
+    assert [t["value"] for t in found] == [90, 342]  # the shares of the plan reached are no targets
+    assert all(t["confidence"] < 0.5 for t in found)
+
+
+def test_facts_of_a_merged_commune_and_of_its_congress_are_no_targets():
+    found = read("Đại hội có 168 đại biểu đại diện cho hơn 1.000 đảng viên.",
+                 "Xã Tân An được thành lập trên cơ sở sáp nhập từ 3 xã, có diện tích tự nhiên 112 km2, dân số 22.312 "
+                 "người, với 39 tổ chức đảng, 697 đảng viên.",
+                 "Phấn đấu đến năm 2030 quy mô dân số khoảng 25.000 người.")
+    assert summary(found) == [("Quy mô dân số", "~", 25000, None, "người")]
+
+
+def test_the_previous_term_reports_results():
+    found = read("Nhiệm kỳ trước, Đảng bộ thực hiện thắng lợi các mục tiêu Nghị quyết đề ra. Giá trị sản xuất tăng "
+                 "9,15%; thu nhập bình quân đầu người đạt 76,3 triệu đồng/năm.")
+    assert found == []
+
+
+def test_multidimensional_poverty_and_schools_as_written():
+    found = read("Phấn đấu đến năm 2030 tỷ lệ nghèo đa chiều giảm còn 0,25%; xây dựng 3/4 trường học đạt chuẩn "
+                 "quốc gia.")
+    assert [(t["value"], t["unit"], t["field"]) for t in found] == [
+        (0.25, "%", "van_hoa_xa_hoi"), (3, "trường học", "van_hoa_xa_hoi")]
+
+
+def test_the_first_months_of_the_year_report_results():
+    found = read("Trong sáu tháng đầu năm nay, thu ngân sách đạt gần 30 nghìn tỷ đồng. Năm 2027 phấn đấu thu ngân sách "
+                 "đạt 64 nghìn tỷ đồng.")
+    assert [(t["value"], t["unit"]) for t in found] == [(64, "nghìn tỷ đồng")]
+
+
+def test_units_met_in_provincial_targets():
+    found = read("Các chỉ tiêu chủ yếu năm 2027: số giường bệnh đạt 39,3 giường/01 vạn dân và tỷ lệ dân số tham gia "
+                 "BHYT đạt trên 93%; chỉ số cải cách hành chính tăng 05 bậc; phấn đấu thành lập mới 360 doanh nghiệp; "
+                 "có thêm 05 xã đạt chuẩn NTM.")
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [
+        ("Số giường bệnh", 39.3, "giường/vạn dân"), ("Tỷ lệ dân số tham gia BHYT", 93, "%"),
+        ("Chỉ số cải cách hành chính", 5, "bậc"), ("Thành lập mới doanh nghiệp", 360, "doanh nghiệp"),
+        ("Số xã đạt chuẩn NTM", 5, "xã")]
+    assert [t["field"] for t in found][-2:] == ["kinh_te", "kinh_te"]
+
+
+def test_a_rate_named_after_its_value_is_not_named_twice_and_long_prose_keeps_the_measure():
+    found = read("Năm 2027 toàn xã phấn đấu giảm 1,5% tỷ lệ hộ nghèo.",
+                 "Phấn đấu đến năm 2030: đẩy mạnh đầu tư phát triển, khuyến khích các thành phần kinh tế mở rộng ngành "
+                 "nghề, thu hút lao động tại chỗ, góp phần cải thiện đời sống nhân dân, thu nhập bình quân đạt 90 "
+                 "triệu đồng/người/năm.")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo", "reduce_by", 1.5), ("Thu nhập bình quân", "=", 90)]
+
+
+def test_a_headline_restating_a_result_of_the_body_is_that_result():
+    found = read("Tỷ lệ hộ nghèo của xã Tân An giảm bình quân 5,2%/năm",
+                 "Nhiệm kỳ 2020-2025, xã Tân An đạt được nhiều kết quả: tỷ lệ hộ nghèo giảm bình quân 5,2%/năm.",
+                 "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra các chỉ tiêu: tỷ lệ hộ nghèo giảm bình quân 2%/năm.")
+    assert [(t["value"], t["unit"]) for t in found] == [(2, "%/năm")]
+
+
+def test_a_state_joined_after_the_last_value_is_its_own_target_and_comrades_are_no_dong():
+    found = read("Đại hội bầu Ban Chấp hành gồm 15 đồng chí.",
+                 "Nhiệm kỳ 2025-2030, Đảng bộ đề ra các chỉ tiêu: tỷ lệ hộ nghèo duy trì giảm ở mức dưới 2% và đạt "
+                 "chuẩn nông thôn mới nâng cao vào năm 2027.", include_unlikely=True)
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("Tỷ lệ hộ nghèo", "<", 2), ("Đạt chuẩn nông thôn mới nâng cao", "qualitative", None)]
+
+
+def test_a_bracket_naming_what_reaches_a_value_is_a_sub_target_but_a_goal_restated_is_not():
+    found = read("Phấn đấu đến năm 2030 tỷ lệ hộ dân dùng nước sạch trên 90% (nước hợp vệ sinh đạt 100%); tỷ lệ hộ "
+                 "có nhà tiêu hợp vệ sinh tăng 5% (để đạt 80% trở lên).")
+    assert [(t["comparator"], t["value"]) for t in found] == [(">", 90), ("=", 100), ("=", 5)]

@@ -40,11 +40,19 @@ _TARGET_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|"
-    r"\bket qua\b|\bnhiem ky qua\b|"
+    r"\bket qua\b|\bnhiem ky (?:qua|truoc)\b|\bhien (?:nay|tai)\b|"
+    r"\b(?:\d{1,2}|sau|chin|ba|bay|tam|muoi|muoi mot) thang dau nam\b|"  # "trong sáu tháng đầu năm nay, … đạt"
+    r"[\d.,]+\s*\S{1,12}(?: \S{1,12})?\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)|"  # "900 tỷ đồng, đạt 130%"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"
-    r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)|\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
+    r"\bvuot (?:\d+[.,]?\d*% )?(?:chi tieu|ke hoach)\b|"
     r"\b(?:bo tri|phan bo)\b.{0,40}\bcho\b"  # a budget allocated to a programme is a means, not a target
 )
+# A ratio to the quota ("đạt 105% so với kế hoạch", "bằng 98% so với dự toán") reports a result; a change
+# measured from the quota or the estimate ("tăng bình quân 15 - 20% so với kế hoạch được giao", "tăng 20% so với
+# dự toán năm trước") is how targets are set too, and says nothing of the past.
+_QUOTA_RATIO = re.compile(r"\d%?\s*so voi (?:chi tieu|ke hoach|du toan)")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:tang|giam)(?:\s+(?:binh quan|them|tu|khoang|tren|hon|gan))*\s*(?:[\d.,]+\s*%?\s*[-–]\s*)?[\d.,]*$")
 _OPENING_YEAR = re.compile(
     r"^\W*(?:trong |den |ca |cuoi |het )?(?:nam|nhiem ky|giai doan)\s+(?:(?:20\d\d)\s*[-–]\s*)?(20\d\d)\b"
 )
@@ -68,7 +76,9 @@ _ITEM_MARKER = (
 _ITEM_END = re.compile(_ITEM_MARKER)
 # A sentence ends at ". " after a lower-case word, a number, a bracket or an acronym of three capitals ("… 5 tỷ USD."),
 # not after "TP." or "Q.".
-_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])|(?<=[A-ZĐ]{3}[.!?]))\s+(?=[^\W\d_])|" + _ITEM_MARKER)
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ỹđ\d%)”\"]{2}[.!?])|(?<=[A-ZĐ]{3}[.!?]))\s+(?=[^\W\d_])|"
+                           r"(?:(?<=\s\d[.!?])|(?<=[^\W\d_]…)|(?<=[^\W\d_]\.\.\.))\s+(?=[A-ZĐ][a-zà-ỹđ])|"
+                           + _ITEM_MARKER)  # "… mức độ 2. Tỷ suất …", "… tham gia BHYT… Đến năm …"
 _SENTENCE_AFTER_PERIOD = re.compile(r"(?<=[a-zà-ỹđ%)]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")  # "…%).Ổn định"
 
 
@@ -116,7 +126,9 @@ def turns(sentence: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _cues(folded: str) -> tuple[bool, bool]:
     """(names a result of the past, announces targets) for a folded sentence."""
-    return bool(_PAST_CUE.search(folded)), bool(_TARGET_CUE.search(folded))
+    past = bool(_PAST_CUE.search(folded)) or any(
+        not _CHANGE_BEFORE.search(folded, max(0, m.start() - 60), m.start() + 1) for m in _QUOTA_RATIO.finditer(folded))
+    return past, bool(_TARGET_CUE.search(folded))
 
 
 @dataclass

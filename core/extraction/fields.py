@@ -31,7 +31,7 @@ _KEYWORDS: dict[Field, list[str]] = {
         "chuyen doi so", "chinh tri", "ho so", "dinh danh", "truc tuyen",
     ],
     Field.CULTURE_SOCIETY: [
-        "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "dan so", "sinh",
+        "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "ngheo da chieu", "dan so", "sinh",
         "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "bac si", "bac sy",
         "duoc si",
         "duoc sy", "tu vong", "tyt", "tuoi tho", "ky vong song", "ho sinh", "nhan vien y te", "tiem chung",
@@ -41,7 +41,7 @@ _KEYWORDS: dict[Field, list[str]] = {
     ],
     Field.ECONOMY: [
         "kinh te", "san xuat", "tang truong", "ngan sach", "thu nhap", "luong thuc", "nong nghiep", "cong nghiep",
-        "dich vu", "thuong mai", "dau tu", "co cau", "san luong", "dien tich", "nong thon moi", "do thi",
+        "dich vu", "thuong mai", "dau tu", "co cau", "san luong", "dien tich", "nong thon moi", "ntm", "do thi",
         "doanh nghiep", "hop tac xa", "giao thong", "ha tang", "xuat khau", "du lich", "chan nuoi", "thuy san",
         "lua", "gia tri", "gdp", "grdp", "chi so gia", "nang suat lao dong", "von dau tu", "kim ngach", "ocop",
     ],
@@ -76,7 +76,7 @@ def scores(text: str) -> dict[Field, int]:
 # Topics whose field the source's grouping decides when it names one (eval/README: "Số xã đạt chuẩn nông thôn mới"
 # under "Về xã hội" is văn hóa – xã hội); without a grouping they keep their usual field (GUIDE §3: kinh tế).
 # Urbanisation and infrastructure are kinh tế by GUIDE §3's mapping whatever the grouping.
-_WEAK = frozenset({"nong thon moi"})
+_WEAK = frozenset({"nong thon moi", "ntm"})
 
 
 def decide(indicator: str, section: Field | None, source: str = "", previous: Field | None = None) -> Field:

@@ -15,7 +15,7 @@ INDICATOR_START = re.compile(
 )
 _LEADING_NOISE = re.compile(
     r"^(?:\(|date \d{4}-\d\d(?:-\d\d)? |và |còn |có |cụ thể,? |ph[aâầấ]n đ[aấ]u (?:có |đạt )?|đồng thời |"
-    r"trong đó |,|\s)+",
+    r"trong đó,? |riêng |,|\s)+",
     re.I)
 _TIME_PHRASE = re.compile(r"^(?:đến |trong |cuối |hết )?năm 20\d\d(?: này| nay)?,?\s*(?=\S|$)", re.I)
 # Cue words left at a name's end, matched with their marks: "đạt" but not "đất", "tăng" but not "hạ tầng".
@@ -24,7 +24,11 @@ _TRAILING_NOISE = re.compile(
     r"\btăng|hàng năm|hằng năm|\bchiếm)+$", re.I)
 _TRAILING_CUES = re.compile(
     r"(?:\s+(?:từ|giảm còn|giảm xuống còn|giảm|còn|xuống còn|ở mức|khoảng|trên|dưới|không dưới|không thấp hơn|"
-    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt|cho))+\s*$", re.I)
+    r"không ít hơn|không quá|không vượt(?: quá)?|không cao hơn|tối thiểu|tối đa|ít nhất|đạt|cho|tăng gấp|gấp|duy trì)"
+    r"|(?<!trở)\s+lên)+\s*$", re.I)
+# A verb before the indicator it sets: "nâng tỷ lệ … lên 95%", "đạt tốc độ tăng … 11%" → "Tỷ lệ …", "Tốc độ tăng …".
+_RAISE_VERB = re.compile(
+    r"^(?:nang cao|nang|dat)\s+(?=ty le|ty trong|toc do|thu nhap|tong|gia tri|san luong|binh quan)")
 
 
 def _cut_trailing(text: str, folded_pattern: re.Pattern) -> str:
@@ -40,7 +44,7 @@ def _cut_noise(text: str) -> str:
 
 
 _SUBJECT_AND_CUE = re.compile(
-    r"^.{0,200}?\b(?:phan dau|de ra|dat muc tieu|giao (?:muc tieu|chi tieu))\b\s*(?:thuc hien\s*)?")
+    r"^.{0,600}?\b(?:phan dau|de ra|dat muc tieu|giao (?:muc tieu|chi tieu))\b\s*(?:thuc hien\s*)?")
 # A subject and its verb before the indicator: "Quốc hội quyết nghị tăng trưởng kinh tế" → "tăng trưởng kinh tế".
 _SUBJECT_AND_VERB = re.compile(r"^.{0,40}?\b(?:quyet nghi|xac dinh|giao(?: chi tieu| muc tieu)?|thong qua)\s+")
 _TRAILING_TIME = re.compile(r"\s+(?:(?:den |trong )?nam 20\d\d|giai doan 20\d\d\s*-\s*20\d\d)\s*$")
@@ -78,10 +82,13 @@ _ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ABBREVIATIONS, ke
 
 def _finish(text: str) -> str:
     text = _LEADING_NOISE.sub("", _TIME_PHRASE.sub("", _LEADING_NOISE.sub("", text.lstrip())))
+    raise_verb = _RAISE_VERB.match(fold(text))
+    if raise_verb:
+        text = text[raise_verb.end() :]
     text = _cut_noise(text)
     text = _cut_trailing(text, _TARGET_TIME)  # "… được cứng hóa đến năm 2025": the time is the plan's, not the name's
     text = _TRAILING_CUES.sub("", " " + text).strip()
-    text = text.strip(" :;,.-–(")
+    text = text.strip(" :;,.-–(…")
     if text.count("(") > text.count(")"):
         text = text.replace("(", "", 1).strip()
     return text

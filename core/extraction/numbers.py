@@ -53,6 +53,8 @@ _UNIT_SPELLINGS = [
     ("ngan dong", "nghìn đồng"),
     ("trieu usd", "triệu USD"),
     ("trieu ty dong", "triệu tỷ đồng"),
+    ("nghin ty dong", "nghìn tỷ đồng"),
+    ("ngan ty dong", "nghìn tỷ đồng"),
     ("trieu m2", "triệu m²"),
     ("trieu m²", "triệu m²"),
     ("trieu luot", "triệu lượt"),
@@ -86,6 +88,7 @@ _UNIT_SPELLINGS = [
     ("to dan pho", "tổ dân phố"),
     ("khu pho", "khu phố"),
     ("truong", "trường"),
+    ("truong hoc", "trường học"),
     ("giay", "giấy"),
     ("hoc sinh", "học sinh"),
     ("doanh nghiep", "doanh nghiệp"),
@@ -124,21 +127,22 @@ _UNIT_SPELLINGS = [
     ("duoc sy", "dược sỹ"),
     ("duoc si", "dược sĩ"),
     ("phut", "phút"),
+    ("bac", "bậc"),  # "chỉ số cải cách hành chính tăng 5 bậc"
 ]
 _UNIT_SPELLINGS.sort(key=lambda p: -len(p[0]))
 
 # Units that count things: a value written before them names its indicator "Số <unit> …".
 COUNT_UNITS = frozenset(
-    {"người", "lao động", "hộ", "xã", "thôn", "tổ dân phố", "khu phố", "trường", "giấy", "học sinh", "doanh nghiệp",
-     "hợp tác xã", "công trình", "dự án", "mô hình", "sản phẩm", "căn nhà", "ngôi nhà", "giường bệnh", "bác sĩ",
-     "đảng viên", "thanh niên", "lượt", "cây", "vụ", "cơ sở", "thuê bao"}
+    {"người", "lao động", "hộ", "xã", "thôn", "tổ dân phố", "khu phố", "trường", "trường học", "giấy", "học sinh",
+     "doanh nghiệp", "hợp tác xã", "công trình", "dự án", "mô hình", "sản phẩm", "căn nhà", "ngôi nhà", "giường bệnh",
+     "bác sĩ", "đảng viên", "thanh niên", "lượt", "cây", "vụ", "cơ sở", "thuê bao"}
 )
 
 
 # A per-something suffix written after a unit: "kg/ năm", "lao động/năm", "%/GRDP" (kept in the unit).
-_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|1 van dan|10\.000 dan)(?![\w²])")
+_PER_SUFFIX = re.compile(r"\s?/\s?(nam|nguoi|ha|thang|grdp|gdp|ho|xa|van dan|0?1 van dan|10\.000 dan)(?![\w²])")
 _PER_WRITTEN = {"nam": "năm", "nguoi": "người", "thang": "tháng", "grdp": "GRDP", "gdp": "GDP", "ho": "hộ", "xa": "xã",
-                "van dan": "vạn dân", "1 van dan": "vạn dân", "10.000 dan": "vạn dân"}
+                "van dan": "vạn dân", "1 van dan": "vạn dân", "01 van dan": "vạn dân", "10.000 dan": "vạn dân"}
 
 
 def match_unit(folded: str, pos: int) -> tuple[str, int] | None:

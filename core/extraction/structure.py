@@ -69,6 +69,13 @@ def is_targets_heading(text: str, has_values: bool) -> bool:
     return len(text.split()) <= 20 and level_of(text) != 4  # a short bullet naming chỉ tiêu is a target
 
 
+def reads_as_item(text: str) -> bool:
+    """A numbered line that states something rather than heads a part: a sentence of six words or more ending
+    with "." or ";" ("4. Phấn đấu đến năm 2027 không còn hộ nghèo trên địa bàn."), not "3. Giải pháp"."""
+    body = strip_marker(text)
+    return body.rstrip().endswith((".", ";")) and len(body.split()) >= 6 and not body.isupper()
+
+
 def is_strive_sentence(text: str) -> bool:
     """A paragraph opening "Phấn đấu …" (OCR: "Phần đấu"): where plans state targets in prose."""
     return bool(_STRIVE.match(fold(text)))
@@ -82,7 +89,7 @@ def outline(texts: list[str], has_values: list[bool]) -> list[Outline]:
         level = level_of(text)
         starts = is_targets_heading(text, values)
         if zone_level is not None and not starts and level is not None and level <= min(zone_level, 3):
-            ends = level < zone_level or not values
+            ends = level < zone_level or not (values or reads_as_item(text))
             if level == 0 or ends:
                 zone_level = None
         if starts:

@@ -22,7 +22,7 @@ from core.text import fold
 from core.extraction.numbers import COUNT_UNITS
 from core.extraction.repair import is_damaged, restore
 from core.extraction.tables import table_targets
-from core.extraction.structure import is_strive_sentence, outline, strip_marker
+from core.extraction.structure import is_strive_sentence, outline, reads_as_item, strip_marker
 from core.extraction.values import Value, find_values, holds_value
 from core.terms import Field
 from core.reading import Document, Line
@@ -42,7 +42,8 @@ _RELATIVE_TAIL = re.compile(r"^(?:cac )?(?:chi tieu|ke hoach|du toan|so voi)\b")
 MAX_SOURCE_CHARS = 2000
 # A clause that states a target without a number, even inside a long sentence ("…; giữ vững các tiêu chí …").
 _QUALITATIVE_START = re.compile(
-    r"(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b")
+    r"(?:tiep tuc )?(?:giu vung|duy tri|khong con|khong co|khong de|bao dam|dam bao)\b|.{0,80}\bduoc giu vung\b"
+    r"|xay dung\b.{0,80}\bdat chuan\b")  # "…; xây dựng trường Tiểu học đạt chuẩn mức độ 2."
 # A measure named without its value ("thu nhập bình quân đầu người đến năm 2030", the rest cut off): not a
 # qualitative target, which states a state to reach ("Trật tự an toàn xã hội được giữ vững").
 _MEASURE_WITHOUT_VALUE = re.compile(
@@ -55,7 +56,7 @@ _CUT_OFF = re.compile(r"\s[^\W\d_]$")  # a text ending in one letter: an excerpt
 # A share written before what it counts: "ít nhất 80% số xã đạt chuẩn nông thôn mới" (not "so với").
 _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
 # A qualitative target joined to the last subject: "… kiểu mẫu và không còn xã dưới 15 tiêu chí".
-_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì)\b)", re.I)
+_JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì|đạt chuẩn)\b)", re.I)
 
 
 def _split_qualitative(post: str) -> tuple[str, str]:
@@ -64,6 +65,10 @@ def _split_qualitative(post: str) -> tuple[str, str]:
     return (post[: m.start()], post[m.end() :]) if m else (post, "")
 
 
+# A verb of making whose object is the counted unit: "thành lập mới 360 doanh nghiệp", "kết nạp 25 đảng viên".
+_MAKING_VERB = re.compile(r"\b(?:thanh lap|phat trien|xay dung|ket nap|trong)(?: moi| them)?$")
+_STRIVE_VERB = re.compile(r"\b(?:phan dau|dat muc tieu)(?: giam| tang| nang| dat)?\s*$")  # "… giảm 1,5% tỷ lệ hộ nghèo"
+_CUE_BEFORE_VALUE = re.compile(r",\s*(?:phan dau|dat muc tieu)(?: co| dat)?\s*$")
 _STATE_VERB = re.compile(r"(?:co|duy tri|dam bao|giu vung|phan dau(?: co| dat)?|dat|co them|them)")
 _QUALITATIVE_TAIL = re.compile(r"\s(?:dat|hoan thanh|duoc)\s")
 _TIME_PHRASE = re.compile(r"^\s*(?:đến |trong |cuối |hết )?năm 20\d\d,?\s*", re.I)
@@ -94,6 +99,7 @@ class _Extractor:
         self.confidence = CONFIDENCE["zone"]  # of the targets emitted next
         self.carried_cue: tuple[str, str] | None = None  # "giảm từ …" governs later clauses of the same unit
         self.subject = ""  # the current item's leading noun phrase, for clauses that name nothing
+        self.leading: dict[int, str] = {}  # a qualitative target written before a value, by the value's start
 
     def name(self, text: str) -> str:
         """A cleaned indicator name, its diacritics restored in an OCR-damaged document."""
@@ -179,6 +185,8 @@ class _Extractor:
         for v, name, after in zip(values, names, after_first, strict=False):
             if after:  # "90% các chợ …": a new subject, no reduction carried from the clause before
                 self.carried_cue = None
+            if v.start in self.leading:
+                self.emit(source, self.name(self.leading.pop(v.start)), "qualitative", None, line, context)
             comparator = self.comparator(v, fold(head) + " " + folded[prev_end : v.cue_start])
             indicator = name or _clean_name(head) or self.subject  # OCR repair was done on the whole item
             self.emit(source, indicator, comparator, v, line, context)
@@ -205,6 +213,7 @@ class _Extractor:
         the words after it when it comes first ("96% gia đình và 100% tổ dân phố đạt chuẩn văn hóa", "ít nhất 80%
         số xã đạt chuẩn"), or after the value before it when relative to a quota ("…, đạt 105% dự toán giao")."""
         names: list[str] = []
+        self.leading.clear()
         trailing = ""
         after_first = []  # which names were read after their value
         pre_start = 0
@@ -230,6 +239,12 @@ class _Extractor:
         """(name of ``v``, whether it was read after the value, where the next value's name may start, a
         qualitative target after it) — see :meth:`names`; ``post`` is the text after ``v`` up to the next value."""
         pre = clause[pre_start : v.cue_start]
+        opened = pre.rfind("(")
+        if opened >= 0 and ")" not in pre[opened:]:  # "… 2%/năm (riêng các xã khó khăn giảm 4%/năm)"
+            pre = pre[opened + 1 :]
+            if names and fold(pre).lstrip().startswith("rieng "):  # the same indicator for some places only
+                place = _clean_name(pre)
+                return f"{names[-1]} (riêng {place[:1].lower()}{place[1:]})", False, v.end, ""
         pre_words = _clean_name(pre)
         share_of = v.unit == "%" and bool(_SHARE_OF.match(fold(post)))
         if _RELATIVE_TAIL.match(fold(_clean_name(post))) and len(pre_words.split()) < 2 and names:
@@ -237,6 +252,16 @@ class _Extractor:
             relative = relative[:1].lower() + relative[1:]
             relative = relative if relative.startswith("so với") else "so với " + relative
             return f"{names[-1]} ({relative})", False, v.end + len(post), ""
+        named_after = _clean_name(post)
+        if (_CUE_BEFORE_VALUE.search(fold(pre)) or (v.unit == "%" and pre.rstrip().endswith(","))
+                or (_STRIVE_VERB.search(fold(pre)) and INDICATOR_START.match(fold(named_after)))) \
+                and named_after and not _RELATIVE_TAIL.match(fold(named_after)):
+            # "…, phấn đấu 90% hồ sơ được xử lý trực tuyến", "… không còn hộ nghèo, 97% người dân tham gia BHYT":
+            # the subject follows the value
+            before = _clean_name(pre.rstrip(" ,"))
+            if _QUALITATIVE_START.match(fold(before)) and 2 <= len(before.split()) <= 25:
+                self.leading[v.start] = before
+            pre_words = ""
         if (len(pre_words.split()) < 2 or _STATE_VERB.fullmatch(fold(pre_words)) or share_of) and _clean_name(post):
             subject, trailing = _split_qualitative(post)
             return self.value_first_name(pre_words, subject, v, head, share_of), True, v.end + len(post), trailing
@@ -245,6 +270,9 @@ class _Extractor:
         if (last and _QUALITATIVE_TAIL.search(fold(rest)) and len(rest.split()) >= 4
                 and not find_values(rest, keep_skipped=True)):  # not a restated value
             trailing = rest
+        joined = _JOINED_QUALITATIVE.match(post) if last else None
+        if joined and len(post[joined.end() :].split()) >= 3:  # "… dưới 2% và đạt chuẩn nông thôn mới nâng cao"
+            post, trailing = "", post[joined.end() :]
         name = self.pre_name(pre, post, head, v.unit)
         if v.unit.startswith("%") and _GROWTH_CUE.search(pre) and not _RATE_NAME.match(fold(name)):
             name = re.sub(r"\s+tăng(\s+bình quân)?\s*$", lambda m: m.group(1) or "", name, flags=re.I)
@@ -268,7 +296,7 @@ class _Extractor:
         if not subject[1:2].isupper():  # keep acronyms ("NTM") as written
             subject = subject[:1].lower() + subject[1:]
         if v.unit in ("%", "‰"):
-            return f"Tỷ lệ {subject}"
+            return f"Tỷ lệ {subject}" if not _RATE_NAME.match(fold(subject)) else subject[:1].upper() + subject[1:]
         if fold(subject).split()[0] == fold(v.unit).split()[0]:
             return f"Số {subject}"
         if v.unit in COUNT_UNITS:
@@ -281,7 +309,7 @@ class _Extractor:
         after the value kept ("Xây dựng 6 trường đạt chuẩn quốc gia" → "Xây dựng trường đạt chuẩn quốc gia")."""
         name = _clean_name(_TIME_PHRASE.sub("", pre))
         if len(name.split()) > 15:  # prose: keep from the last indicator word on
-            for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong"):
+            for words in (r"ty le|ty trong|toc do", r"tong so|tong gia tri|san luong|thu nhap"):
                 starts = [m.start() for m in re.finditer(rf"\b(?:{words})\b", fold(name))]
                 if starts:
                     name = name[starts[-1] :]
@@ -289,7 +317,9 @@ class _Extractor:
         name = _relative_to_quota(name)
         if head and not INDICATOR_START.match(fold(name)):
             name = f"{_clean_name(head)} - {name}" if name else _clean_name(head)
-        tail = _clean_name(post.strip(" )"))
+        tail = _clean_name(post.strip(" )")) if not re.match(r"\s*và\s", post) else ""  # "96% và …" begins the next
+        if not tail and unit in COUNT_UNITS and _MAKING_VERB.search(fold(name)):
+            name = f"{name} {unit}"  # "thành lập mới 360 doanh nghiệp" → "Thành lập mới doanh nghiệp"
         if tail:
             lowered = tail[0].lower() + tail[1:] if not tail[1:2].isupper() else tail
             if fold(name) in ("hoan thanh", "dat", "thuc hien") and fold(tail).startswith("chi tieu"):
@@ -350,6 +380,7 @@ def extract_targets(document: Document, include_unlikely: bool = False) -> list[
         walk.line(text, index, info, values)
     ex.out.extend(tables)
     ex.out.sort(key=lambda t: t.line)
+    _results_restated(ex.out)
     if include_unlikely:
         return ex.out
     return [t for t in ex.out if t.confidence >= TICK]
@@ -397,6 +428,7 @@ class _Walk:
             return
         sub_item = bool(re.match(r"^\s*(?:-\s*)?\+", text))
         bullet = info.level is not None and info.level >= 3
+        listed = bullet or (info.level is not None and reads_as_item(text))  # "4. Phấn đấu … không còn hộ nghèo."
         for sentence in split_sentences(text) if not bullet else [text]:
             label = _GROUP_LABEL.match(fold(sentence))
             if label and label.group(1):  # "Về xã hội: …" inside a targets zone: the group's field
@@ -404,9 +436,25 @@ class _Walk:
                 sentence = sentence[label.end() :]
             strive = is_strive_sentence(sentence)
             self.ex.item(sentence, index, self.context, self.group_head if sub_item else "",
-                         qualitative=bullet or strive)
+                         qualitative=listed or strive)
         if not sub_item:
             self.group_head = ""
+
+
+def _results_restated(found: list[ExtractedTarget]) -> None:
+    """A value read before any cue (a headline, a lede) that the text states elsewhere as a result — same number,
+    unit and indicator words — is that result: "Tỷ lệ hộ nghèo của xã giảm bình quân 6,7%/năm" over a report of
+    the last term. Its confidence drops to that of a result."""
+    results = [t for t in found if t.confidence == CONFIDENCE["past"]]
+    for t in found:
+        if t.confidence != CONFIDENCE["neutral"] or t.value is None:
+            continue
+        words = set(fold(t.indicator).split())
+        for r in results:
+            shared = words & set(fold(r.indicator).split())
+            if r.value == t.value and r.unit == t.unit and len(shared) * 2 >= len(words):
+                t.confidence = CONFIDENCE["past"]
+                break
 
 
 def _once(lines: list[Line]) -> list[Line]:

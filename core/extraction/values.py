@@ -17,7 +17,7 @@ from functools import lru_cache
 from core.text import fold
 from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse_number
 
-_NUM = re.compile(r"(?<![\w.,/])(" + NUMBER + r")")
+_NUM = re.compile(r"(?<![\w.,/])(?<!\d{4}-)(?<!\d{4}-\d\d-)(" + NUMBER + r")")  # not the month or day of "2026-01-08"
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|đến|den)\s*(" + NUMBER + r")")
 _FRACTION = re.compile(r"/(\d{1,3}(?:\.\d{3})+|\d{1,4})(/\d{1,4})?(?![\w-])")
 
@@ -32,20 +32,29 @@ _BEFORE_CUES = [
     ("vuot", ">="), ("khoang", "~"), ("xap xi", "~"), ("gan", "~"), ("~", "~"), ("tren", ">"), ("hon", ">"),
     (">", ">"), ("duoi", "<"), ("<", "<"), ("giam tu", "reduce_by"), ("giam", "reduce_by"), ("con", "reduce_to"),
     ("tu", ">="),  # "tăng từ 10%": from 10% up
-    ("dat", "="), ("giu vung", "="), ("la", "="),
+    ("dat", "="), ("giu vung", "="), ("la", "="), ("len", "="),  # "nâng tỷ lệ … lên 95%"
 ]
 _CHANGE_CUE = re.compile(r"(?:^|\s)(?:tang|giam)(?:\s+(?:them|binh quan|tu))*\s*$")
 _COMPARED = re.compile(r"\s*(?:\(|,)?\s*(?:so voi|so\s+(?:uoc|ke hoach|cung ky|nam))")
+_BARE_RATIO = re.compile(r"\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)")
 _OF_QUOTA = re.compile(r"\s*(?:so voi\s+)?(?:chi tieu|ke hoach|du toan)\b")
 _FILLER = re.compile(r"(?:\s|:|o muc|muc|phan dau|bang|dat)*$")
-_NAME_UNITS = frozenset({"tuổi", "phút"})  # units that count only after "đạt", "là", "khoảng"
+_NAME_UNITS = frozenset({"tuổi", "phút"})
+_AREA_UNITS = frozenset({"ha", "m²", "km²", "sào"})  # units that count only after "đạt", "là", "khoảng"
 _VOTE = re.compile(r"\s*(?:tong so )?dai bieu\b")
+# Numbers that describe the unit rather than set a target: "sáp nhập từ 3 xã", "diện tích tự nhiên 112 km2",
+# "dân số 22.312 người" (with no cue: "quy mô dân số khoảng …" is a target), "168 đại biểu đại diện cho hơn
+# 1.000 đảng viên" (a commune formed by merger, a congress).
+_FACT_BEFORE = re.compile(
+    r"\b(?:sap nhap(?: tu)?|dien tich tu nhien(?: la)?|(?<!quy mo )dan so|dai dien cho(?: hon| gan| tren)?"
+    r"|\d+ (?:chi bo|to chuc (?:co so )?dang)(?: truc thuoc)?\s*(?:,|voi|gom))\s*$")  # "39 tổ chức đảng, 697 đảng viên"
 _PAST_RESULT = re.compile(r"(?<!so voi )nam (\d{4})\s*(?:da |uoc |)(?:dat|la|:)?\s*$")
 
 
 _RATIO_CUE = re.compile(r"(?:^|\s)bang\s*$")
 _AFTER_CUE = re.compile(r"\s*(tro len|tro xuong)\b")
-_OWN_NAME = re.compile(r"\(\s*(?:trong do|ty le|ty trong|toc do|tong|so )")
+_OWN_NAME = re.compile(
+    r"\(\s*(?:trong do|rieng|ty le|ty trong|toc do|tong|so |(?!de\b|con\b)[^\W\d_][^()\d]{0,60}?\sdat\s)")
 # Cues and filler words before a value never run longer than this: patterns anchored at a value's start
 # look back this far only, so a clause of a million characters costs no more per value than a short one.
 _LOOK_BACK = 200
@@ -83,9 +92,10 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
     """Whether ``v`` only restates the value before it in the same clause (eval/README conventions):
 
     * a parenthesis after a value: "50% (8 xã)", "(còn 7%)", "(tương ứng từ 840-930 hộ)" — but not a
-      sub-target "(trong đó, nước sạch đạt trên 90%)" or one naming its own indicator "(Tỷ lệ trường … 81,69%)";
+      sub-target "(trong đó, nước sạch đạt trên 90%)", "(hợp vệ sinh đạt 100%)" (not "(để đạt 84% trở lên)"),
+      "(riêng các xã khó khăn giảm 4%)" or one naming its own indicator "(Tỷ lệ trường … 81,69%)";
     * a change written after a value: "3.621 tỷ đồng, tăng 8,53% so với năm 2023", "11.892 tỷ đồng, tăng 3,07%";
-    * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao".
+    * a ratio to the quota after a value: "10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao", "900 tỷ đồng, đạt 130%".
     """
     if previous is None:
         return False
@@ -97,6 +107,8 @@ def is_restatement(folded: str, v: Value, previous: Value | None, parentheses: _
         return False
     if _CHANGE_CUE.search(folded, _back(v.start), v.start) and "," in between:
         return bool(_COMPARED.match(folded, v.end)) or previous.unit != v.unit
+    if "," in between and v.unit == "%" and previous.unit != "%" and _BARE_RATIO.match(folded, previous.end):
+        return True  # "thu ngân sách 900 tỷ đồng, đạt 130%": the share of the plan reached
     return "," in between and v.unit == "%" and bool(_OF_QUOTA.match(folded, v.end))
 
 
@@ -160,6 +172,8 @@ _NOT_UNITS = frozenset(
      "voi", "trong", "tren", "duoi", "theo", "tai", "o", "tu", "den", "cho", "tro", "nguoi"])
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:nam|nien khoa|nien do)\s*$")
 _PER_BASE = re.compile(r"/\s?(10{0,2}(?:\.000)+)\s+((?:[^\W\d_]+ ?){1,4})")  # a power of ten: "/100.000 dân"
 
 
@@ -180,6 +194,8 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
     amount = match_word_amount(folded, start)  # "405 tỉ 449 triệu đồng"
     if amount:
         return _Quantity(start, amount[2], amount[0], None, amount[1]), amount[2]
+    if _YEAR.fullmatch(m.group(1)) and _YEAR_BEFORE.search(folded, _back(start), start):
+        return None, end  # "năm 2026 xã … phấn đấu": a year, whatever word follows it
     try:
         value = parse_number(m.group(1))
     except ValueError:
@@ -208,8 +224,8 @@ def _quantity(clause: str, folded: str, m: re.Match) -> tuple[_Quantity | None, 
         value_max = parse_number(clause[rng.start(1) : rng.end(1)])
         end = rng.end()
     found_unit = match_unit(folded, end) or _word_unit(clause, folded, start, end)
-    if not found_unit:
-        return None, end
+    if not found_unit or (found_unit[0] == "đồng" and folded.startswith(" chi", found_unit[1])):
+        return None, end  # no unit, or "15 đồng chí" (comrades, not dong)
     unit, end = found_unit
     rng = _RANGE_TAIL.match(folded, end)  # "7,5% - 8%", "80,4 triệu đồng đến 80,8 triệu đồng"
     again = match_unit(folded, rng.end()) if rng and value_max is None else None
@@ -230,10 +246,14 @@ def _not_a_target(folded: str, q: _Quantity, cue_start: int, plan_year: int | No
 
 def _in_name(folded: str, q: _Quantity, cue: str | None) -> bool:
     """Whether a quantity belongs to the indicator's name or is no target at all: "trẻ em dưới 5 tuổi",
-    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), or a vote "với trên 90,5%
-    đại biểu tán thành"."""
+    "ùn tắc kéo dài trên 30 phút" (such units count only after "đạt", "là", "khoảng"), "trên 1 ha" (per hectare), a fact
+    ("sáp nhập từ 3 xã", "diện tích tự nhiên 112 km2") or a vote "với trên 90,5% đại biểu tán thành"."""
     if q.unit in _NAME_UNITS and cue not in ("=", "~"):
         return True
+    if _FACT_BEFORE.search(folded, _back(q.start), q.start):
+        return True
+    if cue == ">" and q.value == 1 and q.value_max is None and q.unit in _AREA_UNITS:
+        return True  # "giá trị sản xuất trên 1 ha canh tác": per hectare
     return q.unit == "%" and bool(_VOTE.match(folded, q.end))
 
 
