@@ -292,7 +292,9 @@ def _awards_tables(document) -> None:
                ("Số, ngày, tháng, năm của quyết định; cơ quan ban hành quyết định", 85, "decision")]
     for n, (key, heading) in enumerate((("titles", "Danh hiệu thi đua"), ("forms", "Hình thức khen thưởng")), 1):
         paragraph(document, f"{n}. {heading}", 14, bold=True, align=LEFT, after=AFTER_PT, keep_with_next=True)
+        paragraph(document, f"{{%p if {key} %}}")  # no rows: no empty table, only the line saying so
         _table(document, key, [(h.replace("{{ column_title }}", heading), w, f) for h, w, f in columns])
+        paragraph(document, "{%p endif %}")
         paragraph(document, f"{{{{ {key}_none }}}}", 14, italic=True, align=LEFT, after=AFTER_PT,
                   keep_with_next=key == "forms")  # the last line before the signatures keeps with them (w:keepNext)
 

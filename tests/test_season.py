@@ -268,6 +268,8 @@ def test_achievement_reports_from_the_record(season_db, tmp_path):
     assert "chưa đối chiếu" not in person and not person.startswith("Mẫu")  # the paper carries no internal note
     group = _text(next(p for p in reports if "truong-mam-non" in p.name))
     assert "Trường Mầm non Hòa Phong" in group and "Chưa có trong sổ khen thưởng" in group
+    heading = "Số, ngày, tháng, năm của quyết định"
+    assert heading in person and heading not in group  # nothing on record: no empty table, only the line saying so
 
 
 def test_a_decision_number_is_used_once_a_year(season_db):
