@@ -46,29 +46,57 @@ def _is_label(text: str) -> bool:
     return bool(text.strip()) and not _is_value(text) and any(ch.isalpha() for ch in text)
 
 
+# What OCR makes of a "|" standing alone: "l", "[", "]", "!", "Ị", "ỉ", "Ỉ", "¦" ("I" and "1" are also row numbers,
+# so they stay as read)
+_PIPE_LOOKALIKE = re.compile(r"(?:(?<=\s)|^)[l\[\]!¦ỊỉỈ](?=\s|$)")
+_PIPE_GAP = 12  # short lines without any "|" a run goes on over (OCR drops lone "|" lines): two rows of six cells
+
+
+def _pipes(text: str) -> str:
+    """``text`` with the OCR look-alikes of a lone "|" put back ("Ị KH năm 2024" → "| KH năm 2024")."""
+    return _PIPE_LOOKALIKE.sub("|", text) if _PIPE_LOOKALIKE.search(text) else text
+
+
+def _wraps(previous: str, text: str) -> bool:
+    """Whether a line without "|" is the rest of the cell before it (a wrapped "Tổng vốn đầu tư … / (tỷ đồng)"),
+    not a cell of its own whose "|" was lost: values, row numbers, labels opening a row and header names after a
+    header name stand alone."""
+    if _is_value(previous) or _is_value(text) or _ROW_NUMBER.match(fold(previous.strip())):
+        return False
+    if _NEW_ROW_LABEL.match(fold(text.strip())):
+        return False
+    return not (column_role(previous) is not None and column_role(text) is not None)
+
+
 def _pipe_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
     """Cells of a "|"-separated run starting at ``lines[i]`` (the line before a leading "|" is its first cell),
-    and the index after the run; None when no run starts there."""
+    and the index after the run; None when no run starts there. A recognised page loses or misreads some "|":
+    look-alikes are read as "|" (:func:`_pipes`), the run goes on over up to ``_PIPE_GAP`` short lines without
+    any, and such a line is a cell of its own unless it :func:`_wraps` the one before."""
     def piped(k: int) -> bool:
-        return k < len(lines) and lines[k].cells is None and "|" in lines[k].text
+        return k < len(lines) and lines[k].cells is None and "|" in _pipes(lines[k].text)
 
     def short(k: int) -> bool:
         return k < len(lines) and lines[k].cells is None and len(lines[k].text.split()) <= _MAX_CELL_WORDS
 
-    if not (piped(i) or (short(i) and piped(i + 1) and lines[i + 1].text.lstrip().startswith("|"))):
+    def goes_on(k: int) -> bool:
+        return short(k) and any(piped(n) for n in range(k + 1, k + 1 + _PIPE_GAP))
+
+    if not (piped(i) or (short(i) and piped(i + 1) and _pipes(lines[i + 1].text).lstrip().startswith("|"))):
         return None
     cells: list[_Cell] = []
     j = i
-    while piped(j) or (short(j) and piped(j + 1)):
-        parts = lines[j].text.split("|")
+    while piped(j) or goes_on(j):
+        parts = _pipes(lines[j].text).split("|")
         new_row = len(parts) > 2 and parts[0].strip()  # "Thu ngân sách | 45 | 48": a row per line, no outer "|"
-        if cells and parts[0].strip() and not (new_row and cells[-1].text):
+        if cells and parts[0].strip() and not (new_row and cells[-1].text) \
+                and (not cells[-1].text or len(parts) > 1 or _wraps(cells[-1].text, parts[0])):
             cells[-1].text = f"{cells[-1].text} {parts[0].strip()}".strip()  # a cell wrapped onto this line
-        elif not cells or new_row:
+        elif not cells or new_row or parts[0].strip():
             cells.append(_Cell(parts[0].strip(), lines[j].index))
         cells.extend(_Cell(p.strip(), lines[j].index) for p in parts[1:])
         j += 1
-    return (cells, j) if sum(line.text.count("|") for line in lines[i:j]) >= 3 else None
+    return (cells, j) if sum(_pipes(line.text).count("|") for line in lines[i:j]) >= 3 else None
 
 
 def _line_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
