@@ -118,22 +118,43 @@ def _row_value(cells: list[_Cell], k: int) -> bool:
     return not (_ROW_NUMBER.match(fold(cells[k].text.strip())) and _is_label(following))
 
 
-def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None]] | None:
-    """The header cells at the start of ``cells`` and their roles; None when they make no header."""
+def _header_rest(previous: str, text: str) -> bool:
+    """Whether ``text`` is the second line of the header cell ``previous``, split off by OCR: it goes on in
+    lower case or with a parenthesis ("Kế hoạch" / "năm 2024", "Tăng trưởng" / "(%)"), or it is the English
+    line of a bilingual header (statistical yearbooks: "Thực hiện" / "Implemented target 2019")."""
+    text = text.strip()
+    if not previous or not text:
+        return False
+    if text[0].islower() or text[0] == "(":
+        return True
+    english = text.isascii() and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= 2
+    return english and not previous.isascii()
+
+
+def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None], int] | None:
+    """The header cells at the start of ``cells`` (a cell split over two lines joined), their roles, and how many
+    of ``cells`` they take; None when they make no header."""
     header: list[str] = []
+    used = 0
     for k, cell in enumerate(cells[:_MAX_HEADER_CELLS]):
+        if header and _header_rest(header[-1], cell.text) and not _row_value(cells, k + 1):
+            header[-1] = f"{header[-1]} {cell.text.strip()}"
+            used = k + 1
+            continue
         if cell.text and column_role(cell.text) is None:
             break
         if column_role(cell.text) == VALUE and _row_value(cells, k + 1):
             break  # a cell followed by a value is a row's label ("Tăng trưởng GRDP (%) | 8"), not a header
         header.append(cell.text)
+        used = k + 1
     while header and not header[-1]:
         header.pop()
+        used -= 1
     roles = column_roles(header)
     if roles is None and header and column_role(header[0]) == NUMBER:  # no header over the labels' column
         header.insert(1, "")
         roles = column_roles(header)
-    return (header, roles) if roles is not None else None
+    return (header, roles, used) if roles is not None else None
 
 
 class _Rows:
@@ -232,9 +253,9 @@ def unflatten(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         cells, end = run
-        header, roles = found
+        header, roles, taken = found
         rows = _Rows(header, roles)
-        used = len(header) + rows.read(cells[len(header) :])
+        used = taken + rows.read(cells[taken:])
         if not rows.rows:
             out.append(lines[i])
             i += 1
