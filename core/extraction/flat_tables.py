@@ -127,7 +127,7 @@ def _header_rest(previous: str, text: str) -> bool:
         return False
     if text[0].islower() or text[0] == "(":
         return True
-    english = text.isascii() and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= 2
+    english = text.isascii() and any(len(w) >= 4 and not w.isupper() for w in re.findall(r"[A-Za-z]+", text))
     return english and not previous.isascii()
 
 
