@@ -125,6 +125,8 @@ def _header_rest(previous: str, text: str) -> bool:
     text = text.strip()
     if not previous or not text:
         return False
+    if re.match(r"[a-z]\)", fold(text)):
+        return False  # "a) Thu ngân sách": a lettered row, not the rest of a header name
     if text[0].islower() or text[0] == "(":
         return True
     english = text.isascii() and any(len(w) >= 4 and not w.isupper() for w in re.findall(r"[A-Za-z]+", text))
