@@ -92,6 +92,38 @@ def test_bilingual_labels_lose_their_translation_and_keep_their_unit():
         ("Tỷ số tử vong mẹ", "=", 38, None, "/100.000 trẻ đẻ ra sống")]
 
 
+def test_a_pipe_table_keeps_its_rows_when_ocr_loses_or_misreads_its_pipes():
+    clean_lines = pipe_lines(["Stt", "Chỉ tiêu", "TH năm 2026", "KH năm 2027", "Ước TH 2027", "Đánh giá"],
+                             ["1", "Thu ngân sách trên địa bàn (tỷ đồng)", "41,2", "45", "46,8", "Vượt"],
+                             ["2", "Tỷ lệ hộ nghèo (%)", "2,1", "1,5", "1,6", "Không đạt"],
+                             ["3", "Số lao động có việc làm mới (người)", "620", "700", "710", "Đạt"])
+    # as a scan reads it: "|" lines dropped (some for a whole row), "|" read as "Ị", "l" or "[", a "|" glued to the
+    # next cell
+    scanned = ["Stt", "|", "Chỉ tiêu", "TH năm 2026", "Ị KH năm 2027", "| Ước TH 2027", "l", "Đánh giá", "|",
+               "1", "Thu ngân sách trên địa bàn (tỷ đồng)", "41,2", "| 45", "46,8", "[ Vượt",
+               "| 2", "|", "Tỷ lệ hộ nghèo (%)", "2,1", "1,5", "1,6", "Không đạt",
+               "3", "| Số lao động có việc làm mới (người)", "| 620", "700", "| 710", "Đạt"]
+    expected = [("Thu ngân sách trên địa bàn", "=", 45, None, "tỷ đồng"), ("Tỷ lệ hộ nghèo", "=", 1.5, None, "%"),
+                ("Số lao động có việc làm mới", "=", 700, None, "người")]
+    intro = "Tình hình thực hiện kế hoạch năm 2027 của xã Tân An:"
+    assert summary(read(intro, *clean_lines)) == expected
+    assert summary(read(intro, *scanned)) == expected
+
+
+def test_a_header_cell_ocr_split_over_two_lines_stays_one_column():
+    cells = ["Tên chỉ tiêu - Name of indicators", "Thực hiện", "Implemented 2026", "Mục tiêu", "năm 2027",
+             "1. Số bác sĩ trên vạn dân - Number of doctors per 10000 people", "11.4", "12.5",
+             "2. Tỷ lệ trạm y tế có bác sĩ (%) - Health stations with a doctor", "88", "92"]
+    assert summary(read(*cells)) == [("Số bác sĩ trên vạn dân", "=", 12.5, None, "bác sĩ"),
+                                     ("Tỷ lệ trạm y tế có bác sĩ", "=", 92, None, "%")]
+
+
+@pytest.mark.parametrize("dash", ["–", "-", "—", "~", "-—"])
+def test_a_range_keeps_its_second_value_whatever_dash_ocr_reads(dash):
+    found = read(f"Phấn đấu tốc độ tăng trưởng kinh tế bình quân đạt 7,5 {dash} 8%/năm.")
+    assert [(t["value"], t["value_max"], t["unit"]) for t in found] == [(7.5, 8, "%/năm")]
+
+
 def test_a_plan_cell_in_words_is_a_qualitative_target():
     found = read("STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027 |",
                  "| 1 | Xã đạt chuẩn nông thôn mới nâng cao | | Đạt chuẩn |",

@@ -46,29 +46,57 @@ def _is_label(text: str) -> bool:
     return bool(text.strip()) and not _is_value(text) and any(ch.isalpha() for ch in text)
 
 
+# What OCR makes of a "|" standing alone: "l", "[", "]", "!", "Ị", "ỉ", "Ỉ", "¦" ("I" and "1" are also row numbers,
+# so they stay as read)
+_PIPE_LOOKALIKE = re.compile(r"(?:(?<=\s)|^)[l\[\]!¦ỊỉỈ](?=\s|$)")
+_PIPE_GAP = 12  # short lines without any "|" a run goes on over (OCR drops lone "|" lines): two rows of six cells
+
+
+def _pipes(text: str) -> str:
+    """``text`` with the OCR look-alikes of a lone "|" put back ("Ị KH năm 2024" → "| KH năm 2024")."""
+    return _PIPE_LOOKALIKE.sub("|", text) if _PIPE_LOOKALIKE.search(text) else text
+
+
+def _wraps(previous: str, text: str) -> bool:
+    """Whether a line without "|" is the rest of the cell before it (a wrapped "Tổng vốn đầu tư … / (tỷ đồng)"),
+    not a cell of its own whose "|" was lost: values, row numbers, labels opening a row and header names after a
+    header name stand alone."""
+    if _is_value(previous) or _is_value(text) or _ROW_NUMBER.match(fold(previous.strip())):
+        return False
+    if _NEW_ROW_LABEL.match(fold(text.strip())):
+        return False
+    return not (column_role(previous) is not None and column_role(text) is not None)
+
+
 def _pipe_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
     """Cells of a "|"-separated run starting at ``lines[i]`` (the line before a leading "|" is its first cell),
-    and the index after the run; None when no run starts there."""
+    and the index after the run; None when no run starts there. A recognised page loses or misreads some "|":
+    look-alikes are read as "|" (:func:`_pipes`), the run goes on over up to ``_PIPE_GAP`` short lines without
+    any, and such a line is a cell of its own unless it :func:`_wraps` the one before."""
     def piped(k: int) -> bool:
-        return k < len(lines) and lines[k].cells is None and "|" in lines[k].text
+        return k < len(lines) and lines[k].cells is None and "|" in _pipes(lines[k].text)
 
     def short(k: int) -> bool:
         return k < len(lines) and lines[k].cells is None and len(lines[k].text.split()) <= _MAX_CELL_WORDS
 
-    if not (piped(i) or (short(i) and piped(i + 1) and lines[i + 1].text.lstrip().startswith("|"))):
+    def goes_on(k: int) -> bool:
+        return short(k) and any(piped(n) for n in range(k + 1, k + 1 + _PIPE_GAP))
+
+    if not (piped(i) or (short(i) and piped(i + 1) and _pipes(lines[i + 1].text).lstrip().startswith("|"))):
         return None
     cells: list[_Cell] = []
     j = i
-    while piped(j) or (short(j) and piped(j + 1)):
-        parts = lines[j].text.split("|")
+    while piped(j) or goes_on(j):
+        parts = _pipes(lines[j].text).split("|")
         new_row = len(parts) > 2 and parts[0].strip()  # "Thu ngân sách | 45 | 48": a row per line, no outer "|"
-        if cells and parts[0].strip() and not (new_row and cells[-1].text):
+        if cells and parts[0].strip() and not (new_row and cells[-1].text) \
+                and (not cells[-1].text or len(parts) > 1 or _wraps(cells[-1].text, parts[0])):
             cells[-1].text = f"{cells[-1].text} {parts[0].strip()}".strip()  # a cell wrapped onto this line
-        elif not cells or new_row:
+        elif not cells or new_row or parts[0].strip():
             cells.append(_Cell(parts[0].strip(), lines[j].index))
         cells.extend(_Cell(p.strip(), lines[j].index) for p in parts[1:])
         j += 1
-    return (cells, j) if sum(line.text.count("|") for line in lines[i:j]) >= 3 else None
+    return (cells, j) if sum(_pipes(line.text).count("|") for line in lines[i:j]) >= 3 else None
 
 
 def _line_cells(lines: list[Line], i: int) -> tuple[list[_Cell], int] | None:
@@ -90,22 +118,45 @@ def _row_value(cells: list[_Cell], k: int) -> bool:
     return not (_ROW_NUMBER.match(fold(cells[k].text.strip())) and _is_label(following))
 
 
-def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None]] | None:
-    """The header cells at the start of ``cells`` and their roles; None when they make no header."""
+def _header_rest(previous: str, text: str) -> bool:
+    """Whether ``text`` is the second line of the header cell ``previous``, split off by OCR: it goes on in
+    lower case or with a parenthesis ("Kế hoạch" / "năm 2024", "Tăng trưởng" / "(%)"), or it is the English
+    line of a bilingual header (statistical yearbooks: "Thực hiện" / "Implemented target 2019")."""
+    text = text.strip()
+    if not previous or not text:
+        return False
+    if re.match(r"[a-z]\)", fold(text)):
+        return False  # "a) Thu ngân sách": a lettered row, not the rest of a header name
+    if text[0].islower() or text[0] == "(":
+        return True
+    english = text.isascii() and any(len(w) >= 4 and not w.isupper() for w in re.findall(r"[A-Za-z]+", text))
+    return english and not previous.isascii()
+
+
+def _header(cells: list[_Cell]) -> tuple[list[str], list[str | None], int] | None:
+    """The header cells at the start of ``cells`` (a cell split over two lines joined), their roles, and how many
+    of ``cells`` they take; None when they make no header."""
     header: list[str] = []
+    used = 0
     for k, cell in enumerate(cells[:_MAX_HEADER_CELLS]):
+        if header and _header_rest(header[-1], cell.text) and not _row_value(cells, k + 1):
+            header[-1] = f"{header[-1]} {cell.text.strip()}"
+            used = k + 1
+            continue
         if cell.text and column_role(cell.text) is None:
             break
         if column_role(cell.text) == VALUE and _row_value(cells, k + 1):
             break  # a cell followed by a value is a row's label ("Tăng trưởng GRDP (%) | 8"), not a header
         header.append(cell.text)
+        used = k + 1
     while header and not header[-1]:
         header.pop()
+        used -= 1
     roles = column_roles(header)
     if roles is None and header and column_role(header[0]) == NUMBER:  # no header over the labels' column
         header.insert(1, "")
         roles = column_roles(header)
-    return (header, roles) if roles is not None else None
+    return (header, roles, used) if roles is not None else None
 
 
 class _Rows:
@@ -204,9 +255,9 @@ def unflatten(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         cells, end = run
-        header, roles = found
+        header, roles, taken = found
         rows = _Rows(header, roles)
-        used = len(header) + rows.read(cells[len(header) :])
+        used = taken + rows.read(cells[taken:])
         if not rows.rows:
             out.append(lines[i])
             i += 1

@@ -18,7 +18,8 @@ from core.text import fold
 from core.extraction.numbers import NUMBER, match_unit, match_word_amount, parse_number
 
 _NUM = re.compile(r"(?<![\w.,/])(?<!\d{4}-)(?<!\d{4}-\d\d-)(" + NUMBER + r")")  # not the month or day of "2026-01-08"
-_RANGE_TAIL = re.compile(r"\s*(?:-|–|đến|den)\s*(" + NUMBER + r")")
+# "6,5-7", "6,5 – 7", "từ 6,5 đến 7"; OCR reads the dash as "—", "~" or doubles it ("11,0-— 11,5")
+_RANGE_TAIL = re.compile(r"\s*(?:[-–—~]{1,2}|đến|den)\s*(" + NUMBER + r")")
 _FRACTION = re.compile(r"/(\d{1,3}(?:\.\d{3})+|\d{1,4})(/\d{1,4})?(?![\w-])")
 
 # Cues written right before the value (only spaces, "mức", "ở mức", ":" between), folded.
