@@ -47,6 +47,7 @@ from core.plans import (
     plan_date,
     plans_overview,
     printed_settings,
+    purpose_lines,
     problems,
     scope_problem,
     section_of,
@@ -120,6 +121,13 @@ def test_default_texts_speak_of_the_commune_its_superior_and_its_drafting_unit()
                     2027, PlanKind.CAMPAIGN).split("|")
     assert province[3:] == ["Ủy ban nhân dân tỉnh Đắk Lâm", "tỉnh Đắk Lâm", "Chủ tịch Ủy ban nhân dân tỉnh",
                             "đợt thi đua", FORMER_DRAFTING_UNIT, "VP", "tổ dân phố, khu phố"]
+
+
+def test_the_default_purpose_speaks_of_the_plans_kind_and_year():
+    annual = purpose_lines(PlanKind.ANNUAL, commune(), 2026)
+    assert len(annual) == 2 and "Nhân dân trên địa bàn xã Bình Hải" in annual[0] and annual[0].endswith("năm 2026.")
+    campaign = purpose_lines(PlanKind.CAMPAIGN, commune(), 2027)
+    assert campaign[0].startswith("Tạo đợt thi đua sôi nổi") and "của năm 2027 trong thời gian thi đua" in campaign[0]
 
 
 def test_the_plans_date_is_its_issue_date_else_a_campaigns_first_day_else_new_year():
@@ -291,6 +299,8 @@ def test_a_target_that_looks_like_the_superiors_says_why(indicator, value, unit,
     (dict(doc_type="Kế hoạch", number=" ", issue_date=None, issuer=None, summary="về thi đua"),
      ["số", "ngày", "cơ quan ban hành"]),
     (dict(doc_type=None, number="12/KH-UBND", issue_date=dt.date(2026, 1, 20), issuer=" "), ["cơ quan ban hành"]),
+    (dict(doc_type="Luật", summary=None, issue_date=dt.date(2022, 6, 15)), ["tên luật"]),
+    (dict(doc_type="Quyết định", number=None, issue_date=dt.date(2026, 1, 2), issuer="UBND huyện"), ["số"]),
 ])
 def test_what_a_legal_basis_lacks_to_be_cited(values, gaps):
     assert basis_gaps(LegalBasis(**values)) == gaps
@@ -353,6 +363,11 @@ def test_a_superior_looking_target_blocks_until_confirmed():
         "hoặc chọn chỉ tiêu đó ở bước 3 và bấm «Xác nhận đúng cho xã»."]
     plan.targets[-1].scope_confirmed = True
     assert problems(plan) == []
+    plan.targets.append(Target(position=2, indicator="Tổng giá trị sản xuất", comparator=Comparator.GE,
+                               value=12000.0, unit="tỷ đồng", field=Field.ECONOMY, scope_confirmed=False))
+    assert problems(plan) == [
+        "Chỉ tiêu «Tổng giá trị sản xuất» có vẻ số tiền ở quy mô tỉnh: sửa cho phù hợp với xã, "
+        "hoặc chọn chỉ tiêu đó ở bước 3 và bấm «Xác nhận đúng cho xã»."]
 
 
 @pytest.mark.parametrize("start, end", [(dt.date(2026, 9, 1), None), (None, dt.date(2026, 11, 30)), (None, None)])
@@ -403,8 +418,9 @@ def test_a_document_number_is_printed_with_two_digits(typed, printed):
 
 @pytest.mark.parametrize("typed", ["", " ", "0", "00/KH", "5a", "-3", "/KH-UBND", "1.5"])
 def test_a_document_number_must_be_a_positive_whole_number(typed):
-    with pytest.raises(PlanError, match="Số văn bản phải là số nguyên dương"):
+    with pytest.raises(PlanError) as refused:
         document_number(typed)
+    assert str(refused.value) == "Số văn bản phải là số nguyên dương, ví dụ 05."
 
 
 def test_issuing_stamps_the_plan_and_freezes_what_it_prints(db):
@@ -417,8 +433,9 @@ def test_issuing_stamps_the_plan_and_freezes_what_it_prints(db):
         assert plan.issued_settings == {"commune_name": "Bình Hải", "unit_type": UnitType.COMMUNE,
                                         "place_name": "Bình Hải", "number_suffix": "KH-UBND",
                                         "drafting_unit": "Văn phòng HĐND và UBND"}
-        with pytest.raises(PlanError, match="Kế hoạch đã ban hành không sửa được"):
+        with pytest.raises(PlanError) as refused:
             ensure_draft(plan)
+        assert str(refused.value) == "Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi»."
         with pytest.raises(PlanError, match="đã ban hành"):
             issue(plan, "6", dt.date(2026, 2, 6), settings)
         assert plan.number == "05"
@@ -429,10 +446,11 @@ def test_a_plan_with_problems_is_not_issued_and_keeps_no_number(db):
         settings = stored_commune(s)
         plan = complete_plan()
         plan.signer_name = ""
+        plan.recipients.clear()
         s.add(plan)
         with pytest.raises(PlanError) as refused:
             issue(plan, "5", dt.date(2026, 2, 5), settings)
-        assert str(refused.value) == "Chưa ban hành được: Chưa có họ tên người ký."
+        assert str(refused.value) == "Chưa ban hành được: Chưa có họ tên người ký. Chưa có «Nơi nhận»."
         assert (plan.status, plan.number, plan.issue_date, plan.issued_settings) == (PlanStatus.DRAFT, None, None,
                                                                                     None)
         with pytest.raises(PlanError, match="Số văn bản"):
