@@ -481,6 +481,8 @@ def _issued_2026(s):
     plan.title = "Phát động phong trào thi đua xã Bình Hải năm 2026 (kỳ 20261)"
     plan.theme = "Đoàn kết, sáng tạo"
     plan.targets_as_table = True
+    plan.signer_authority, plan.signer_title, plan.signer_name = "KT.", "PHÓ CHỦ TỊCH", "Lê Thị Hoa"
+    plan.sections[0].heading = "Căn cứ năm 2026"
     superior = SuperiorDocument(file_name="kh-huyen.docx", sha256="a" * 64, text="")
     superior_target = Target(indicator="Tỷ lệ hộ nghèo", comparator=Comparator.LT, value=2.0, unit="%",
                              field=Field.CULTURE_SOCIETY)
@@ -489,7 +491,8 @@ def _issued_2026(s):
     plan.superior_documents.append(superior)
     plan.rejected_targets.append(superior_target)
     plan.targets.append(Target(position=0, indicator="Tổng giá trị sản xuất toàn tỉnh năm 2026",
-                               comparator=Comparator.GE, value=9000.0, unit="tỷ đồng", field=Field.ECONOMY,
+                               comparator=Comparator.GE, value=9000.0, value_max=9500.0, unit="tỷ đồng",
+                               field=Field.ECONOMY,
                                source_text="năm 2026", derived_from_id=superior_target.id, scope_confirmed=True))
     plan.legal_bases += [
         LegalBasis(position=2, doc_type="Luật", number="15/2023/QH15", issue_date=dt.date(2023, 6, 20),
@@ -558,8 +561,34 @@ def test_a_revised_campaign_keeps_its_period(db):
         assert (revision.campaign_start, revision.campaign_end, revision.award_deadline) == (
             dt.date(2026, 9, 1), dt.date(2026, 11, 30), dt.date(2026, 12, 10))
         copy = copy_plan(s, plan, 2027, settings)
+        assert copy.kind is PlanKind.CAMPAIGN
         assert (copy.campaign_start, copy.campaign_end, copy.award_deadline) == (None, None, dt.date(2027, 11, 15))
         assert section_of(copy, SectionKind.TIMELINE) is not None
+
+
+def _parts(plan):
+    """Everything a plan prints, as plain values."""
+    return ([(s.kind, s.field, s.position, s.heading, s.body) for s in plan.sections],
+            [(b.position, b.doc_type, b.number, b.issue_date, b.issuer, b.summary, b.superior_document_id)
+             for b in plan.legal_bases],
+            [(t.position, t.indicator, t.comparator, t.value, t.value_max, t.unit, t.field, t.source_text)
+             for t in plan.targets],
+            [(a.position, a.unit, a.task) for a in plan.assignments], [(r.position, r.name) for r in plan.recipients],
+            (plan.kind, plan.signer_authority, plan.signer_title, plan.signer_name, plan.targets_as_table))
+
+
+def test_a_revision_prints_what_its_plan_printed_and_a_copy_too_but_for_the_year(db):
+    with db.session() as s:
+        source, settings = _issued_2026(s)
+        assert _parts(copy_plan(s, source, 2026, settings, revision=True)) == _parts(source)
+        copy = _parts(copy_plan(s, source, 2027, settings))
+        expected = _parts(source)
+        assert copy[0] == [(k, f, p, h.replace("2026", "2027"), b.replace("2026", "2027"))
+                           for k, f, p, h, b in expected[0]]
+        assert copy[1][2] == (2, "Luật", "15/2023/QH15", dt.date(2023, 6, 20), "Quốc hội", "Khám bệnh, chữa bệnh",
+                              None)
+        assert [t[:1] + t[2:] for t in copy[2]] == [t[:1] + t[2:] for t in expected[2]]
+        assert copy[3:] == expected[3:]
 
 
 def test_a_copy_names_the_commune_as_it_is_called_now(db):
