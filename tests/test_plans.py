@@ -197,8 +197,13 @@ def test_a_new_annual_plan_has_every_part_filled_for_the_commune(db):
         assert "trên địa bàn xã Bình Hải" in purpose.body and "năm 2026" in purpose.body
         assert "{" not in "".join(s_.body for s_ in plan.sections)
         assert "thôn, tổ dân phố" in section_of(plan, SectionKind.REQUIREMENT).body
-        economy = section_of(plan, SectionKind.CONTENT, Field.ECONOMY)
-        assert economy is not None and economy.field is Field.ECONOMY and economy.body
+        assert purpose.body == "\n".join(purpose_lines(PlanKind.ANNUAL, settings, 2026))  # one paragraph a line
+        assert [s_.heading for s_ in plan.sections if s_.kind is not SectionKind.CONTENT] == [
+            "Căn cứ", "Mục đích", "Yêu cầu", "Khen thưởng", "Tổ chức thực hiện"]
+        assert all(s_.heading and s_.body for s_ in plan.sections if s_.kind is SectionKind.CONTENT)
+        security = section_of(plan, SectionKind.CONTENT, Field.DEFENCE_SECURITY)
+        assert security is not None and security.field is Field.DEFENCE_SECURITY
+        assert section_of(plan, SectionKind.CONTENT) is plan.sections[3]
         assert section_of(plan, SectionKind.TIMELINE) is None
         assert [(b.doc_type, b.number, b.position) for b in plan.legal_bases] == [
             ("Luật", "06/2022/QH15", 0), ("Nghị định", "152/2025/NĐ-CP", 1)]
@@ -218,7 +223,10 @@ def test_a_new_campaign_has_a_timeline_and_speaks_from_new_year_until_its_dates_
     with db.session() as s:
         settings = stored_commune(s, superior_body="", superior_level=SuperiorLevel.PROVINCE)
         plan = new_plan(s, settings, PlanKind.CAMPAIGN, 2025)
-        assert section_of(plan, SectionKind.TIMELINE) is not None
+        assert plan.kind is PlanKind.CAMPAIGN and plan.title == default_title(PlanKind.CAMPAIGN, settings, 2025)
+        timeline = section_of(plan, SectionKind.TIMELINE)
+        assert timeline is not None and timeline.heading == "Thời gian thi đua"
+        assert section_of(plan, SectionKind.PURPOSE).body.startswith("Tạo đợt thi đua sôi nổi")
         assert plan.legal_bases[1].number == "98/2023/NĐ-CP"  # 1/1/2025: the decree of 2023 still guided the law
         assert "đợt thi đua" in section_of(plan, SectionKind.AWARD).body
         # no superior body named: its line is left out of Nơi nhận, the province's offices stay
