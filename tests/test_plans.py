@@ -157,23 +157,26 @@ def test_each_award_form_has_its_line_saying_who_gives_it_to_whom(entry, line):
 
 
 def test_the_award_part_lists_the_communes_own_titles_in_force_first_then_proposes_upwards():
-    forms = [form("Giấy khen", "any", category="form"),
-             form("Danh hiệu “Gia đình văn hóa”", "household"),
-             form("Danh hiệu “Tập thể lao động tiên tiến”", "collective", start=dt.date(2025, 7, 1)),
+    forms = [form("Giấy khen", category="form"),
+             form("Danh hiệu “Tập thể lao động tiên tiến”", "collective"),
+             form("Danh hiệu “Gia đình văn hóa”", "household", start=dt.date(2025, 7, 1)),
+             form("Danh hiệu “Thôn văn hóa”", "village", start=dt.date(2024, 1, 1)),
              form("Danh hiệu “Chiến sĩ thi đua cơ sở”", start=dt.date(2025, 7, 1)),
              form("Danh hiệu “Lao động tiên tiến”"),
              form("Danh hiệu “Lao động xuất sắc”", end=dt.date(2025, 6, 30)),
              form("Bằng khen", "any", "province", "form", "Chủ tịch Ủy ban nhân dân cấp tỉnh")]
     lines = award_lines(PlanKind.ANNUAL, commune(), forms, dt.date(2026, 1, 1))
-    assert [line.split("tặng ")[1].split(" cho")[0] for line in lines[:-1]] == [
-        "danh hiệu “Chiến sĩ thi đua cơ sở”", "danh hiệu “Lao động tiên tiến”",  # older in force first
-        "danh hiệu “Tập thể lao động tiên tiến”", "danh hiệu “Gia đình văn hóa”", "Giấy khen"]
+    # titles before forms; individuals, collectives, households, then others; older in force first
+    assert lines[:-1] == [f"Chủ tịch Ủy ban nhân dân xã Bình Hải tặng {name} đạt tiêu chuẩn." for name in (
+        "danh hiệu “Chiến sĩ thi đua cơ sở” cho các cá nhân", "danh hiệu “Lao động tiên tiến” cho các cá nhân",
+        "danh hiệu “Tập thể lao động tiên tiến” cho các tập thể", "danh hiệu “Gia đình văn hóa” cho các hộ gia đình",
+        "danh hiệu “Thôn văn hóa” cho các tập thể, cá nhân", "Giấy khen cho các cá nhân")]
     assert lines[-1] == ("Lựa chọn những tập thể, cá nhân có thành tích đặc biệt xuất sắc trong phong trào thi đua "
                          "để đề nghị Chủ tịch Ủy ban nhân dân huyện khen thưởng.")
     before = award_lines(PlanKind.CAMPAIGN, commune(), forms, dt.date(2025, 3, 1))
     assert [line.split("tặng ")[1].split(" cho")[0] for line in before[:-1]] == [
-        "danh hiệu “Lao động tiên tiến”", "danh hiệu “Lao động xuất sắc”", "danh hiệu “Gia đình văn hóa”",
-        "Giấy khen"]
+        "danh hiệu “Lao động tiên tiến”", "danh hiệu “Lao động xuất sắc”", "danh hiệu “Tập thể lao động tiên tiến”",
+        "danh hiệu “Thôn văn hóa”", "Giấy khen"]
     assert "trong đợt thi đua để" in before[-1]
 
 
