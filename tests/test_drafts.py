@@ -306,3 +306,43 @@ def test_a_draft_without_its_purpose_or_award_part_gets_them_back(db, plan_id, c
     assert (purpose.heading, award.heading) == ("Mục đích", "Khen thưởng")
     assert purpose.body == "" and award.body == ""  # a blank part is the clerk's: not refilled
     assert isinstance(context, DraftContext)
+
+
+def test_the_decree_cited_follows_the_plans_date_unless_the_clerk_changed_it(db, context):
+    with db.session() as s:
+        plan_id = new_plan(s, _settings(s), PlanKind.ANNUAL, 2025).id
+    draft = _read(db, plan_id)
+    assert [b.number for b in draft.legal_bases] == ["06/2022/QH15", "98/2023/NĐ-CP"]  # on 1/1/2025
+    draft.legal_bases.append(BasisData("Nghị định", "98/2023/NĐ-CP", dt.date(2023, 12, 31), "Chính phủ", "khác"))
+    before = derived_values(draft, context)
+    draft.year = 2026
+    follow_defaults(draft, before, context)
+    assert [(b.number, b.issue_date) for b in draft.legal_bases] == [
+        ("06/2022/QH15", dt.date(2022, 6, 15)), ("152/2025/NĐ-CP", dt.date(2025, 6, 14)),
+        ("98/2023/NĐ-CP", dt.date(2023, 12, 31))]  # the clerk's own citation of the old decree is kept
+    assert draft.legal_bases[1].summary.startswith("quy định về phân cấp, phân quyền")
+
+
+def test_a_campaign_speaks_from_its_first_day(db, plan_id, context):
+    draft = _read(db, plan_id)
+    draft.kind, draft.year = PlanKind.CAMPAIGN, 2025
+    draft.campaign_start, draft.campaign_end = dt.date(2025, 9, 1), dt.date(2025, 11, 30)
+    assert derived_values(draft, context)["decree"][0] == "152/2025/NĐ-CP"  # 1/9/2025, not 1/1/2025
+    draft.kind = PlanKind.ANNUAL
+    assert derived_values(draft, context)["decree"][0] == "98/2023/NĐ-CP"
+
+
+def test_without_the_defaults_before_a_change_nothing_is_replaced(db, plan_id, context):
+    draft = _read(db, plan_id)
+    title = draft.title
+    draft.year = 2027
+    after, stale = follow_defaults(draft, {}, context)
+    assert (after["year"], stale, draft.title) == (2027, [], title)
+
+
+def test_a_part_added_back_keeps_its_field_and_no_heading_unless_given(db, plan_id):
+    draft = _read(db, plan_id)
+    draft.sections = [s for s in draft.sections if s.field is not Field.ECONOMY]
+    economy = draft.section(SectionKind.CONTENT, Field.ECONOMY, "Kinh tế")
+    assert (economy.kind, economy.field, economy.heading) == (SectionKind.CONTENT, Field.ECONOMY, "Kinh tế")
+    assert draft.section(SectionKind.TIMELINE).heading == ""

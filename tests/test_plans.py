@@ -213,8 +213,8 @@ def test_a_new_annual_plan_has_every_part_filled_for_the_commune(db):
         assert [a.unit for a in plan.assignments] == [
             "Ủy ban Mặt trận Tổ quốc Việt Nam xã Bình Hải và các đoàn thể", "Các ban, ngành, thôn, tổ dân phố",
             "Văn phòng HĐND và UBND"]
-        assert plan.assignments[2].task == ("Tham mưu Hội đồng Thi đua - Khen thưởng theo dõi, đôn đốc, tổng hợp kết quả "
-                                            "và hồ sơ khen thưởng.")
+        assert plan.assignments[2].task == (
+            "Tham mưu Hội đồng Thi đua - Khen thưởng theo dõi, đôn đốc, tổng hợp kết quả và hồ sơ khen thưởng.")
         assert all(a.task for a in plan.assignments)
         assert [r.name for r in plan.recipients] == [
             "UBND huyện Bình Sơn", "Phòng Nội vụ huyện Bình Sơn", "Hội đồng Thi đua - Khen thưởng huyện Bình Sơn",
