@@ -377,7 +377,8 @@ def test_a_unit_is_read_whole_after_the_number(folded, found):
 
 @pytest.mark.parametrize("folded, found", [
     ("405 ti 449 trieu dong", (405.449, "tỷ đồng", 21)), ("2 trieu 500 nghin", (2.5, "triệu đồng", 17)),
-    ("1,5 ty 20 trieu", (1.52, "tỷ đồng", 15)), ("3 ty 200 nghin", None), ("405 tỷ", None),
+    ("1,5 ty 20 trieu", (1.52, "tỷ đồng", 15)), ("2 trieu 500 ngan dong", (2.5, "triệu đồng", 21)),
+    ("3 ty 200 nghin", None), ("405 tỷ", None),
 ])
 def test_an_amount_in_words_is_one_value(folded, found):
     from core.extraction.numbers import match_word_amount
@@ -435,6 +436,11 @@ def test_each_value_of_a_clause_with_its_unit_and_cue(clause, values):
     ("tăng 5% và tăng 8% so với năm trước", [(5, None, "%", None), (8, None, "%", None)]),
     ("đạt 10 tỷ đồng, tăng 2 tỷ đồng", [(10, None, "tỷ đồng", "="), (2, None, "tỷ đồng", None)]),
     ("đạt 90%, 95% so với kế hoạch", [(90, None, "%", "=")]),
+    ("11.892 tỷ đồng, tăng 3.000 tỷ đồng so với năm 2023", [(11892, None, "tỷ đồng", None)]),
+    ("Tổng thu 10 tỷ đồng, ngân sách xã; tăng 8,53% so với năm 2023",
+     [(10, None, "tỷ đồng", None), (8.53, None, "%", None)]),  # another sentence part: its own target
+    ("Tổng thu 10 tỷ đồng, ngân sách xã. Tăng 8,53% so với năm 2023",
+     [(10, None, "tỷ đồng", None), (8.53, None, "%", None)]),
 ])
 def test_a_value_that_only_restates_the_one_before_is_skipped(clause, values):
     assert values_in(clause) == values
@@ -464,3 +470,33 @@ def test_a_cue_far_before_the_value_is_not_its_cue():
     filler = "x" * 300
     assert values_in(f"không dưới {filler} 95%") == [(95, None, "%", None)]
     assert values_in(f"{filler} không dưới 95%") == [(95, None, "%", ">=")]
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("Giải quyết việc làm trong năm: 1.600 người", "Giải quyết việc làm trong năm"),
+    ("Tỷ lệ hộ dùng nước sạch đạt mức 90%", "Tỷ lệ hộ dùng nước sạch"),
+    ("Tỷ lệ che phủ rừng giữ vững đạt 35%", "Tỷ lệ che phủ rừng giữ vững"),
+    ("Tỷ lệ hộ phấn đấu 90%", "Tỷ lệ hộ phấn đấu"),
+])
+def test_the_indicator_ends_where_the_cue_begins(clause, indicator):
+    from core.extraction.values import find_values
+
+    (value,) = find_values(clause)
+    assert clause[: value.cue_start].strip() == indicator
+
+
+def test_a_rate_per_a_base_runs_to_the_end_of_its_unit():
+    from core.extraction.values import find_values
+
+    clause = "Tỷ suất tử vong mẹ 45/100.000 trẻ đẻ ra sống"
+    (value,) = find_values(clause)
+    assert (value.unit, clause[value.start : value.end]) == ("/100.000 trẻ đẻ ra sống", "45/100.000 trẻ đẻ ra sống")
+
+
+def test_parentheses_are_counted_again_when_asked_about_an_earlier_place():
+    from core.extraction.values import _Parentheses
+
+    parentheses = _Parentheses("(đạt 50% (8 xã) và 30%")
+    assert parentheses.at(12) == (2, 9)
+    assert parentheses.at(20) == (1, 0)
+    assert parentheses.at(3) == (1, 0)  # back to the start: read again
