@@ -346,3 +346,23 @@ def test_a_part_added_back_keeps_its_field_and_no_heading_unless_given(db, plan_
     economy = draft.section(SectionKind.CONTENT, Field.ECONOMY, "Kinh tế")
     assert (economy.kind, economy.field, economy.heading) == (SectionKind.CONTENT, Field.ECONOMY, "Kinh tế")
     assert draft.section(SectionKind.TIMELINE).heading == ""
+
+
+def test_a_part_with_an_id_of_another_plan_is_saved_as_a_new_part(db, plan_id):
+    with db.session() as s:
+        other = new_plan(s, load_settings(s), PlanKind.ANNUAL, 2027)
+        other_id, foreign = other.id, other.recipients[0].id
+        other_names = [r.name for r in other.recipients]
+    draft = _read(db, plan_id)
+    draft.recipients.append(RecipientData("Hội Nông dân xã", id=foreign))  # e.g. pasted from the other plan
+    _save(db, draft)
+    assert draft.recipients[-1].id not in (None, foreign)
+    assert [r.name for r in _read(db, plan_id).recipients][-1] == "Hội Nông dân xã"
+    assert [r.name for r in _read(db, other_id).recipients] == other_names
+
+
+def test_a_lost_plan_is_named_in_the_error(db, plan_id):
+    draft = _read(db, plan_id)
+    draft.id = plan_id + 100
+    with db.session() as s, pytest.raises(LookupError, match=f"no plan {plan_id + 100}"):
+        save_draft(s, draft)
