@@ -515,7 +515,15 @@ def _issued_2026(s):
                    issuer="UBND huyện Bình Sơn", summary="thi đua năm 2026", superior_document_id=superior.id),
         LegalBasis(position=4, doc_type="Nghị định", number="99/2026/NĐ-CP", issue_date=dt.date(2026, 1, 2),
                    issuer="Chính phủ", summary="về dân quân", superior_document_id=superior.id),
+        LegalBasis(position=5, doc_type="Nghị định", number="91/2017/NĐ-CP", issue_date=dt.date(2017, 7, 31),
+                   issuer="Chính phủ", summary="quy định chi tiết thi hành Luật Thi đua, khen thưởng (cũ)"),
+        LegalBasis(position=6, doc_type="Thông tư", number="12/2019/TT-BNV", issue_date=dt.date(2019, 11, 4),
+                   issuer="Bộ Nội vụ", summary="hướng dẫn thi đua"),
+        LegalBasis(position=7, doc_type="Kế hoạch", number="3/KH-ĐU", issue_date=dt.date(2026, 1, 5),
+                   issuer="Đảng ủy xã", summary="năm 2026"),
     ]
+    plan.targets.append(Target(position=1, indicator="Tỷ lệ hộ nghèo", comparator=Comparator.LT, value=2.0,
+                               unit="%", field=Field.CULTURE_SOCIETY))
     plan.assignments[0].deadline = dt.date(2026, 3, 31)
     plan.assignments[1].deadline = None
     plan.campaign_start, plan.campaign_end = None, None
@@ -538,9 +546,11 @@ def test_a_copy_for_next_year_moves_every_year_and_starts_its_citations_again(db
         assert "năm 2027" in purpose.body and "2026" not in purpose.body
         assert [(s_.kind, s_.position) for s_ in copy.sections] == [(s_.kind, s_.position) for s_ in source.sections]
         assert [(b.doc_type, b.number, b.position) for b in copy.legal_bases] == [
-            ("Luật", "06/2022/QH15", 0), ("Nghị định", "152/2025/NĐ-CP", 1), ("Luật", "15/2023/QH15", 2)]
+            ("Luật", "06/2022/QH15", 0), ("Nghị định", "152/2025/NĐ-CP", 1), ("Luật", "15/2023/QH15", 2),
+            ("Nghị định", "91/2017/NĐ-CP", 3), ("Thông tư", "12/2019/TT-BNV", 4)]  # the clerk's laws and decrees
         assert copy.superior_documents == [] and copy.rejected_targets == []
-        (target,) = copy.targets
+        target, poor = copy.targets
+        assert (poor.position, poor.indicator) == (1, "Tỷ lệ hộ nghèo")
         assert (target.indicator, target.source_text, target.value, target.unit, target.derived_from_id,
                 target.scope_confirmed) == ("Tổng giá trị sản xuất toàn tỉnh năm 2027", "năm 2026", 9000.0,
                                             "tỷ đồng", source.targets[0].derived_from_id, False)
@@ -653,12 +663,20 @@ def test_an_issued_plan_and_its_parts_refuse_every_change(db):
         with db.session() as s:
             plan = s.get(Plan, 1)
             change(plan)
-            with pytest.raises(PlanError, match="Kế hoạch đã ban hành không sửa được"):
+            with pytest.raises(PlanError) as refused:
                 s.flush()
+            assert str(refused.value) == "Kế hoạch đã ban hành không sửa được; hãy dùng «Tạo bản sửa đổi»."
             s.rollback()
     with db.session() as s:
         target = s.get(Target, 1)
         s.delete(target)
+        with pytest.raises(PlanError):
+            s.flush()
+        s.rollback()
+    with db.session() as s:
+        plan = s.get(Plan, 1)
+        plan.title = plan.title  # no change, beside a real one
+        s.delete(plan.recipients[0])
         with pytest.raises(PlanError):
             s.flush()
         s.rollback()
@@ -697,6 +715,12 @@ def test_a_change_to_a_draft_or_its_parts_moves_its_time_of_change(db):
         plan = s.get(Plan, plan_id)
         plan.recipients.remove(plan.recipients[0])  # a part removed from its plan (delete-orphan)
     assert changed(plan_id)
+    age()
+    with db.session() as s:
+        one, two = s.get(Plan, plan_id), s.get(Plan, other_id)
+        first, second = one.recipients[0], two.recipients[0]
+        first.name, second.name = "Một", "Hai"  # parts of two drafts, written in one flush
+    assert changed(plan_id) and changed(other_id)
     age()
     with db.session() as s:
         plan = s.get(Plan, plan_id)
