@@ -417,6 +417,9 @@ def test_an_amount_in_words_is_one_value(folded, found):
     ("trẻ em dưới 5 tuổi", []), ("tuổi thọ đạt 75,5 tuổi", [(75.5, None, "tuổi", "=")]),
     ("với trên 90,5% đại biểu tán thành", []),
     ("đạt 300 bể", [(300, None, "bể", "=")]), ("đạt 19 tiêu chí", []), ("có 300 bể", []),
+    ("tuổi thọ khoảng 75 tuổi", [(75, None, "tuổi", "~")]),
+    ("tối thiểu đạt 90%", [(90, None, "%", ">=")]),  # the stronger cue before "đạt"
+    ("đạt 100%, 4/4 thôn", [(100, None, "%", "=")]),  # the fraction only restates
 ])
 def test_each_value_of_a_clause_with_its_unit_and_cue(clause, values):
     assert values_in(clause) == values
