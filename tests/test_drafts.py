@@ -109,7 +109,7 @@ def test_a_plan_that_is_gone_cannot_be_read_or_saved(db, plan_id):
     draft = _read(db, plan_id)
     with db.session() as s:
         s.delete(s.get(Plan, plan_id))
-    with db.session() as s, pytest.raises(LookupError):
+    with db.session() as s, pytest.raises(LookupError, match=f"no plan {plan_id}"):
         read_draft(s, plan_id)
     with db.session() as s, pytest.raises(LookupError):
         save_draft(s, draft)
