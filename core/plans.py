@@ -215,8 +215,9 @@ def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
     return value < superior_value
 
 
-# Indicators that only make sense for the superior level ("Tỷ lệ xã đạt chuẩn …", "toàn tỉnh", "trên địa bàn thị xã").
-_SUPERIOR_ONLY = re.compile(r"\b(?:ty le|so) (?:xa|phuong|huyen)\b|\btoan (?:tinh|huyen|thi xa|thanh pho)\b|"
+# Indicators that only make sense for the superior level ("Tỷ lệ xã đạt chuẩn …", "toàn tỉnh", "trên địa bàn thị xã");
+# "Tỷ lệ xã hội hóa …" speaks of socialisation, not of communes.
+_SUPERIOR_ONLY = re.compile(r"\b(?:ty le|so) (?:xa(?! hoi)|phuong|huyen)\b|\btoan (?:tinh|huyen|thi xa|thanh pho)\b|"
                             r"\btren dia ban (?:tinh|huyen|thi xa|thanh pho|quan)\b")
 # An amount above this many tỷ đồng is a province's, not a commune's (a commune's yearly production is counted in
 # hundreds of tỷ, a province's in tens of thousands): a plausibility limit of this application, not a legal rule.

@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database file per test, Qt offscreen; test inputs are made in tests/samples.py."""
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,21 @@ os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="thidua-tests-state-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="thidua-tests-config-")  # remembered folders
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Modules whose caches hold what the value rules (core.extraction.values) found in a clause.
+_VALUE_CACHES = ("core.extraction.values", "core.extraction.evidence")
+
+
+@pytest.fixture(autouse=True)
+def _values_read_afresh():
+    """Each test reads its clauses afresh: the caches of the value rules are emptied before it, so no test passes
+    on what another one computed, and mutation testing (``[tool.mutmut]``) sees every test that runs a rule."""
+    for name in _VALUE_CACHES:
+        module = sys.modules.get(name)
+        for obj in vars(module).values() if module else ():
+            if getattr(obj, "__module__", None) == name and hasattr(obj, "cache_clear"):
+                obj.cache_clear()
 
 
 @pytest.fixture

@@ -318,3 +318,188 @@ def test_a_target_without_a_number_inside_a_long_sentence():
                   "bảo hiểm y tế đạt 95% trở lên; trật tự an toàn xã hội được giữ vững.")
     assert [(t["comparator"], t["value"]) for t in found] == [("=", 68), ("<", 8), (">=", 95), ("qualitative", None)]
     assert found[-1]["indicator"] == "Trật tự an toàn xã hội được giữ vững"
+
+
+# --- the value rules themselves (core.extraction.values, core.extraction.numbers), clause by clause ---------------
+
+def values_in(clause: str, plan_year: int | None = 2025, keep_skipped: bool = False):
+    from core.extraction.values import find_values
+
+    return [(v.value, v.value_max, v.unit, v.cue) for v in find_values(clause, plan_year, keep_skipped)]
+
+
+@pytest.mark.parametrize("written, number", [
+    ("28.603,61", 28603.61), ("1.600", 1600), ("1.600.000", 1600000), ("1 600", 1600), ("1\u00a0600", 1600),
+    ("5.8", 5.8), ("5,8", 5.8), ("05", 5), (" 12 ", 12), ("0,75", 0.75), ("2.5", 2.5),
+])
+def test_a_vietnamese_number_is_read_as_written(written, number):
+    from core.extraction.numbers import parse_number
+
+    assert parse_number(written) == pytest.approx(number)
+
+
+@pytest.mark.parametrize("written", ["", "năm", "1,600.5", "5%", "1.600,", ",5", "1.6.0"])
+def test_what_is_not_a_number_is_refused(written):
+    from core.extraction.numbers import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(written)
+
+
+@pytest.mark.parametrize("written, unit", [
+    ("Tr.đ/người/năm", "triệu đồng/người/năm"), ("m2/người", "m²/người"), ("tỉ đồng", "tỷ đồng"), (" ha ", "ha"),
+    ("%", "%"), ("Tấn/ha/năm", "tấn/ha/năm"), ("kg/ năm", "kg/năm"), ("%/GRDP", "%/GRDP"), ("%/năm/năm", "%/năm/năm"),
+    ("con vật", "con vật"),  # a unit the list does not know stays as the clerk wrote it
+])
+def test_a_unit_cell_is_written_in_its_normal_spelling(written, unit):
+    from core.extraction.numbers import normalise_unit
+
+    assert normalise_unit(written) == unit
+
+
+def test_an_empty_unit_cell_has_no_unit():
+    from core.extraction.numbers import normalise_unit
+
+    assert normalise_unit("") is None and normalise_unit("  ") is None
+
+
+@pytest.mark.parametrize("folded, found", [
+    ("%", ("%", 1)), ("  tan,", ("tấn", 5)), ("hay", None), ("ha", ("ha", 2)), ("m2/nguoi", ("m²/người", 8)),
+    ("m2²", None), ("kg/ nam;", ("kg/năm", 7)), ("%/nam/nam", ("%/năm", 5)), ("tan/ha/nam", ("tấn/ha/năm", 10)),
+    ("trieu dong/nguoi/nam", ("triệu đồng/người/năm", 20)), ("trieu usd", ("triệu USD", 9)),
+    ("", None), ("nguoi/ha", ("người/ha", 8)), ("ho/1 van dan", ("hộ/vạn dân", 12)),
+])
+def test_a_unit_is_read_whole_after_the_number(folded, found):
+    from core.extraction.numbers import match_unit
+
+    assert match_unit(folded, 0) == found
+
+
+@pytest.mark.parametrize("folded, found", [
+    ("405 ti 449 trieu dong", (405.449, "tỷ đồng", 21)), ("2 trieu 500 nghin", (2.5, "triệu đồng", 17)),
+    ("1,5 ty 20 trieu", (1.52, "tỷ đồng", 15)), ("2 trieu 500 ngan dong", (2.5, "triệu đồng", 21)),
+    ("3 ty 200 nghin", None), ("405 tỷ", None),
+])
+def test_an_amount_in_words_is_one_value(folded, found):
+    from core.extraction.numbers import match_word_amount
+
+    result = match_word_amount(folded, 0)
+    assert result == (pytest.approx(found[0]), *found[1:]) if found else result is None
+
+
+@pytest.mark.parametrize("clause, values", [
+    ("đạt 85% kế hoạch", [(85, None, "%", "=")]),  # a cue at the clause's start
+    ("Chọn 12 hộ làm mô hình điểm", [(12, None, "hộ", None)]),  # "chọn" is no "hơn"
+    ("Tổng vốn đầu tư 500 tỷ đồng", [(500, None, "tỷ đồng", None)]),  # "đầu tư" is no "từ"
+    ("tăng từ 10% trở lên", [(10, None, "%", ">=")]),
+    ("giảm tai nạn giao thông từ 5-10%", [(5, 10, "%", "reduce_by")]),
+    ("Số hộ nghèo giảm 3% trở lên", [(3, None, "%", "reduce_by")]),
+    ("Số hộ nghèo giảm còn 3% trở xuống", [(3, None, "%", "reduce_to")]),
+    ("tỷ lệ 5% trở xuống", [(5, None, "%", "<=")]),
+    ("ở mức dưới 2,3%", [(2.3, None, "%", "<")]),
+    ("giảm còn: 5%", [(5, None, "%", "reduce_to")]),
+    ("đạt trên 90%", [(90, None, "%", ">")]),
+    ("phấn đấu đạt 90%", [(90, None, "%", "=")]),
+    ("không dưới 95%", [(95, None, "%", ">=")]),
+    ("tối đa 3 vụ", [(3, None, "vụ", "<=")]),
+    ("khoảng 28.603,61 tỷ đồng", [(28603.61, None, "tỷ đồng", "~")]),
+    ("Tổng thu 405 tỉ 449 triệu đồng", [(405.449, None, "tỷ đồng", None)]),
+    ("từ 65,0 đến 65,5%", [(65, 65.5, "%", ">=")]),
+    ("7,5% - 8%", [(7.5, 8, "%", None)]),
+    ("80,4 triệu đồng đến 80,8 triệu đồng", [(80.4, 80.8, "triệu đồng", None)]),
+    ("7,5% - 8 ha", [(7.5, None, "%", None), (8, None, "ha", None)]),  # another unit: not a range
+    ("04/09 thôn đạt chuẩn", [(4, None, "thôn", None)]),
+    ("Tỷ lệ 100% (4/4 thôn)", [(100, None, "%", None)]),  # the fraction only restates
+    ("Tử vong mẹ 45/100.000 trẻ đẻ ra sống", [(45, None, "/100.000 trẻ đẻ ra sống", None)]),
+    ("tỷ suất 20/1.000 dân năm 2025", [(20, None, "/1.000 dân", None)]),
+    ("Kế hoạch số 08/KH-UBND ngày 15/3/2026 đạt 5 ha", [(5, None, "ha", "=")]),
+    ("đạt 3/5 tiêu chí", []),
+    ("trẻ em dưới 5 tuổi", []), ("tuổi thọ đạt 75,5 tuổi", [(75.5, None, "tuổi", "=")]),
+    ("với trên 90,5% đại biểu tán thành", []),
+    ("đạt 300 bể", [(300, None, "bể", "=")]), ("đạt 19 tiêu chí", []), ("có 300 bể", []),
+    ("tuổi thọ khoảng 75 tuổi", [(75, None, "tuổi", "~")]),
+    ("tối thiểu đạt 90%", [(90, None, "%", ">=")]),  # the stronger cue before "đạt"
+    ("đạt 100%, 4/4 thôn", [(100, None, "%", "=")]),  # the fraction only restates
+])
+def test_each_value_of_a_clause_with_its_unit_and_cue(clause, values):
+    assert values_in(clause) == values
+
+
+@pytest.mark.parametrize("clause, values", [
+    ("3.621 tỷ đồng, tăng 8,53% so với năm 2023", [(3621, None, "tỷ đồng", None)]),
+    ("11.892 tỷ đồng, tăng 3,07%", [(11892, None, "tỷ đồng", None)]),
+    ("10 tỷ đồng, đạt 681,8% so với chỉ tiêu giao", [(10, None, "tỷ đồng", None)]),
+    ("50% (8 xã)", [(50, None, "%", None)]),
+    ("đạt 95% (còn 7%)", [(95, None, "%", "=")]),
+    ("đạt 95% (trong đó, nước sạch đạt trên 90%)", [(95, None, "%", "="), (90, None, "%", ">")]),
+    ("đạt 80% (Tỷ lệ trường đạt chuẩn 81,69%)", [(80, None, "%", "="), (81.69, None, "%", None)]),
+    ("đạt 80% (8 xã); thêm 5 xã", [(80, None, "%", "="), (5, None, "xã", None)]),
+    ("3.621 tỷ đồng; tăng 8,53% so với năm 2023", [(3621, None, "tỷ đồng", None), (8.53, None, "%", None)]),
+    ("thu 10 tỷ đồng. Đạt 60% so với kế hoạch", [(10, None, "tỷ đồng", None), (60, None, "%", "=")]),
+    ("tăng 5% và tăng 8% so với năm trước", [(5, None, "%", None), (8, None, "%", None)]),
+    ("đạt 10 tỷ đồng, tăng 2 tỷ đồng", [(10, None, "tỷ đồng", "="), (2, None, "tỷ đồng", None)]),
+    ("đạt 90%, 95% so với kế hoạch", [(90, None, "%", "=")]),
+    ("11.892 tỷ đồng, tăng 3.000 tỷ đồng so với năm 2023", [(11892, None, "tỷ đồng", None)]),
+    ("Tổng thu 10 tỷ đồng, ngân sách xã; tăng 8,53% so với năm 2023",
+     [(10, None, "tỷ đồng", None), (8.53, None, "%", None)]),  # another sentence part: its own target
+    ("Tổng thu 10 tỷ đồng, ngân sách xã. Tăng 8,53% so với năm 2023",
+     [(10, None, "tỷ đồng", None), (8.53, None, "%", None)]),
+])
+def test_a_value_that_only_restates_the_one_before_is_skipped(clause, values):
+    assert values_in(clause) == values
+
+
+def test_a_restated_ratio_and_last_years_result_are_kept_only_when_asked():
+    ratio = "bằng 106% so với năm 2022"
+    assert values_in(ratio) == [] and values_in(ratio, keep_skipped=True) == [(106, None, "%", None)]
+    assert values_in("bằng 106% tổng số hộ") == [(106, None, "%", None)]  # "bằng" without a comparison
+    past = "năm 2024 đạt 95%"
+    assert values_in(past, 2025) == []
+    assert values_in(past, 2024) == [(95, None, "%", "=")]  # this year's own target
+    assert values_in(past, None) == [(95, None, "%", "=")]
+    assert values_in(past, 2025, keep_skipped=True) == [(95, None, "%", "=")]
+    assert values_in("so với năm 2024 đạt 95%", 2025) == [(95, None, "%", "=")]
+
+
+def test_whether_a_clause_holds_a_value():
+    from core.extraction.values import holds_value
+
+    assert holds_value("Tỷ lệ hộ nghèo dưới 2%", 2025)
+    assert not holds_value("Nâng cao chất lượng phong trào thi đua", 2025)
+    assert not holds_value("năm 2024 đạt 95%", 2025) and holds_value("năm 2024 đạt 95%")
+
+
+def test_a_cue_far_before_the_value_is_not_its_cue():
+    filler = "x" * 300
+    assert values_in(f"không dưới {filler} 95%") == [(95, None, "%", None)]
+    assert values_in(f"{filler} không dưới 95%") == [(95, None, "%", ">=")]
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("Giải quyết việc làm trong năm: 1.600 người", "Giải quyết việc làm trong năm"),
+    ("Tỷ lệ hộ dùng nước sạch đạt mức 90%", "Tỷ lệ hộ dùng nước sạch"),
+    ("Tỷ lệ che phủ rừng giữ vững đạt 35%", "Tỷ lệ che phủ rừng giữ vững"),
+    ("Tỷ lệ hộ phấn đấu 90%", "Tỷ lệ hộ phấn đấu"),
+])
+def test_the_indicator_ends_where_the_cue_begins(clause, indicator):
+    from core.extraction.values import find_values
+
+    (value,) = find_values(clause)
+    assert clause[: value.cue_start].strip() == indicator
+
+
+def test_a_rate_per_a_base_runs_to_the_end_of_its_unit():
+    from core.extraction.values import find_values
+
+    clause = "Tỷ suất tử vong mẹ 45/100.000 trẻ đẻ ra sống"
+    (value,) = find_values(clause)
+    assert (value.unit, clause[value.start : value.end]) == ("/100.000 trẻ đẻ ra sống", "45/100.000 trẻ đẻ ra sống")
+
+
+def test_parentheses_are_counted_again_when_asked_about_an_earlier_place():
+    from core.extraction.values import _Parentheses
+
+    parentheses = _Parentheses("(đạt 50% (8 xã) và 30%")
+    assert parentheses.at(12) == (2, 9)
+    assert parentheses.at(20) == (1, 0)
+    assert parentheses.at(3) == (1, 0)  # back to the start: read again

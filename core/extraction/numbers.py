@@ -170,7 +170,7 @@ def _match_bare_unit(folded: str, pos: int) -> tuple[str, int] | None:
         if folded.startswith(spelling, start):
             end = start + len(spelling)
             follower = folded[end : end + 1]
-            if spelling[-1].isalnum() and follower and (follower.isalnum() or follower == "²"):
+            if spelling[-1].isalnum() and follower.isalnum():  # "²" counts as a digit too
                 continue
             return unit, end
     return None

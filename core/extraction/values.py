@@ -135,6 +135,8 @@ def _cue_before(folded: str, pos: int) -> tuple[str | None, int]:
             start = trimmed - len(spelling)
             if spelling[0].isalpha() and start > 0 and folded[start - 1].isalnum():
                 continue
+            if spelling == "tu" and folded.endswith("dau ", low, start):
+                continue  # "vốn đầu tư 500 tỷ đồng": "tư" of investment, not "từ"
             if spelling == "tu" and re.search(r"\bgiam\b[^,;.]{0,40}$", folded[:start]):
                 return "reduce_by", start  # "giảm tai nạn giao thông từ 5-10%": a reduction from its verb
             if spelling == "dat":  # "đạt" alone: look for a stronger cue before it ("đạt trên 90%")
