@@ -217,8 +217,11 @@ def is_weaker(comparator: Comparator, value: float | None, unit: str | None,
 
 # Indicators that only make sense for the superior level ("Tỷ lệ xã đạt chuẩn …", "toàn tỉnh", "trên địa bàn thị xã");
 # "Tỷ lệ xã hội hóa …" speaks of socialisation, not of communes.
+# A superior unit as the subject that reaches the target ("Huyện đạt chuẩn nông thôn mới"), and "trên địa bàn cấp
+# huyện" are the superior's too.
 _SUPERIOR_ONLY = re.compile(r"\b(?:ty le|so) (?:xa(?! hoi)|phuong|huyen)\b|\btoan (?:tinh|huyen|thi xa|thanh pho)\b|"
-                            r"\btren dia ban (?:tinh|huyen|thi xa|thanh pho|quan)\b")
+                            r"\btren dia ban (?:cap )?(?:tinh|huyen|thi xa|thanh pho|quan)\b|"
+                            r"^(?:tinh|huyen|thi xa|thanh pho|quan) (?:dat|duoc|hoan thanh|giu vung|tro thanh)\b")
 # An amount above this many tỷ đồng is a province's, not a commune's (a commune's yearly production is counted in
 # hundreds of tỷ, a province's in tens of thousands): a plausibility limit of this application, not a legal rule.
 COMMUNE_MAX_BILLION = 5000

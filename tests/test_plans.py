@@ -298,6 +298,10 @@ def test_values_that_cannot_be_compared_are_never_weaker():
     ("Tỷ lệ hộ nghèo", 2.0, None, None),
     ("Thu ngân sách nhà nước trên địa bàn (dự toán được giao)", 100.0, "%", None),
     ("Tỷ lệ xã hội hóa đầu tư trường học", 30.0, "%", None),  # "xã hội" (society), not communes
+    ("Huyện đạt chuẩn nông thôn mới", None, None, "tính cho địa bàn cấp trên"),  # the superior as the subject
+    ("Thu ngân sách nhà nước trên địa bàn cấp huyện", 10.0, "tỷ đồng", "tính cho địa bàn cấp trên"),
+    ("Tỉnh lộ qua xã được nhựa hóa", 100.0, "%", None),  # a provincial road, not the province reaching it
+    ("Số hộ đạt giấy khen cấp huyện", 10.0, "hộ", None),  # a district's award to the commune's households
 ])
 def test_a_target_that_looks_like_the_superiors_says_why(indicator, value, unit, why):
     assert scope_problem(indicator, value, unit) == why
