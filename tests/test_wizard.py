@@ -630,14 +630,19 @@ def test_the_same_indicator_adopted_twice_is_flagged(qtbot, db, tab, superior):
     assert "Chỉ tiêu trùng nhau" in page.warnings.text() and "Tổng giá trị sản xuất" in page.warnings.text()
 
 
-def test_delete_key_asks_and_ctrl_z_brings_the_targets_back(qtbot, db, tab, superior, monkeypatch):
+def _adopted_page(qtbot, tab, superior):
+    """Page 3 of a new plan with every target of the superior plan adopted, and how many there are."""
     wizard = tab.create()
     qtbot.waitExposed(wizard)
     go_to(wizard, 2)
     page = wizard.targets
     assert import_plan(page, superior)
     page.adopt_ticked()
-    count = page.model.rowCount()
+    return page, page.model.rowCount()
+
+
+def test_delete_key_asks_and_ctrl_z_brings_the_targets_back(qtbot, db, tab, superior, monkeypatch):
+    page, count = _adopted_page(qtbot, tab, superior)
     page.view.setFocus()
     page.view.selectRow(0)
     asked = []
@@ -652,13 +657,7 @@ def test_delete_key_asks_and_ctrl_z_brings_the_targets_back(qtbot, db, tab, supe
 
 
 def test_ctrl_z_after_the_xoa_button_brings_the_target_back(qtbot, db, tab, superior, monkeypatch):
-    wizard = tab.create()
-    qtbot.waitExposed(wizard)
-    go_to(wizard, 2)
-    page = wizard.targets
-    assert import_plan(page, superior)
-    page.adopt_ticked()
-    count = page.model.rowCount()
+    page, count = _adopted_page(qtbot, tab, superior)
     page.view.selectRow(0)
     monkeypatch.setattr(dialogs, "confirm", lambda parent, question, **k: True)
     qtbot.mouseClick(page.remove_button, Qt.LeftButton)
