@@ -538,3 +538,24 @@ def test_a_bracket_naming_what_reaches_a_value_is_a_sub_target_but_a_goal_restat
     found = read("Phấn đấu đến năm 2030 tỷ lệ hộ dân dùng nước sạch trên 90% (nước hợp vệ sinh đạt 100%); tỷ lệ hộ "
                  "có nhà tiêu hợp vệ sinh tăng 5% (để đạt 80% trở lên).")
     assert [(t["comparator"], t["value"]) for t in found] == [(">", 90), ("=", 100), ("=", 5)]
+
+
+def test_recognised_and_kept_titles_are_one_subject_filed_under_culture():
+    found = read("Năm 2027, huyện phấn đấu: 92,5% gia đình được công nhận và giữ vững danh hiệu “Gia đình văn hóa”; "
+                 "90% xã đạt chuẩn văn hóa nông thôn mới; 85% phường đạt chuẩn đô thị văn minh.")
+    assert [(t["indicator"], t["comparator"], t["value"], t["field"]) for t in found] == [
+        ("Tỷ lệ gia đình được công nhận và giữ vững danh hiệu “Gia đình văn hóa”", "=", 92.5, "van_hoa_xa_hoi"),
+        ("Tỷ lệ xã đạt chuẩn văn hóa nông thôn mới", "=", 90, "van_hoa_xa_hoi"),
+        ("Tỷ lệ phường đạt chuẩn đô thị văn minh", "=", 85, "van_hoa_xa_hoi")]
+
+
+def test_a_count_of_targets_before_a_semicolon_is_no_qualitative_target():
+    found = read("Huyện đặt ra 24 chỉ tiêu chủ yếu cho giai đoạn 5 năm tới; trong đó tốc độ tăng trưởng bình quân đạt "
+                 "9% trở lên.", include_unlikely=True)
+    assert [(t["comparator"], t["value"]) for t in found] == [(">=", 9)]
+
+
+def test_what_was_reached_up_to_now_is_a_result_not_a_target():
+    found = read("Đến nay toàn tỉnh đã có gần 61% xã đạt chuẩn nông thôn mới. Mục tiêu phấn đấu đến năm 2027 là 70% "
+                 "số xã đạt chuẩn nông thôn mới.")
+    assert [(t["comparator"], t["value"]) for t in found] == [("=", 70)]

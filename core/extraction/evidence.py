@@ -6,7 +6,7 @@ is a candidate; what decides is the *reading mode* the text is in when the sente
 
 * **target**: after a cue that announces targets ("phấn đấu", "đề ra", "đặt mục tiêu", "các chỉ tiêu
   chủ yếu", "giao chỉ tiêu", "đến năm 2030") or a sentence opening with the target year ("Năm 2026, …");
-* **past**: after a cue of results ("ước thực hiện", "đã đạt", "đạt được những kết quả", "hoàn thành
+* **past**: after a cue of results ("ước thực hiện", "đã đạt", "đến nay", "đạt được những kết quả", "hoàn thành
   12/12 chỉ tiêu", "so với cùng kỳ") or a sentence opening with an earlier year or term
   ("Năm 2025, …", "Nhiệm kỳ 2020-2025, …" when the targets are for 2026 or 2030);
 * **neutral**: before any cue;
@@ -40,7 +40,7 @@ _TARGET_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"(?<!so voi )(?<!(?<!con )so )\buoc (?:thuc hien|dat|tinh)\b|\bda dat\b|\bhien (?:da|dang)\b|\bdat duoc\b|"
-    r"\bket qua\b|\bnhiem ky (?:qua|truoc)\b|\bhien (?:nay|tai)\b|"
+    r"\bket qua\b|\bnhiem ky (?:qua|truoc)\b|\bhien (?:nay|tai)\b|\bden nay\b|"  # "đến nay cả nước đã có …"
     r"\b(?:\d{1,2}|sau|chin|ba|bay|tam|muoi|muoi mot) thang dau nam\b|"  # "trong sáu tháng đầu năm nay, … đạt"
     r"[\d.,]+\s*\S{1,12}(?: \S{1,12})?\s*,\s*(?:dat|bang)\s+[\d.,]+\s*%\s*(?:[,;.]|$)|"  # "900 tỷ đồng, đạt 130%"
     r"\bnam qua\b|\bda hoan thanh\b|\b\d+/\d+ chi tieu\b|\bda giai quyet\b|\btrong nam da\b|"

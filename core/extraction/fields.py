@@ -31,7 +31,8 @@ _KEYWORDS: dict[Field, list[str]] = {
         "chuyen doi so", "chinh tri", "ho so", "dinh danh", "truc tuyen",
     ],
     Field.CULTURE_SOCIETY: [
-        "van hoa", "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "ngheo da chieu", "dan so", "sinh",
+        "van hoa", "chuan van hoa", "do thi van minh",  # the titles of "Toàn dân đoàn kết xây dựng đời sống văn hóa"
+        "gia dinh", "ho ngheo", "can ngheo", "giam ngheo", "nguoi ngheo", "ngheo da chieu", "dan so", "sinh",
         "suy dinh duong", "tre em", "bao hiem y te", "bhyt", "bao hiem xa hoi", "y te", "benh", "bac si", "bac sy",
         "duoc si",
         "duoc sy", "tu vong", "tyt", "tuoi tho", "ky vong song", "ho sinh", "nhan vien y te", "tiem chung",

@@ -59,10 +59,17 @@ _SHARE_OF = re.compile(r"^\s*so (?!voi\b)[^\W\d_]")
 _JOINED_QUALITATIVE = re.compile(r"\s+(?:và|,)\s+(?=(?:không còn|không để|giữ vững|duy trì|đạt chuẩn)\b)", re.I)
 
 
+# A verb still waiting for its object shares it with the verb joined after it: "gia đình được công nhận và giữ vững
+# danh hiệu “Gia đình văn hóa”" is one subject, not a subject and a qualitative target.
+_OPEN_VERB = re.compile(r"\bcong nhan(?: lai)?\s*$")
+
+
 def _split_qualitative(post: str) -> tuple[str, str]:
     """(the subject, a qualitative target joined after it with "và"), the second empty when there is none."""
     m = _JOINED_QUALITATIVE.search(post)
-    return (post[: m.start()], post[m.end() :]) if m else (post, "")
+    if not m or _OPEN_VERB.search(fold(post[: m.start()])):
+        return post, ""
+    return post[: m.start()], post[m.end() :]
 
 
 # A verb of making whose object is the counted unit: "thành lập mới 360 doanh nghiệp", "kết nạp 25 đảng viên".
@@ -162,7 +169,8 @@ class _Extractor:
             shown = source if len(source) <= MAX_SOURCE_CHARS else clause
             if not values:
                 words = len(clause.split())
-                reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}", clause)  # "Kế hoạch số 08/KH-UBND"
+                # "Kế hoạch số 08/KH-UBND"; "Tỉnh đặt ra 35 chỉ tiêu chủ yếu" (a count of targets, not one)
+                reference = re.search(r"\d+/[A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}|\d+\s+chỉ tiêu", clause, re.I)
                 stated = short_item or _QUALITATIVE_START.match(fold(clause.strip()))
                 if qualitative and stated and 2 <= words <= 25 and not clause.rstrip().endswith(":") and not reference \
                         and not _MEASURE_WITHOUT_VALUE.match(fold(_clean_name(clause))):
