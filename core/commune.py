@@ -41,3 +41,13 @@ def required_name(name: str | None) -> str:
     if not name:
         raise SettingsError("Chưa nhập tên xã/phường: tên này in ở đầu mọi văn bản.")
     return name
+
+
+def renames(before: SettingsData, after: SettingsData) -> bool:
+    """Whether ``after`` names the commune (its name, its unit type) or its địa danh otherwise than ``before``
+    (a blank địa danh is the commune's name): the draft plans then follow it (:func:`core.plans.rename_commune`)."""
+
+    def names(s: SettingsData) -> tuple:
+        return s.commune_name.strip(), s.unit_type, s.place_name.strip() or s.commune_name.strip()
+
+    return names(before) != names(after)

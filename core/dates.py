@@ -55,10 +55,10 @@ def format_date(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def written_date(match: re.Match[str], first_group: int = 1) -> dt.date | None:
-    """The date a match of :data:`WRITTEN_DATE` names (its groups from ``first_group``: day, month, year), or
-    ``None`` when no such day exists ("31 tháng 2"): a document's impossible date is left out, never moved."""
-    day, month, year = (int(match.group(first_group + i)) for i in range(3))
+def written_date(match: re.Match[str]) -> dt.date | None:
+    """The date a match of :data:`WRITTEN_DATE` names (its groups 1–3: day, month, year), or ``None`` when no such
+    day exists ("31 tháng 2"): a document's impossible date is left out, never moved."""
+    day, month, year = (int(match.group(i)) for i in (1, 2, 3))
     try:
         return dt.date(year, month, day)
     except ValueError:

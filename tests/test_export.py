@@ -565,3 +565,20 @@ def test_a_xa_become_phuong_gets_the_urban_wording_in_its_drafts_and_keeps_what_
         assert plan.assignments[0].task == "Việc riêng của phường Bình Hải do văn phòng tự viết."
         assert "Các ban, ngành, tổ dân phố, khu phố" in [r.name for r in plan.recipients]  # a phường has no thôn
         assert "Các ban, ngành, tổ dân phố, khu phố" in [a.unit for a in plan.assignments]
+
+
+@pytest.mark.parametrize(("changes", "renamed"), [
+    (dict(commune_name=" Bình Hải "), False),  # spaces are no new name
+    (dict(chairman_name="Lê Văn Tư"), False),  # another signer renames nothing
+    (dict(place_name="Bình Hải"), False),  # a blank địa danh was the commune's name already
+    (dict(place_name="Thôn Tây"), True),
+    (dict(unit_type=UnitType.WARD), True),
+    (dict(commune_name="Bình Hải Đông"), True),
+])
+def test_what_counts_as_renaming_the_commune(changes, renamed):
+    from dataclasses import replace
+
+    from core.commune import SettingsData, renames
+
+    before = SettingsData("Bình Hải")
+    assert renames(before, replace(before, **changes)) is renamed

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError
+from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError, renames
 from core.terms import SuperiorLevel, UnitType
 from ui.widgets import save_cancel
 
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
 
             row = read_settings(self.db)
         row = row or SettingsData("")
-        self._names = self._typed_names(row.commune_name, row.unit_type, row.place_name)
+        self._loaded = row
         self.commune_name.setText(row.commune_name)
         self.unit_type.setCurrentIndex(self.unit_type.findData(row.unit_type))
         self.superior_body.setText(row.superior_body)
@@ -116,10 +116,6 @@ class SettingsDialog(QDialog):
         self.drafting_unit.setText(row.drafting_unit)
         self.drafting_unit_short.setText(row.drafting_unit_short)
 
-    @staticmethod
-    def _typed_names(name: str, unit_type, place: str) -> tuple[str, object, str]:
-        return name.strip(), unit_type, place.strip() or name.strip()
-
     def accept(self) -> None:
         """Save and close; on a missing required value, say what is missing and stay open. Nothing happens before
         the data file is there (``db`` None: "Lưu" is disabled then)."""
@@ -128,22 +124,22 @@ class SettingsDialog(QDialog):
 
         if self.db is None:
             return
-        if self.commune_name.text().strip() and self._names != self._typed_names(
-                self.commune_name.text(), UnitType(self.unit_type.currentData()), self.place_name.text()):
+        typed = SettingsData(
+            commune_name=self.commune_name.text(),
+            unit_type=UnitType(self.unit_type.currentData()),
+            superior_body=self.superior_body.text(),
+            superior_level=SuperiorLevel(self.superior_level.currentData()),
+            place_name=self.place_name.text(),
+            chairman_name=self.chairman_name.text(),
+            vice_chairmen=self.vice_chairmen.toPlainText().splitlines(),
+            number_suffix=self.number_suffix.text(),
+            drafting_unit=self.drafting_unit.text(),
+            drafting_unit_short=self.drafting_unit_short.text(),
+        )
+        if typed.commune_name.strip() and renames(self._loaded, typed):
             self.renaming.emit()
         try:
-            saved = save_settings(self.db, SettingsData(
-                commune_name=self.commune_name.text(),
-                unit_type=UnitType(self.unit_type.currentData()),
-                superior_body=self.superior_body.text(),
-                superior_level=SuperiorLevel(self.superior_level.currentData()),
-                place_name=self.place_name.text(),
-                chairman_name=self.chairman_name.text(),
-                vice_chairmen=self.vice_chairmen.toPlainText().splitlines(),
-                number_suffix=self.number_suffix.text(),
-                drafting_unit=self.drafting_unit.text(),
-                drafting_unit_short=self.drafting_unit_short.text(),
-            ))
+            saved = save_settings(self.db, typed)
         except SettingsError as exc:
             self.error.setText(str(exc))
             self.commune_name.setFocus()

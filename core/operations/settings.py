@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
-from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError
+from core.commune import DEFAULT_DRAFTING_UNIT, SettingsData, SettingsError, renames
 from core.db import Database
 from core.plans import rename_commune, unit_name
 from core.settings import load_settings, settings_data
@@ -54,11 +54,9 @@ def save_settings(db: Database, data: SettingsData) -> SettingsSaved:
         row = load_settings(s)
         before = settings_data(row) if row is not None else None
         after = settings_data(_store(s, **values))
-        if before is None:
+        if before is None or not renames(before, after):
             return SettingsSaved(after)
         renamed = (unit_name(before), unit_name(after)) if unit_name(before) != unit_name(after) else None
-        if renamed is None and (before.place_name, before.commune_name) == (after.place_name, after.commune_name):
-            return SettingsSaved(after)
         return SettingsSaved(after, renamed, rename_commune(s, before, after))
 
 

@@ -283,7 +283,7 @@ class TargetsPage(PlanPage):
     def drop_shown(self) -> bool:
         """Take the superior plan shown off this plan (a file imported by mistake), after asking: its targets
         leave the left table, the căn cứ made from it goes (page 2); the targets already adopted stay."""
-        index = self.documents.currentIndex() if len(self._documents) > 1 else len(self._documents) - 1
+        index = self.documents.currentIndex()  # the one shown (the list is hidden while there is one)
         if index < 0:
             return False
         doc = self._documents[index]
