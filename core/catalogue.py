@@ -17,11 +17,8 @@ from sqlalchemy.orm import Session
 from core.models import AwardForm
 from core.paths import resources_dir
 from core.terms import AwardRoute
+from core.dates import iso_date
 from core.text import fold
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def in_force_during(entry, first: dt.date, last: dt.date) -> bool:
@@ -77,8 +74,8 @@ def load_award_forms(session: Session) -> int:
         session.add(AwardForm(
             code=entry["code"], name=entry["name"], category=entry["category"], beneficiary=entry["beneficiary"],
             granting_level=entry["granting_level"], decided_by=entry["decided_by"],
-            legal_basis=entry["legal_basis"], effective_from=_date(entry["effective_from"]),
-            effective_to=_date(entry["effective_to"]),
+            legal_basis=entry["legal_basis"], effective_from=iso_date(entry["effective_from"]),
+            effective_to=iso_date(entry["effective_to"]),
         ))
         added += 1
     session.flush()

@@ -63,3 +63,8 @@ def written_date(match: re.Match[str]) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def iso_date(text: str | None) -> dt.date | None:
+    """The date stored as ISO text ("2026-03-15": SQLite's and the rule files' form), or ``None`` for no text."""
+    return dt.date.fromisoformat(text) if text else None

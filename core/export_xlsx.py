@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.dates import DateError, format_date, parse_date
+from core.dates import DateError, format_date, iso_date, parse_date
 from core.errors import DocumentError
 from core.catalogue import in_force_in, in_force_on
 from core.files import atomic_write
@@ -414,7 +414,7 @@ def match_import(session: Session, report: ImportReport) -> None:
     for nid, kind, name, birth, unit in fetch("SELECT id, kind, name, birth_date, unit FROM nominee"):
         folded = " ".join(fold(name).split())  # stored NFC: name_key without its NFC step, 50,000 times
         if folded in wanted:
-            people.setdefault((kind, folded), []).append((nid, dt.date.fromisoformat(birth) if birth else None, unit))
+            people.setdefault((kind, folded), []).append((nid, iso_date(birth), unit))
     form_names = {f.code: _form_key(f.name) for f in session.scalars(select(AwardForm))}
     on_record = {(nid, form_names[code], year) for nid, code, year in fetch(
         "SELECT nominee_id, award_form_code, year FROM nomination")}

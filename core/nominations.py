@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.catalogue import in_force_in, in_force_on, level_rank, routes
-from core.dates import EARLIEST
+from core.dates import EARLIEST, iso_date
 from core.terms import AwardRoute
 from core.text import fold, nfc, search_key
 from core.models import (
@@ -210,7 +210,7 @@ def _records(session: Session, kind: NomineeKind, key: str) -> list[NomineeRecor
                             " FROM nominee n LEFT JOIN nomination m ON m.nominee_id = n.id"
                             " WHERE n.kind = ? AND fold(n.name) LIKE ? GROUP BY n.id ORDER BY n.id",
                    (kind.value, key.split()[0] + "%"))  # narrowed in SQL: the file may hold tens of thousands
-    return [NomineeRecord(nid, kind, name, gender or "", dt.date.fromisoformat(birth) if birth else None,
+    return [NomineeRecord(nid, kind, name, gender or "", iso_date(birth),
                           position or "", unit or "", awards)
             for nid, name, gender, birth, position, unit, awards in found if name_key(name) == key]
 
@@ -398,7 +398,7 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
         passing = {i for (i,) in _fetch(session, sql, tuple(params))}
     if wanted.route is None:
         return passing
-    found, day = routes(session), dt.date.fromisoformat
+    found = routes(session)
     fixed = found.fixed()  # most forms: the route is the entry's own, whatever the date
     codes = [code for code, route in fixed.items() if route == wanted.route] or [""]
     on_route = {i for (i,) in _fetch(session, f"SELECT id FROM nomination WHERE award_form_code IN "
@@ -407,7 +407,7 @@ def matching_ids(session: Session, wanted: ListFilter) -> set[int] | None:
     on_route.update(i for i, code, year, deadline, decided in _fetch(
         session, "SELECT id, award_form_code, year, deadline, decision_date FROM nomination WHERE award_form_code"
                  f" IN ({','.join('?' * len(dated))})", tuple(dated))
-        if found.of_nomination(code, year, deadline and day(deadline), decided and day(decided)) == wanted.route)
+        if found.of_nomination(code, year, iso_date(deadline), iso_date(decided)) == wanted.route)
     return on_route if passing is None else passing & on_route
 
 
@@ -420,14 +420,11 @@ def rows(session: Session, ids: list[int] | None = None) -> list[NominationRow]:
     award_kinds = {e.value: e for e in AwardKind}
     statuses = {e.value: e for e in NominationStatus}
 
-    def day(text: str | None) -> dt.date | None:
-        return dt.date.fromisoformat(text) if text else None
-
     def build(found) -> dict[int, NominationRow]:
-        return {nid: NominationRow(nid, nominee_id, kinds[kind], name, gender or "", day(birth), position, unit,
+        return {nid: NominationRow(nid, nominee_id, kinds[kind], name, gender or "", iso_date(birth), position, unit,
                                    code, form_name, award_kinds[award_kind], plan_title or "", movement, achievement,
-                                   year, day(deadline), statuses[status], decision_number or "", day(decision_date),
-                                   note)
+                                   year, iso_date(deadline), statuses[status], decision_number or "",
+                                   iso_date(decision_date), note)
                 for (nid, nominee_id, kind, name, gender, birth, position, unit, code, form_name, award_kind,
                      plan_title, movement, achievement, year, deadline, status, decision_number, decision_date,
                      note) in found}
@@ -632,8 +629,7 @@ def rules() -> tuple[Rule, ...]:
     """The eligibility rules of ``resources/eligibility_rules.json``."""
     data = json.loads((resources_dir() / "eligibility_rules.json").read_text(encoding="utf-8"))
     return tuple(Rule(r["code"], r["applies_to"], r["nominee_kind"], r["requires"], r["hint"], r["legal_basis"],
-                      dt.date.fromisoformat(r["effective_from"]) if r["effective_from"] else None,
-                      dt.date.fromisoformat(r["effective_to"]) if r["effective_to"] else None)
+                      iso_date(r["effective_from"]), iso_date(r["effective_to"]))
                  for r in data["rules"])
 
 

@@ -28,6 +28,7 @@ from core.paths import resources_dir
 from core.nominations import STATUS_LABELS
 from core.plans import PlanError, document_number, frozen_settings, printed_settings
 from core.terms import AwardRoute, NominationStatus, NomineeKind
+from core.dates import iso_date
 from core.text import fold
 
 # What a route words differently from the plain label (core.nominations.STATUS_LABELS, the one name of every other
@@ -255,7 +256,7 @@ def _threshold_rules() -> tuple[_ThresholdRule, ...]:
     data = json.loads((resources_dir() / "voting_thresholds.json").read_text(encoding="utf-8"))
     return tuple(_ThresholdRule(
         tuple(r["forms"]), Threshold(r["share"], r["strict"], r["secret_ballot"], r["legal_basis"], r["verified"]),
-        *(dt.date.fromisoformat(r[k]) if r[k] else None for k in ("effective_from", "effective_to")),
+        iso_date(r["effective_from"]), iso_date(r["effective_to"]),
     ) for r in data["thresholds"])
 
 
